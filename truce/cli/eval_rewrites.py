@@ -1,0 +1,9 @@
+"""CLI command module `eval_rewrites` (to be written)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    pass

@@ -1,0 +1,145 @@
+"""The pipeline composes the per-article stages: annotate → time → place → actors → events.
+
+``extract_article`` is the one function every runner calls (the local process pool here, Ray in
+``truce.scale``): it takes an ``Article`` and the loaded ``Resources`` and returns an ``Extraction``.
+Resolution across articles (origins, stories, incidents) and storage happen after it, in the caller.
+
+Resources (spaCy model, gazetteer, actor registry, trigger lexicon) are loaded once per process.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from truce import actors as actors_stage
+from truce import events as events_stage
+from truce import place as place_stage
+from truce import time as time_stage
+from truce.annotate import DEFAULT_MODEL, annotate, load_nlp
+from truce.errors import TruceError
+from truce.records import Article, Extraction
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ResourceConfig", "Resources", "extract_article", "extract_many", "ExtractFailure"]
+
+
+@dataclass(frozen=True)
+class ResourceConfig:
+    """What to load: picklable, so it can be sent to worker processes and Ray actors."""
+
+    model: str = DEFAULT_MODEL
+    gazetteer_files: tuple[str, ...] = ()
+    actor_files: tuple[str, ...] = ()
+    lexicon_files: tuple[str, ...] = ()
+
+
+@dataclass
+class Resources:
+    """Everything the stages read besides the article: loaded once per process."""
+
+    config: ResourceConfig
+    nlp: object
+    gazetteer: object
+    registry: object
+    lexicon: object
+
+    @classmethod
+    def load(cls, config: ResourceConfig | None = None) -> Resources:
+        config = config or ResourceConfig()
+        return cls(
+            config=config,
+            nlp=load_nlp(config.model),
+            gazetteer=place_stage.load_gazetteer([Path(p) for p in config.gazetteer_files]),
+            registry=actors_stage.load_registry([Path(p) for p in config.actor_files]),
+            lexicon=events_stage.load_lexicon([Path(p) for p in config.lexicon_files]),
+        )
+
+
+@dataclass
+class ExtractFailure:
+    """An article the stages could not process; the batch goes on without it."""
+
+    article: Article
+    error: str
+
+
+def extract_article(article: Article, resources: Resources) -> Extraction:
+    """Run every per-article stage over one article."""
+    doc = annotate(article, resources.nlp)
+    times = time_stage.find_times(doc, article)
+    places = place_stage.find_places(doc, article, resources.gazetteer)
+    actors = actors_stage.find_actors(doc, article, resources.registry)
+    events, counts = events_stage.find_events(doc, article, times, places, actors, resources.lexicon)
+    return Extraction(
+        article=article, times=times, places=places, actors=actors, events=events, counts=counts
+    )
+
+
+# --- running over many articles -------------------------------------------------------------
+
+_worker_resources: Resources | None = None
+
+
+def _init_worker(config: ResourceConfig) -> None:
+    global _worker_resources
+    _worker_resources = Resources.load(config)
+
+
+def _extract_in_worker(article: Article) -> Extraction | ExtractFailure:
+    assert _worker_resources is not None
+    return _extract_safely(article, _worker_resources)
+
+
+def _extract_safely(article: Article, resources: Resources) -> Extraction | ExtractFailure:
+    # One bad article must never stop a batch: any failure inside the stages is recorded with the
+    # article and the run goes on. The error keeps its type so the report says what failed.
+    try:
+        return extract_article(article, resources)
+    except TruceError as e:
+        return ExtractFailure(article, str(e))
+    except Exception as e:  # noqa: BLE001 - a stage bug must not lose the rest of the batch
+        log.exception("extraction failed for article %s", article.id)
+        return ExtractFailure(article, f"{type(e).__name__}: {e}")
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def extract_many(
+    articles: Sequence[Article] | Iterable[Article],
+    config: ResourceConfig | None = None,
+    *,
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    resources: Resources | None = None,
+) -> Iterator[Extraction | ExtractFailure]:
+    """Extract every article, in input order, with ``workers`` processes (default: all cores).
+
+    ``progress`` is called with 1 after each article. With one worker (or ``resources`` given) the
+    work happens in this process, which is what tests and small inputs want.
+    """
+    config = config or (resources.config if resources else ResourceConfig())
+    workers = workers or default_workers()
+    articles = list(articles)
+    if workers <= 1 or len(articles) <= 1 or resources is not None:
+        resources = resources or Resources.load(config)
+        for article in articles:
+            result = _extract_safely(article, resources)
+            if progress:
+                progress(1)
+            yield result
+        return
+    ctx = multiprocessing.get_context("spawn" if os.name != "posix" else "forkserver")
+    with ctx.Pool(min(workers, len(articles)), initializer=_init_worker, initargs=(config,)) as pool:
+        for result in pool.imap(_extract_in_worker, articles, chunksize=1):
+            if progress:
+                progress(1)
+            yield result
+
