@@ -1,0 +1,88 @@
+"""Options and helpers shared by the CLI command modules."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from truce.pipeline import ResourceConfig
+
+DEFAULT_DB = "truce.db"
+
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="TRUCE_DB",
+        help="Database: a SQLite file path or a SQLAlchemy URL (sqlite:///…, postgresql+psycopg://…).",
+    ),
+]
+WorkersOption = Annotated[
+    int,
+    typer.Option("--workers", "-w", min=0, help="Worker processes for extraction (0 = all cores)."),
+]
+GazetteerOption = Annotated[
+    list[Path] | None,
+    typer.Option("--gazetteer", help="Extra gazetteer file(s) (see docs/place.md). Repeatable."),
+]
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--actors", help="Extra actor registry file(s) (see docs/actors.md). Repeatable."),
+]
+LexiconOption = Annotated[
+    list[Path] | None,
+    typer.Option("--lexicon", help="Extra trigger lexicon file(s) (see docs/events.md). Repeatable."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON lines instead of a table.")]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")]
+
+
+def db_url(db: str) -> str:
+    """A bare path becomes a SQLite URL; anything with '://' is used as given."""
+    return db if "://" in db else f"sqlite:///{db}"
+
+
+def resource_config(
+    gazetteer: list[Path] | None = None,
+    actors: list[Path] | None = None,
+    lexicon: list[Path] | None = None,
+) -> ResourceConfig:
+    return ResourceConfig(
+        gazetteer_files=tuple(str(p) for p in gazetteer or ()),
+        actor_files=tuple(str(p) for p in actors or ()),
+        lexicon_files=tuple(str(p) for p in lexicon or ()),
+    )
+
+
+def workers_or_default(workers: int) -> int:
+    return workers or max(1, os.cpu_count() or 1)
+
+
+def setup_logging(verbose: bool = False) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def progress_bar(total: int, desc: str):
+    """A progress bar on stderr; silent when stderr is not a terminal and TRUCE_PROGRESS is unset."""
+    from tqdm import tqdm
+
+    disable = not (sys.stderr.isatty() or os.environ.get("TRUCE_PROGRESS"))
+    return tqdm(total=total, desc=desc, unit="article", disable=disable, file=sys.stderr)
+
+
+def error(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+
+
+def print_json_line(obj: Any) -> None:
+    typer.echo(json.dumps(obj, ensure_ascii=False, default=str))
