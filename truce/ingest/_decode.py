@@ -1,0 +1,110 @@
+"""Reading raw bytes as text: size cap, binary sniffing, BOMs, UTF-8 with a cp1252 fallback."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from pathlib import Path
+
+from truce.errors import BinaryInput, EmptyInput, TooLarge
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE_CAP = 20 * 1024 * 1024
+
+# Signatures of common binary formats people drop into a news folder by mistake.
+_MAGIC = (
+    (b"%PDF", "PDF"),
+    (b"PK\x03\x04", "ZIP/DOCX/XLSX"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\x1f\x8b", "gzip"),
+    (b"\xd0\xcf\x11\xe0", "MS Office (old format)"),
+    (b"SQLite format 3", "SQLite database"),
+    (b"\x7fELF", "executable"),
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control bytes that never appear in text (tab, LF, FF, CR and ESC excepted).
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
+
+def read_capped(path: Path, source: str, size_cap: int) -> bytes:
+    """The bytes of ``path``; ``TooLarge`` before reading anything if it exceeds ``size_cap``."""
+    size = path.stat().st_size
+    if size > size_cap:
+        raise TooLarge(
+            source,
+            f"file is {_mb(size)}, over the size cap of {_mb(size_cap)} "
+            "(split it, or raise the cap with --size-cap)",
+        )
+    return path.read_bytes()
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
+    """Decode bytes of a text document.
+
+    Order: a byte-order mark; else the ``declared`` charset (HTTP header or HTML meta) if it decodes;
+    else UTF-8; else cp1252 (a superset of Latin-1's printable range, what Windows editors write),
+    with a warning; bytes cp1252 leaves undefined fall back to Latin-1. Empty and binary data raise.
+    """
+    if not data.strip():
+        raise EmptyInput(source, "empty file (no text at all)")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _nonempty(data.decode(encoding), source)
+            except UnicodeDecodeError as e:
+                raise BinaryInput(source, f"has a {encoding} byte-order mark but does not decode") from e
+    _reject_binary(data, source)
+    if declared:
+        try:
+            codecs.lookup(declared)
+        except LookupError:
+            log.warning("%s: unknown charset %r declared; guessing", source, declared)
+        else:
+            try:
+                return _nonempty(data.decode(declared), source)
+            except UnicodeDecodeError:
+                log.warning("%s: does not decode as its declared charset %s; guessing", source, declared)
+    try:
+        return _nonempty(data.decode("utf-8"), source)
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+        encoding = "cp1252"
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+        encoding = "latin-1"
+    log.warning("%s: not valid UTF-8; decoded as %s (save it as UTF-8 to silence this)", source, encoding)
+    return _nonempty(text, source)
+
+
+def _nonempty(text: str, source: str) -> str:
+    if not text.strip():
+        raise EmptyInput(source, "empty file (only whitespace)")
+    return text
+
+
+def _reject_binary(data: bytes, source: str) -> None:
+    head = data[:8192]
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            raise BinaryInput(
+                source, f"binary file ({kind}), not text; convert it to text or HTML first"
+            )
+    controls = len(_CONTROL.findall(head))
+    if b"\x00" in head or controls > max(8, len(head) // 100):
+        raise BinaryInput(source, "binary file (control bytes in the data), not text")

@@ -1,0 +1,176 @@
+"""Readers for each input format. Each yields ``Article`` or ``IngestFailure`` and never raises for
+one bad record; an ``InputError`` that concerns a whole file is raised for the caller to record."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from truce.errors import InputError, MalformedRecord
+from truce.ingest._build import META_FIELDS, Context, IngestFailure, make_article
+from truce.ingest._decode import decode_text, read_capped
+from truce.ingest._html import extract_page
+from truce.records import Article
+
+log = logging.getLogger(__name__)
+
+Result = Article | IngestFailure
+
+_TITLE_MAX = 200
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
+
+
+# --- plain text ------------------------------------------------------------------------------
+
+
+def read_txt_file(path: Path, source: str, ctx: Context) -> Iterator[Result]:
+    text = decode_text(read_capped(path, source, ctx.size_cap), source)
+    meta = dict(read_sidecar(path))
+    yield from text_article(text, source, ctx, meta)
+
+
+def text_article(text: str, source: str, ctx: Context, meta: Mapping[str, Any]) -> Iterator[Result]:
+    meta = dict(meta)
+    if not meta.get("title"):
+        meta["title"] = guess_title(text)
+    yield make_article(text, meta, source=source, default_published=ctx.default_published)
+
+
+def sidecar_paths(path: Path) -> list[Path]:
+    """``story.meta.json`` (and ``story.txt.meta.json``) beside ``story.txt``."""
+    return [path.with_name(path.stem + ".meta.json"), path.with_name(path.name + ".meta.json")]
+
+
+def read_sidecar(path: Path) -> Mapping[str, Any]:
+    for sidecar in sidecar_paths(path):
+        if not sidecar.is_file():
+            continue
+        try:
+            data = json.loads(sidecar.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+            raise MalformedRecord(
+                str(sidecar), f"unreadable metadata sidecar ({e}); fix it or remove it"
+            ) from e
+        if not isinstance(data, dict):
+            raise MalformedRecord(str(sidecar), "metadata sidecar must hold one JSON object")
+        _warn_unknown(data, str(sidecar), allowed=META_FIELDS)
+        return data
+    return {}
+
+
+def guess_title(text: str) -> str | None:
+    """The first line, when it reads like a headline: short and not ending like a sentence."""
+    for line in text.strip().splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) <= _TITLE_MAX and not line.endswith((".", "!", "?", ",", ";", ":")):
+            return line
+        return None
+    return None
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+
+def read_html_file(path: Path, source: str, ctx: Context) -> Iterator[Result]:
+    data = read_capped(path, source, ctx.size_cap)
+    yield from html_article(html_bytes_to_text(data, source), source, ctx)
+
+
+def html_bytes_to_text(data: bytes, source: str, declared: str | None = None) -> str:
+    if declared is None:
+        m = _META_CHARSET.search(data[:4096])
+        declared = m.group(1).decode("ascii") if m else None
+    return decode_text(data, source, declared=declared)
+
+
+def html_article(
+    html: str,
+    source: str,
+    ctx: Context,
+    url: str | None = None,
+    fallback: Mapping[str, Any] | None = None,
+) -> Iterator[Result]:
+    """An article from a page; ``fallback`` metadata (from a feed entry) fills what the page lacks."""
+    page = extract_page(html, source, url=url)
+    meta: dict[str, Any] = {
+        "title": page.title,
+        "url": page.url,
+        "outlet": page.outlet,
+        "published": page.date,
+        "language": page.language,
+    }
+    for key, value in (fallback or {}).items():
+        if meta.get(key) in (None, "") and value not in (None, ""):
+            meta[key] = value
+    yield make_article(page.text, meta, source=source, default_published=ctx.default_published)
+
+
+# --- JSON and JSON lines ----------------------------------------------------------------------
+
+
+def read_json_file(path: Path, source: str, ctx: Context) -> Iterator[Result]:
+    yield from json_articles(decode_text(read_capped(path, source, ctx.size_cap), source), source, ctx)
+
+
+def json_articles(text: str, source: str, ctx: Context) -> Iterator[Result]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        hint = " (one object per line? name the file .jsonl)" if e.msg == "Extra data" else ""
+        raise MalformedRecord(
+            source, f"not valid JSON: {e.msg} at line {e.lineno} column {e.colno}{hint}"
+        ) from e
+    if isinstance(data, dict):
+        yield _record_result(data, source, ctx)
+    elif isinstance(data, list):
+        for i, item in enumerate(data, 1):
+            yield _record_result(item, f"{source} record {i}", ctx)
+    else:
+        raise MalformedRecord(source, "JSON must be one object or a list of objects")
+
+
+def read_jsonl_file(path: Path, source: str, ctx: Context) -> Iterator[Result]:
+    yield from jsonl_articles(decode_text(read_capped(path, source, ctx.size_cap), source), source, ctx)
+
+
+def jsonl_articles(text: str, source: str, ctx: Context) -> Iterator[Result]:
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{lineno}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield IngestFailure(where, f"malformed JSON line: {e.msg} at column {e.colno}", "MalformedRecord")
+            continue
+        yield _record_result(item, where, ctx)
+
+
+def _record_result(item: Any, where: str, ctx: Context) -> Result:
+    try:
+        return record_article(item, where, ctx)
+    except InputError as e:
+        return IngestFailure.from_error(e)
+
+
+def record_article(item: Any, where: str, ctx: Context) -> Article:
+    """One JSON record ``{"id", "text", "title", "url", "outlet", "published", "language"}``."""
+    if not isinstance(item, dict):
+        raise MalformedRecord(where, f"expected a JSON object, got {type(item).__name__}")
+    if "text" not in item or item["text"] is None:
+        raise MalformedRecord(where, 'record has no "text" field')
+    _warn_unknown(item, where, allowed=(*META_FIELDS, "text"))
+    meta = {key: item.get(key) for key in META_FIELDS}
+    return make_article(item["text"], meta, source=where, default_published=ctx.default_published)
+
+
+def _warn_unknown(data: Mapping[str, Any], where: str, allowed: tuple[str, ...]) -> None:
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        log.debug("%s: ignoring fields %s", where, ", ".join(unknown))
