@@ -181,6 +181,7 @@ class ActorMention:
     parent: str | None = None
     ner_label: str | None = None
     antecedent: int | None = None
+    party: bool = False  # a party to the conflict (registry flag): its statements are claims
 
 
 @dataclass(slots=True)

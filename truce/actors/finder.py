@@ -1,0 +1,437 @@
+"""Finding actor mentions in a parsed article and resolving them to the registry.
+
+Four passes, each leaving alone what an earlier pass took:
+
+1. registry aliases ("Hizbollah", "the Iran-backed group", "Israeli warplanes");
+2. generic actor nouns with an optional country word ("Kenyan police" -> Police Forces of Kenya,
+   "gunmen" -> Unidentified Armed Group, "39 Israeli civilians" -> Civilians (Israel));
+3. named entities: countries become their state actor, other persons and organisations are kept
+   unresolved with their NER label;
+4. anaphora: "the group", "the militia", "it", "they", "he" point at the nearest compatible actor
+   before them (``antecedent``) and take its identity.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from truce.actors.registry import ActorEntry, ActorRegistry, NounCategory, normalise
+from truce.records import ActorMention, Article
+
+log = logging.getLogger(__name__)
+
+# A country right after one of these words is a place, not an actor ("strikes in Lebanon").
+_LOCATIVE = {
+    "in", "inside", "into", "across", "throughout", "within", "near", "around", "toward",
+    "towards", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
+    "west", "northeastern", "northwestern", "southeastern", "southwestern", "entire", "across",
+}
+_BORDER_NOUNS = {"border", "borders", "frontier", "soil", "territory", "side", "coast", "airspace"}
+_SUPPORTERS = {"supporters", "loyalists", "sympathizers", "sympathisers", "partisans", "followers"}
+
+_ANAPHORS = {
+    # phrase (lower-case tokens) -> compatible antecedent types
+    ("the", "group"): {"group"},
+    ("the", "militia"): {"group"},
+    ("the", "movement"): {"group"},
+    ("the", "organisation"): {"group", "org"},
+    ("the", "organization"): {"group", "org"},
+    ("the", "faction"): {"group"},
+    ("the", "party"): {"group"},
+    ("the", "militant", "group"): {"group"},
+    ("the", "armed", "group"): {"group"},
+    ("the", "militants"): {"group"},
+    ("the", "insurgents"): {"group"},
+    ("the", "rebels"): {"group"},
+    ("the", "military"): {"military"},
+    ("the", "army"): {"military"},
+}
+_PRONOUNS = {
+    "he": {"person"},
+    "him": {"person"},
+    "his": {"person"},
+    "she": {"person"},
+    "her": {"person"},
+    "it": {"org", "group"},
+    "its": {"org", "group"},
+    "they": {"group", "org", "plural"},
+    "them": {"group", "org", "plural"},
+    "their": {"group", "org", "plural"},
+}
+_ANAPHOR_WINDOW_SENTS = 3
+
+
+@dataclass
+class _Found:
+    mention: ActorMention
+    type: str  # org | person | group | plural
+    sector: str | None = None
+
+
+def is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 20 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _from_entry(entry: ActorEntry, text: str, start: int, end: int) -> ActorMention:
+    return ActorMention(
+        text=text,
+        start=start,
+        end=end,
+        name=entry.name,
+        actor_id=entry.id,
+        country=entry.country,
+        acled_inter=entry.inter,
+        sector=entry.sector,
+        parent=entry.parent,
+        party=entry.party,
+    )
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _prev_words(text: str, start: int, n: int = 2) -> list[str]:
+    return [w.lower() for w in re.findall(r"[\w']+", text[max(0, start - 40) : start])][-n:]
+
+
+def _is_place_use(text: str, start: int, end: int) -> bool:
+    """A country name used as a place: "in southern Lebanon", "the Lebanese border"."""
+    prev = _prev_words(text, start)
+    if prev and (prev[-1] in _LOCATIVE or (len(prev) == 2 and prev[0] in _LOCATIVE)):
+        return True
+    following = re.match(r"[\s\-]*([\w-]+)?\s*([\w]+)?", text[end : end + 40])
+    nxt = [w.lower() for w in (following.groups() if following else ()) if w]
+    return bool(nxt) and (nxt[0] in _BORDER_NOUNS or (len(nxt) > 1 and nxt[1] in _BORDER_NOUNS))
+
+
+def registry_mentions(text: str, registry: ActorRegistry, all_caps: bool) -> list[_Found]:
+    found = []
+    for start, end, actor_id in registry.match_aliases(text, all_caps=all_caps):
+        entry = registry.actors[actor_id]
+        if actor_id.endswith("-state") and _is_place_use(text, start, end):
+            continue
+        mention = _from_entry(entry, text[start:end], start, end)
+        typ = entry.type
+        tail = re.match(r"[\s'’s]*(\w+)", text[end : end + 30])
+        if tail and tail.group(1).lower() in _SUPPORTERS and entry.type != "person":
+            end = end + tail.end()
+            mention = ActorMention(
+                text=text[start:end],
+                start=start,
+                end=end,
+                name=f"{entry.name} supporters",
+                actor_id=f"{entry.id}:supporters",
+                country=entry.country,
+                acled_inter=6,
+                sector="supporters",
+                parent=entry.id,
+                party=entry.party,
+            )
+            typ = "plural"
+        found.append(_Found(mention, typ, entry.sector))
+    return found
+
+
+def _country_in(tokens, registry: ActorRegistry) -> tuple[str | None, int | None]:
+    """The first country word among ``tokens`` (name, alias or demonym): (iso3, token index)."""
+    for tok in tokens:
+        iso3 = registry.country_of_word(tok.text)
+        if iso3:
+            return iso3, tok.i
+        # two-token demonyms and names: "South Sudanese", "New Zealand", "Sri Lankan"
+        if tok.i + 1 < len(tok.doc):
+            iso3 = registry.country_of_word(tok.text + " " + tok.doc[tok.i + 1].text)
+            if iso3:
+                return iso3, tok.i
+    return None, None
+
+
+def generic_mentions(doc, registry: ActorRegistry, taken: list[tuple[int, int]]) -> list[_Found]:
+    """Generic actor nouns ("police", "gunmen", "civilians") with their country word, if any."""
+    found: list[_Found] = []
+    n_max = registry.max_noun_len
+    i = len(doc) - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound",) and tok.head.i > i:
+            i -= 1
+            continue
+        match: tuple[int, NounCategory] | None = None
+        for n in range(min(n_max, i + 1), 0, -1):
+            words = [t.lower_ for t in doc[i - n + 1 : i + 1]]
+            cat = registry.noun_category(words)
+            if cat is None and n == 1:
+                cat = registry.noun_category([tok.lemma_.lower()])
+            if cat is not None:
+                match = (i - n + 1, cat)
+                break
+        if match is None:
+            i -= 1
+            continue
+        first, cat = match
+        head = tok
+        # Left modifiers inside the noun phrase: "Kenyan", "Syrian regime", "Lebanon 's".
+        left = [t for t in doc[head.left_edge.i : first] if t.i >= head.left_edge.i]
+        iso3, country_tok = _country_in(left, registry)
+        if iso3 is None:
+            for child in head.rights:
+                if child.lower_ == "of":
+                    iso3, country_tok = _country_in(list(child.subtree), registry)
+        label = None
+        if cat.category == "identity":
+            names = [t for t in left if t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper()]
+            names = [t for t in names if not registry.country_of_word(t.text)]
+            if not names:
+                i = first - 1
+                continue
+            label = names[-1].text
+            country_tok = names[-1].i if country_tok is None else min(country_tok, names[-1].i)
+        start_tok = country_tok if country_tok is not None and country_tok < first else first
+        # Keep adjectives between the country word and the noun ("Kenyan security forces").
+        start = doc[start_tok].idx
+        end = head.idx + len(head.text)
+        if _overlaps(taken, start, end):
+            i = first - 1
+            continue
+        country = registry.country(iso3)
+        entry_id = f"{iso3 or '*'}-{cat.category}"
+        entry = registry.get(entry_id) if iso3 else None
+        if entry is not None and entry.sector == cat.sector:
+            mention = _from_entry(entry, doc.text[start:end], start, end)
+        else:
+            mention = ActorMention(
+                text=doc.text[start:end],
+                start=start,
+                end=end,
+                name=cat.name_for(country, label),
+                actor_id=entry_id if label is None else f"{entry_id}:{label.lower()}",
+                country=iso3,
+                acled_inter=cat.inter,
+                sector=cat.sector,
+                parent=f"{iso3}-state" if iso3 and cat.inter == 1 else None,
+                party=cat.party,
+            )
+        plural = head.tag_ in ("NNS", "NNPS") or cat.type == "group"
+        found.append(_Found(mention, "plural" if plural and cat.type != "org" else cat.type, cat.sector))
+        i = start_tok - 1 if start_tok < first else first - 1
+    found.reverse()
+    return found
+
+
+def entity_mentions(doc, registry: ActorRegistry, taken: list[tuple[int, int]]) -> list[_Found]:
+    """Named entities not yet taken: countries as state actors, others kept with their NER label."""
+    found = []
+    text = doc.text
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        start, end = ent.start_char, ent.end_char
+        if _overlaps(taken, start, end):
+            continue
+        label_text = re.sub(r"^(the|The)\s+", "", ent.text)
+        start += len(ent.text) - len(label_text)
+        iso3 = registry.country_of_word(label_text)
+        if ent.label_ in ("GPE", "NORP"):
+            # Only countries act; cities are places. A bare demonym is an attribute, not an actor.
+            if not iso3 or ent.label_ == "NORP" or _is_place_use(text, start, end):
+                continue
+            entry = registry.get(f"{iso3}-state")
+            country = registry.country(iso3)
+            if entry is not None:
+                mention = _from_entry(entry, label_text, start, end)
+            else:
+                mention = ActorMention(
+                    text=label_text,
+                    start=start,
+                    end=end,
+                    name=country.name if country else label_text,
+                    actor_id=f"{iso3}-state",
+                    country=iso3,
+                    acled_inter=1,
+                    sector="government",
+                )
+            mention.ner_label = ent.label_
+            found.append(_Found(mention, "org", "government"))
+            continue
+        mention = ActorMention(text=label_text, start=start, end=end, ner_label=ent.label_)
+        found.append(_Found(mention, "person" if ent.label_ == "PERSON" else "org"))
+    return found
+
+
+def _sentence_index(doc) -> list[int]:
+    """Start offsets of sentences, for the anaphora window."""
+    try:
+        return [s.start_char for s in doc.sents]
+    except ValueError:  # a Doc without sentence boundaries
+        return [0]
+
+
+def anaphor_mentions(doc, found: list[_Found], taken: list[tuple[int, int]]) -> list[_Found]:
+    """Resolve "the group", "it", "they", "he" to the nearest compatible actor before them."""
+    import bisect
+
+    sent_starts = _sentence_index(doc)
+    ordered = sorted(found, key=lambda f: f.mention.start)
+    starts = [f.mention.start for f in ordered]
+    out: list[_Found] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        phrase_len, types = 0, None
+        for n in (3, 2):
+            key = tuple(t.lower_ for t in doc[i : i + n])
+            if key in _ANAPHORS:
+                phrase_len, types = n, _ANAPHORS[key]
+                break
+        if types is None and tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
+            if tok.lower_ == "it" and not _it_refers(tok):
+                i += 1
+                continue
+            phrase_len, types = 1, _PRONOUNS[tok.lower_]
+        if types is None:
+            i += 1
+            continue
+        start = tok.idx
+        last = doc[i + phrase_len - 1]
+        end = last.idx + len(last.text)
+        if _overlaps(taken, start, end):
+            i += phrase_len
+            continue
+        sent_no = bisect.bisect_right(sent_starts, start) - 1
+        floor = sent_starts[max(0, sent_no - _ANAPHOR_WINDOW_SENTS)]
+        k = bisect.bisect_left(starts, start) - 1
+        antecedent = None
+        while k >= 0 and ordered[k].mention.start >= floor:
+            cand = ordered[k]
+            if _compatible(cand, types) and cand.mention.end <= start:
+                antecedent = cand
+                break
+            k -= 1
+        if antecedent is not None:
+            ref = antecedent.mention
+            mention = ActorMention(
+                text=doc.text[start:end],
+                start=start,
+                end=end,
+                name=ref.name,
+                actor_id=ref.actor_id,
+                country=ref.country,
+                acled_inter=ref.acled_inter,
+                sector=ref.sector,
+                parent=ref.parent,
+                ner_label=ref.ner_label,
+                antecedent=ref.antecedent if ref.antecedent is not None else ref.start,
+                party=ref.party,
+            )
+            item = _Found(mention, antecedent.type, antecedent.sector)
+            out.append(item)
+            pos = bisect.bisect_left(starts, start)
+            ordered.insert(pos, item)
+            starts.insert(pos, start)
+        i += phrase_len
+    return out
+
+
+def _compatible(cand: _Found, types: set[str]) -> bool:
+    if cand.sector == "media":  # "told Axios they are frustrated": they are not Axios
+        return False
+    if "military" in types:
+        return cand.sector == "military"
+    if cand.type in types:
+        # "they" for a plural noun phrase of people, not for a lone civilian
+        return not (cand.type == "plural" and cand.sector == "civilians" and "group" in types
+                    and "plural" not in types)
+    return False
+
+
+def _it_refers(tok) -> bool:
+    """Whether "it" refers to something: not "it is important to", "it was reported that"."""
+    head = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return False
+    if head.lemma_ in ("be", "seem", "appear", "remain", "take", "become"):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp") and c.i > head.i for c in head.children) and tok.dep_ == "nsubjpass":
+        return False
+    return True
+
+
+def find_actors(doc, article: Article, registry: ActorRegistry) -> list[ActorMention]:
+    """Every actor mention in the article, in text order."""
+    text = doc.text
+    all_caps = is_all_caps(text)
+    found = registry_mentions(text, registry, all_caps)
+    taken = [(f.mention.start, f.mention.end) for f in found]
+    generic = generic_mentions(doc, registry, taken)
+    found += generic
+    taken += [(f.mention.start, f.mention.end) for f in generic]
+    entities = entity_mentions(doc, registry, taken)
+    found += entities
+    taken += [(f.mention.start, f.mention.end) for f in entities]
+    _inherit_country(doc, found, registry)
+    found += anaphor_mentions(doc, found, taken)
+    found.sort(key=lambda f: (f.mention.start, f.mention.end))
+    log.debug("article %s: %d actor mentions", article.id, len(found))
+    return [f.mention for f in found]
+
+
+_INHERIT_SECTORS = {"military", "police", "government"}
+
+
+def _inherit_country(doc, found: list[_Found], registry: ActorRegistry) -> None:
+    """"61 soldiers" in a sentence about the IDF are Israeli: a generic state actor with no country
+    takes the country of a state actor of the same sector named in the same sentence."""
+    import bisect
+
+    sent_starts = _sentence_index(doc)
+
+    def sent_of(pos: int) -> int:
+        return bisect.bisect_right(sent_starts, pos) - 1
+
+    for f in found:
+        m = f.mention
+        if m.country or not (m.actor_id or "").startswith("*-") or f.sector not in _INHERIT_SECTORS:
+            continue
+        same = [
+            g.mention for g in found
+            if g.mention.country and g.sector == f.sector and g is not f
+            and sent_of(g.mention.start) == sent_of(m.start)
+        ]
+        countries = {g.country for g in same}
+        if len(countries) == 1:
+            country_default([m], countries.pop(), registry)
+
+
+def country_default(mentions: list[ActorMention], iso3: str, registry: ActorRegistry) -> None:
+    """Give generic actors with no country ("police", "gunmen") the event's country, in place.
+
+    The events stage calls this with the country of an event's location: ACLED names an
+    unidentified armed group after the country where it acts.
+    """
+    country = registry.country(iso3)
+    if country is None:
+        return
+    for m in mentions:
+        if m.country is not None or not m.actor_id or not m.actor_id.startswith("*-"):
+            continue
+        category, _, label = m.actor_id[2:].partition(":")
+        cat = registry.nouns.get(category)
+        if cat is None:
+            continue
+        m.country = iso3
+        m.actor_id = f"{iso3}-{m.actor_id[2:]}"
+        entry = registry.get(f"{iso3}-{category}")
+        if entry is not None and not label and entry.sector == cat.sector:
+            m.name, m.acled_inter, m.parent = entry.name, entry.inter, entry.parent
+        else:
+            m.name = cat.name_for(country, label.title() if label else None)
+            if cat.inter == 1:
+                m.parent = f"{iso3}-state"
+
+
+def normalised(text: str) -> str:  # re-exported helper for attribution and counts
+    return normalise(text)
