@@ -3,16 +3,133 @@
 Public surface:
     load_lexicon(extra_files=()) -> Lexicon
     find_events(doc, article, times, places, actors, lexicon) -> tuple[list[EventMention], list[CountClaim]]
+
+How it works is described in docs/events.md; the trigger lexicon and cue lists are
+``truce/data/triggers.tsv`` and ``truce/data/event_cues.tsv``.
 """
 
 from __future__ import annotations
 
-__all__ = ["load_lexicon", "find_events"]
+import logging
+from collections.abc import Sequence
+
+from truce import place as place_stage
+from truce import time as time_stage
+from truce.events import assemble
+from truce.events.lexicon import ACLED_TYPES, PLOVER_CATEGORIES, Lexicon, load_lexicon
+from truce.records import (
+    ActorMention,
+    Article,
+    Attribution,
+    CountClaim,
+    EventMention,
+    PlaceMention,
+    TimeExpression,
+)
+
+log = logging.getLogger(__name__)
+
+__all__ = ["load_lexicon", "find_events", "code_events", "Lexicon", "PLOVER_CATEGORIES", "ACLED_TYPES"]
 
 
-def load_lexicon(extra_files=()):
-    raise NotImplementedError
+def _find_counts(doc, article: Article, actors: list[ActorMention]) -> list[CountClaim]:
+    from truce.events.counts import find_counts
+
+    return find_counts(doc, article, actors)
 
 
-def find_events(doc, article, times, places, actors, lexicon):
-    raise NotImplementedError
+def _find_attributions(doc, article: Article, actors: list[ActorMention]) -> list[Attribution]:
+    from truce.actors import find_attributions
+
+    return find_attributions(doc, article, actors)
+
+
+def _attribution_for(cand: assemble.Candidate, attributions: list[Attribution]) -> Attribution | None:
+    s0, s1 = cand.sentence.start_char, cand.sentence.end_char
+    inside = [a for a in attributions if s0 <= a.start < s1]
+    if not inside:
+        return None
+    return min(inside, key=lambda a: abs(a.start - cand.trigger.start))
+
+
+def code_events(
+    doc,
+    article: Article,
+    actors: Sequence[ActorMention],
+    counts: Sequence[CountClaim],
+    attributions: Sequence[Attribution],
+    lexicon: Lexicon,
+) -> list[assemble.Candidate]:
+    """Triggers, roles, modality, counts and types, before dating and placing (the testable core)."""
+    cands = assemble.candidates(doc, article, list(actors), lexicon)
+    cands = assemble.merge_outcomes(cands)
+    bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    assemble.assign_counts(cands, list(counts), bounds)
+    assemble.classify(cands, lexicon)
+    for c in cands:
+        c.attribution = _attribution_for(c, list(attributions))
+        if c.attribution is not None and c.attribution.party and c.modality == "asserted":
+            c.modality, c.modality_reason = "claimed", f"attributed to {c.attribution.text!r}"
+    return cands
+
+
+def _title_end(article: Article) -> int:
+    if article.title and article.text.lstrip().startswith(article.title.strip()):
+        return article.text.find(article.title.strip()) + len(article.title.strip())
+    return 0
+
+
+def find_events(
+    doc,
+    article: Article,
+    times: list[TimeExpression],
+    places: list[PlaceMention],
+    actors: list[ActorMention],
+    lexicon: Lexicon,
+) -> tuple[list[EventMention], list[CountClaim]]:
+    """Every event in the article, main event first, and every count claim (cumulative ones too)."""
+    counts = _find_counts(doc, article, actors)
+    attributions = _find_attributions(doc, article, actors)
+    cands = code_events(doc, article, actors, counts, attributions, lexicon)
+    n_sent = max(1, len(list(doc.sents)))
+    title_end = _title_end(article)
+    events: list[EventMention] = []
+    for c in cands:
+        span = (c.trigger.start, c.trigger.end)
+        date = time_stage.date_event(doc, article, span, times)
+        location = place_stage.locate_event(doc, article, span, places)
+        modality = c.modality
+        if modality in ("asserted", "claimed") and assemble.is_historical(date.end if date else None, article.published):
+            modality = "historical"
+        c.modality = modality
+        sent = c.sentence
+        events.append(
+            EventMention(
+                id="",
+                article_id=article.id,
+                plover_type=c.trigger.plover,
+                plover_mode=c.trigger.mode,
+                acled_event_type=c.acled_type,
+                acled_sub_event_type=c.acled_sub,
+                trigger_start=c.trigger.start,
+                trigger_end=c.trigger.end,
+                sentence_start=sent.start_char,
+                sentence_end=sent.end_char,
+                sentence=sent.text,
+                date=date,
+                location=location,
+                actors=c.actors,
+                fatalities=assemble.sum_counts(c.killed),
+                injured=assemble.sum_counts(c.injured),
+                attribution=c.attribution,
+                modality=modality,
+                salience=assemble.salience(c, n_sent, title_end),
+                confidence=round(0.5 + 0.5 * c.trigger.entry.weight, 3),
+                trigger_rule=f"{c.trigger.rule}; {c.acled_rule}"
+                + (f"; modality {c.modality_reason}" if c.modality_reason else ""),
+            )
+        )
+    events.sort(key=lambda e: (-e.salience, e.trigger_start))
+    for n, e in enumerate(events, start=1):
+        e.id = f"{article.id}:e{n}"
+    return events, counts

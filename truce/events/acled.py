@@ -1,0 +1,216 @@
+"""ACLED event type and sub-event type for one event, from its trigger, its sentence, actors and counts.
+
+ACLED's type depends on more than the verb: a killing is a *Battle* when both sides are armed, *Violence
+against civilians* when the victims are civilians; a protest becomes *Protest with intervention* when
+police disperse it, a *Violent demonstration* (Riots) when protesters throw stones, *Mob violence* when a
+mob attacks someone. The rules follow ACLED's codebook definitions; the words they look for are cue lists
+in ``truce/data/event_cues.tsv``. Each decision returns the name of the rule that fired, for audit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from truce.events.lexicon import Lexicon
+from truce.records import CountClaim, EventActor
+
+__all__ = ["SentenceCues", "sentence_cues", "classify_acled"]
+
+_ARMED_INTER = (1, 2, 3, 4, 8)
+_CUE_CLASSES = (
+    "weapon_air", "weapon_shelling", "weapon_ied", "weapon_grenade", "weapon_suicide",
+    "weapon_chemical", "disrupt", "protest", "riot_violent", "intervention", "mob", "clash",
+    "territory_nonstate", "territory_gov",
+)  # fmt: skip
+_PROTESTER_WORDS = ("protest", "demonstrat", "picket", "marcher", "rioter", "striking", "strikers")
+_VICTIM_ARMED = ("soldier", "troop", "police", "officer", "militant", "fighter", "insurgent", "rebel",
+                 "militia", "security", "guard", "ranger", "commander", "personnel", "gunm", "army",
+                 "military", "taliban", "shabaab", "terrorist", "bandit", "combatant", "jihadist",
+                 "reservist", "recruit", "forces", "raider", "rustler")  # fmt: skip
+_PLACE_WORDS = ("district", "village", "town", "city", "base", "checkpoint", "check point", "area",
+                "territory", "post", "outpost", "hill", "camp", "center", "centre", "headquarters",
+                "province", "county", "region", "border", "bridge", "road", "airport", "port")  # fmt: skip
+
+
+@dataclass(slots=True)
+class SentenceCues:
+    """Which cue classes a stretch of text matches, and where (character offset of the first match)."""
+
+    present: dict[str, int] = field(default_factory=dict)
+
+    def __contains__(self, cls: str) -> bool:
+        return cls in self.present
+
+
+def sentence_cues(words: str, lemmas: str, lexicon: Lexicon) -> SentenceCues:
+    """Match every ACLED cue class against lower-cased words and lemmas of a sentence."""
+    cues = SentenceCues()
+    for cls in _CUE_CLASSES:
+        rx = lexicon.cue_regex(cls)
+        m = rx.search(words) or rx.search(lemmas)
+        if m:
+            cues.present[cls] = m.start()
+    return cues
+
+
+def _looks_armed(text: str) -> bool:
+    t = text.lower()
+    return any(w in t for w in _VICTIM_ARMED)
+
+
+def _looks_protester(text: str) -> bool:
+    t = text.lower()
+    return any(w in t for w in _PROTESTER_WORDS)
+
+
+def _victims(actors: list[EventActor], counts: list[CountClaim]) -> tuple[bool, bool, bool]:
+    """(armed, civilian, protesters) among the event's recipients and its counted victims."""
+    armed = civilian = protesters = False
+    for a in actors:
+        if a.role != "recipient":
+            continue
+        if a.acled_inter in _ARMED_INTER and a.acled_inter != 8:
+            armed = True
+        elif a.acled_inter == 6 or _looks_protester(a.text):
+            protesters = True
+        elif a.acled_inter == 7:
+            civilian = True
+        elif _looks_armed(a.text):
+            armed = True
+        else:
+            civilian = True
+    for c in counts:
+        v = (c.victims or "") + " " + c.text
+        if _looks_protester(v):
+            protesters = True
+        elif c.victims in ("soldiers", "fighters", "militants", "police", "security forces", "combatants"):
+            armed = True
+        elif _looks_armed(v):
+            armed = True
+        elif c.victims:
+            civilian = True
+    return armed, civilian, protesters
+
+
+def _perpetrator_inter(actors: list[EventActor]) -> set[int]:
+    return {a.acled_inter for a in actors if a.role == "actor" and a.acled_inter is not None}
+
+
+def _explosion_sub(cues: SentenceCues, default: str | None) -> str:
+    for cls, sub in (
+        ("weapon_suicide", "Suicide bomb"),
+        ("weapon_chemical", "Chemical weapon"),
+        ("weapon_air", "Air/drone strike"),
+        ("weapon_grenade", "Grenade"),
+        ("weapon_shelling", "Shelling/artillery/missile attack"),
+        ("weapon_ied", "Remote explosive/landmine/IED"),
+    ):
+        if cls in cues:
+            return sub
+    return default or "Remote explosive/landmine/IED"
+
+
+def _protest_type(cues: SentenceCues, violent_outcome: bool, protesters_hit: bool) -> tuple[str, str, str]:
+    if "riot_violent" in cues:
+        return "Riots", "Violent demonstration", "acled:protest+violent"
+    if protesters_hit and violent_outcome:
+        return "Protests", "Excessive force against protesters", "acled:protest+force"
+    if "intervention" in cues:
+        return "Protests", "Protest with intervention", "acled:protest+intervention"
+    return "Protests", "Peaceful protest", "acled:protest"
+
+
+def classify_acled(
+    plover: str,
+    mode: str | None,
+    entry_acled: str | None,
+    entry_sub: str | None,
+    lemma: str,
+    cues: SentenceCues,
+    actors: list[EventActor],
+    counts: list[CountClaim],
+    object_texts: list[str],
+) -> tuple[str | None, str | None, str]:
+    """(event_type, sub_event_type, rule) for one event. ``None`` types mean ACLED would not code it."""
+    armed_v, civil_v, protest_v = _victims(actors, counts)
+    perp = _perpetrator_inter(actors)
+    harmed = any((c.best or c.low or 0) > 0 for c in counts) or lemma in ("kill", "injure", "wound", "shoot")
+    weapon_trigger = entry_acled == "Explosions/Remote violence"
+    protest_event = plover == "PROTEST" and mode not in ("riot",)
+
+    # Protests and riots ----------------------------------------------------------------------
+    if protest_event or (plover == "PROTEST" and mode == "riot"):
+        if mode == "riot" and entry_acled == "Riots":
+            return "Riots", entry_sub or "Violent demonstration", "acled:riot"
+        if "mob" in cues and "protest" not in cues:
+            return "Riots", "Mob violence", "acled:mob"
+        return _protest_type(cues, harmed, protest_v or "protest" in cues)
+    if 6 in perp or 5 in perp:
+        if plover in ("ASSAULT", "COERCE") and "protest" in cues and 5 not in perp:
+            return _protest_type(cues, harmed, protest_v)
+        if "mob" in cues or 5 in perp:
+            return "Riots", "Mob violence", "acled:rioters"
+    if plover in ("ASSAULT", "COERCE") and "protest" in cues and (protest_v or mode == "arrest"):
+        return _protest_type(cues, harmed, protest_v)
+
+    # Strategic developments and territory ---------------------------------------------------
+    if plover == "COERCE":
+        if mode == "arrest":
+            return "Strategic developments", "Arrests", "acled:arrest"
+        if mode == "destroy":
+            if "mob" in cues:
+                return "Riots", "Mob violence", "acled:mob-destroy"
+            if "protest" in cues:
+                return "Riots", "Violent demonstration", "acled:protest-destroy"
+            if harmed and (armed_v or civil_v):
+                return "Violence against civilians", "Attack", "acled:destroy+harm"
+            return "Strategic developments", "Looting/property destruction", "acled:destroy"
+        if mode == "seize":
+            if "territory_nonstate" in cues or "territory_gov" in cues:
+                sub = "Government regains territory" if (1 in perp or "territory_gov" in cues) else (
+                    "Non-state actor overtakes territory")
+                return "Battles", sub, "acled:seize-territory"
+            return "Strategic developments", "Disrupted weapons use", "acled:seize"
+        if entry_acled not in (None, "*"):
+            return entry_acled, entry_sub if entry_sub != "*" else "Other", "acled:lexicon"
+        return None, None, "acled:none"
+    if plover != "ASSAULT":
+        if entry_acled in (None, "*"):
+            return None, None, "acled:none"
+        return entry_acled, entry_sub if entry_sub not in (None, "*") else "Other", "acled:lexicon"
+
+    # Violence -------------------------------------------------------------------------------
+    if mode == "sexual":
+        return "Violence against civilians", "Sexual violence", "acled:sexual"
+    if mode == "abduct":
+        return "Violence against civilians", "Abduction/forced disappearance", "acled:abduct"
+    if lemma in ("capture", "overrun", "recapture", "retake", "seize"):
+        is_place = any(any(w in o.lower() for w in _PLACE_WORDS) for o in object_texts) or lemma != "capture"
+        if is_place:
+            if lemma in ("recapture", "retake") or "territory_gov" in cues or 1 in perp:
+                return "Battles", "Government regains territory", "acled:territory-gov"
+            return "Battles", "Non-state actor overtakes territory", "acled:territory-nonstate"
+        return "Strategic developments", "Arrests", "acled:capture-person"
+    if entry_sub not in (None, "*") and entry_acled not in (None, "*") and weapon_trigger:
+        if "disrupt" in cues and not harmed:
+            return "Strategic developments", "Disrupted weapons use", "acled:disrupted"
+        return entry_acled, entry_sub, "acled:weapon-trigger"
+    weapon_cue = any(c in cues for c in ("weapon_air", "weapon_shelling", "weapon_ied", "weapon_grenade",
+                                         "weapon_suicide", "weapon_chemical"))  # fmt: skip
+    if weapon_trigger or (weapon_cue and ("clash" not in cues or lemma in ("kill", "die", "injure", "wound"))):
+        if "disrupt" in cues and not harmed:
+            return "Strategic developments", "Disrupted weapons use", "acled:disrupted"
+        if weapon_trigger or weapon_cue:
+            return "Explosions/Remote violence", _explosion_sub(cues, entry_sub if entry_sub != "*" else None), (
+                "acled:explosion")
+    if entry_acled == "Riots":
+        return "Riots", entry_sub or "Mob violence", "acled:lexicon-riot"
+    if "mob" in cues and not armed_v:
+        return "Riots", "Mob violence", "acled:mob"
+    if entry_acled == "Battles" and entry_sub not in (None, "*"):
+        if civil_v and not armed_v and lemma not in ("clash", "fight", "fighting", "battle"):
+            return "Violence against civilians", "Attack", "acled:ambush-civilians"
+        return entry_acled, entry_sub, "acled:battle-trigger"
+    if "clash" in cues or armed_v:
+        return "Battles", "Armed clash", "acled:armed-victims" if armed_v else "acled:clash"
+    return "Violence against civilians", "Attack", "acled:civilian-victims" if civil_v else "acled:default-attack"

@@ -1,0 +1,286 @@
+"""Assemble events: triggers -> candidate events -> merged incidents with roles, counts, types and status.
+
+Order of work for one article:
+1. triggers in every sentence (``triggers.find_triggers``);
+2. roles and modality per trigger (``roles``, ``modality``);
+3. outcome triggers ("killed", "wounded", "died") merge into the richer violent event of the same
+   sentence or, when they open the next sentence without an agent of their own, of the previous one:
+   "An IED exploded in X. Two civilians were killed." is one event with two deaths;
+4. the article's non-cumulative count claims go to the event they belong to (same sentence, nearest
+   violent event; several claims about different victims add up);
+5. ACLED type from the trigger, cues, victims and counts (``acled.classify_acled``);
+6. date and place from the time and place stages; historical status from the date;
+7. salience: title and lead first, main clauses before subordinate ones, material events before talk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+from truce.events.acled import classify_acled, sentence_cues
+from truce.events.lexicon import Lexicon
+from truce.events.modality import modality_cues, read_modality
+from truce.events.roles import event_actors
+from truce.events.triggers import OUTCOME_LEMMAS, Trigger, find_triggers
+from truce.records import ActorMention, Article, Attribution, CountClaim, EventActor
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Candidate", "candidates", "assign_counts", "merge_outcomes", "sum_counts", "salience"]
+
+# Material conflict first, verbal cooperation last: a tie-breaker for the main event.
+_CATEGORY_WEIGHT = {
+    "ASSAULT": 1.0, "PROTEST": 0.9, "COERCE": 0.75, "MOBILIZE": 0.6, "AGREE": 0.65, "CONSULT": 0.65,
+    "RETREAT": 0.6, "THREATEN": 0.5, "SANCTION": 0.5, "AID": 0.5, "CONCEDE": 0.5, "REJECT": 0.45,
+    "ACCUSE": 0.45, "REQUEST": 0.45, "COOPERATE": 0.4, "SUPPORT": 0.35,
+}  # fmt: skip
+_MODALITY_WEIGHT = {
+    "asserted": 1.0, "claimed": 0.9, "historical": 0.4, "planned": 0.5, "denied": 0.4, "negated": 0.2,
+    "threatened": 0.45, "hypothetical": 0.3,
+}  # fmt: skip
+_MAX_SENTENCE_TOKENS_FOR_ROLES = 400
+
+
+@dataclass
+class Candidate:
+    """An event in the making: everything but its id, date, place and final salience."""
+
+    trigger: Trigger
+    sent_index: int
+    sentence: object  # spaCy Span (never leaves this module's caller)
+    token: object
+    actors: list[EventActor] = field(default_factory=list)
+    modality: str = "asserted"
+    modality_reason: str = ""
+    killed: list[CountClaim] = field(default_factory=list)
+    injured: list[CountClaim] = field(default_factory=list)
+    merged: list[Trigger] = field(default_factory=list)
+    acled_type: str | None = None
+    acled_sub: str | None = None
+    acled_rule: str = ""
+    attribution: Attribution | None = None
+    is_root: bool = False
+
+    @property
+    def lemma(self) -> str:
+        return self.token.lemma_.lower()
+
+    @property
+    def outcome_only(self) -> bool:
+        return self.trigger.plover == "ASSAULT" and self.lemma in OUTCOME_LEMMAS
+
+
+def _clause_root(token):
+    """True when the trigger heads its sentence's main clause (or is a noun right under it)."""
+    if token.dep_ == "ROOT":
+        return True
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.dep_ == "ROOT":
+        return True
+    if token.dep_ == "conj" and head.dep_ == "ROOT":
+        return True
+    if token.dep_ in ("xcomp",) and head.dep_ == "ROOT":
+        return True
+    return False
+
+
+def candidates(doc, article: Article, actors: list[ActorMention], lexicon: Lexicon) -> list[Candidate]:
+    """Every trigger in the article with its roles and modality."""
+    cues = modality_cues(lexicon)
+    actors_sorted = sorted(actors, key=lambda m: (m.start, m.end))
+    out: list[Candidate] = []
+    for s_index, sent in enumerate(doc.sents):
+        for trig in find_triggers(doc, lexicon, sent):
+            token = doc[trig.token]
+            cand = Candidate(trigger=trig, sent_index=s_index, sentence=sent, token=token)
+            if len(sent) <= _MAX_SENTENCE_TOKENS_FOR_ROLES:
+                cand.actors = event_actors(token, actors_sorted, article.text)
+                cand.modality, cand.modality_reason = read_modality(
+                    token, cues, trigger_is_threat=trig.plover == "THREATEN"
+                )
+                cand.is_root = _clause_root(token)
+            out.append(cand)
+    return out
+
+
+def _connected(a, b, max_steps: int = 6) -> bool:
+    """True when token ``b`` lies on ``a``'s chain of heads or vice versa (one clause complex)."""
+    for x, y in ((a, b), (b, a)):
+        cur = x
+        for _ in range(max_steps):
+            if cur is y:
+                return True
+            if cur.head is cur or cur.dep_ in ("relcl", "ccomp", "parataxis"):
+                break
+            cur = cur.head
+    return False
+
+
+def _specificity(c: Candidate) -> float:
+    entry = c.trigger.entry
+    score = entry.weight
+    if c.outcome_only:
+        score -= 1.0
+    if entry.acled not in (None, "*"):
+        score += 0.3
+    if c.trigger.mode:
+        score += 0.1
+    return score
+
+
+def merge_outcomes(cands: list[Candidate]) -> list[Candidate]:
+    """Fold outcome triggers ("killed", "wounded") into the violent event they report the toll of."""
+    keep: list[Candidate] = []
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sent_index, []).append(c)
+    absorbed: set[int] = set()
+    for s_index in sorted(by_sentence):
+        group = by_sentence[s_index]
+        violent = [c for c in group if c.trigger.plover == "ASSAULT" and not c.outcome_only]
+        for c in group:
+            if c.trigger.plover != "ASSAULT" or id(c) in absorbed:
+                continue
+            if c.outcome_only:
+                hosts = [v for v in violent if v.modality == c.modality or c.modality == "asserted"]
+                host = None
+                linked = [v for v in hosts if _connected(v.token, c.token)]
+                if linked:
+                    host = max(linked, key=_specificity)
+                elif hosts and not any(a.role == "actor" for a in c.actors):
+                    host = min(hosts, key=lambda v: abs(v.token.i - c.token.i))
+                if host is None:
+                    prev = by_sentence.get(s_index - 1, [])
+                    prev_violent = [p for p in prev if p.trigger.plover == "ASSAULT" and id(p) not in absorbed]
+                    if prev_violent and not violent and not any(a.role == "actor" for a in c.actors):
+                        host = max(prev_violent, key=_specificity)
+                if host is not None:
+                    host.merged.append(c.trigger)
+                    host.actors.extend(a for a in c.actors if a.role == "recipient")
+                    absorbed.add(id(c))
+            elif c.trigger.entry.weight < 0.65:
+                # weak violent words ("hit", "engage", "rocket") beside a strong one are the same event
+                strong = [v for v in violent if v is not c and v.trigger.entry.weight >= 0.9
+                          and _connected(v.token, c.token)]  # fmt: skip
+                if strong:
+                    strong[0].merged.append(c.trigger)
+                    absorbed.add(id(c))
+    keep = [c for c in cands if id(c) not in absorbed]
+    return keep
+
+
+def sum_counts(claims: list[CountClaim]) -> CountClaim | None:
+    """One claim for an event: several claims about different victims add up; repeats do not."""
+    if not claims:
+        return None
+    if len(claims) == 1:
+        return claims[0]
+    claims = sorted(claims, key=lambda c: c.start)
+    # distinct victim groups add up ("3 soldiers and 5 militants"); a later restatement does not
+    groups: dict[str, CountClaim] = {}
+    for c in claims:
+        key = (c.victims or "people").lower()
+        if key in groups and (groups[key].best or 0) >= (c.best or 0):
+            continue
+        groups[key] = c
+    parts = list(groups.values())
+    if len(parts) == 1:
+        return parts[0]
+    if "people" in groups and len(parts) > 1:
+        total_people = groups["people"].best or 0
+        rest = sum((p.best or 0) for k, p in groups.items() if k != "people")
+        if total_people >= rest:  # "5 people, including 3 soldiers": the total is given
+            return groups["people"]
+
+    def add(attr: str) -> int | None:
+        values = [getattr(p, attr) for p in parts]
+        if all(v is None for v in values):
+            return None
+        return sum(v or 0 for v in values)
+
+    first, last = parts[0], parts[-1]
+    return CountClaim(
+        kind=first.kind, low=add("low"), best=add("best"), high=add("high"),
+        text=" + ".join(p.text for p in parts), start=min(p.start for p in parts),
+        end=max(p.end for p in parts), victims="; ".join(sorted({p.victims or "people" for p in parts})),
+        reporter=first.reporter or last.reporter, cumulative=False,
+    )  # fmt: skip
+
+
+def assign_counts(cands: list[Candidate], counts: list[CountClaim], sentence_bounds: list[tuple[int, int]]) -> None:
+    """Give each non-cumulative count claim to the event it belongs to."""
+    if not cands:
+        return
+    starts = [b[0] for b in sentence_bounds]
+
+    def sent_of(offset: int) -> int:
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sent_index, []).append(c)
+    for claim in counts:
+        if claim.cumulative or claim.best is None and claim.low is None:
+            continue
+        s = sent_of(claim.start)
+        pool = [c for c in by_sentence.get(s, []) if c.trigger.plover in ("ASSAULT", "PROTEST", "COERCE")]
+        if not pool:
+            # a toll in its own sentence right after the event: "Two people were killed." handled by
+            # merging; "The death toll rose to 5." attaches to the previous sentence's violent event
+            prev = [c for c in by_sentence.get(s - 1, []) if c.trigger.plover == "ASSAULT"]
+            if not prev:
+                continue
+            pool = prev
+        host = min(pool, key=lambda c: (c.trigger.plover != "ASSAULT", c.outcome_only,
+                                        abs(c.token.idx - claim.start)))  # fmt: skip
+        (host.killed if claim.kind == "killed" else host.injured).append(claim)
+
+
+def classify(cands: list[Candidate], lexicon: Lexicon) -> None:
+    cache: dict[int, object] = {}
+    for c in cands:
+        sent = c.sentence
+        cues = cache.get(c.sent_index)
+        if cues is None:
+            words = sent.text.lower()
+            lemmas = " ".join(t.lemma_.lower() for t in sent)
+            cues = sentence_cues(words, lemmas, lexicon)
+            cache[c.sent_index] = cues
+        objects = [a.text for a in c.actors if a.role == "recipient"]
+        objects += [ch.text for ch in c.token.children if ch.dep_ in ("dobj",)]
+        lemma = c.lemma
+        for t in c.merged:
+            if t.entry.acled == "Explosions/Remote violence":
+                lemma = lemma  # the host keeps its lemma; merged weapons still count as cues below
+        c.acled_type, c.acled_sub, c.acled_rule = classify_acled(
+            c.trigger.plover, c.trigger.mode, c.trigger.entry.acled, c.trigger.entry.sub, lemma, cues,
+            c.actors, c.killed + c.injured, objects,
+        )  # fmt: skip
+
+
+def salience(c: Candidate, n_sentences: int, title_end: int) -> float:
+    """A score in [0, 1]: the first sentence and the title weigh most, then main clauses, then type."""
+    position = 1.0 / (1.0 + c.sent_index) if c.sentence.start_char >= title_end else 1.0
+    score = 0.45 * position
+    score += 0.2 * (1.0 if c.is_root else 0.3)
+    score += 0.15 * _CATEGORY_WEIGHT.get(c.trigger.plover, 0.4)
+    score += 0.1 * c.trigger.entry.weight
+    score += 0.1 * _MODALITY_WEIGHT.get(c.modality, 0.5)
+    if c.killed or c.injured:
+        score += 0.05
+    if c.acled_type is None:
+        score -= 0.05
+    return max(0.0, min(1.0, score))
+
+
+def is_historical(event_end: dt.date | None, published: dt.date | None, days: int = 60) -> bool:
+    return bool(event_end and published and event_end < published - dt.timedelta(days=days))

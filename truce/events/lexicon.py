@@ -1,0 +1,207 @@
+"""The trigger lexicon and the cue lists, loaded once from documented TSV files in ``truce/data``.
+
+``triggers.tsv`` maps a trigger (a lemma, a head+dependent pair or a lemma sequence) to a PLOVER
+category and mode and an ACLED event type and sub-type; ``event_cues.tsv`` lists the words that decide
+ACLED sub-types (weapons, victims, protest intervention ...) and modality. Both formats are described in
+the files' header comments and in docs/events.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from truce.errors import DataFileError
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Lexicon", "TriggerEntry", "load_lexicon", "PLOVER_CATEGORIES", "ACLED_TYPES"]
+
+PLOVER_CATEGORIES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+ACLED_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED", "Grenade",
+    ),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+        "Headquarters or base established", "Looting/property destruction",
+        "Non-violent transfer of territory", "Other",
+    ),
+}  # fmt: skip
+
+_TRIGGER_COLUMNS = ("trigger", "pos", "plover", "mode", "acled", "sub", "weight")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One lexicon row. ``acled``/``sub`` are None (no ACLED type) or "*" (decided from context)."""
+
+    trigger: str
+    pos: str  # "V", "N" or "VN"
+    plover: str
+    mode: str | None
+    acled: str | None
+    sub: str | None
+    weight: float
+    source: str  # "file:line", for audit
+
+    @property
+    def rule(self) -> str:
+        return f"lexicon:{self.trigger}/{self.pos}"
+
+
+@dataclass
+class Lexicon:
+    """Triggers indexed for matching, and cue phrases by class."""
+
+    single: dict[str, list[TriggerEntry]] = field(default_factory=dict)  # lemma -> entries
+    pairs: dict[str, list[tuple[str, TriggerEntry]]] = field(default_factory=dict)  # head -> (dep, e)
+    sequences: dict[str, list[tuple[tuple[str, ...], TriggerEntry]]] = field(default_factory=dict)
+    cues: dict[str, list[str]] = field(default_factory=dict)  # class -> phrases
+    _cue_res: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
+
+    def add(self, entry: TriggerEntry) -> None:
+        if "+" in entry.trigger:
+            head, dep = entry.trigger.split("+", 1)
+            bucket = self.pairs.setdefault(head, [])
+            bucket[:] = [(d, e) for d, e in bucket if not (d == dep and e.pos == entry.pos)]
+            bucket.append((dep, entry))
+        elif " " in entry.trigger:
+            words = tuple(entry.trigger.split())
+            bucket = self.sequences.setdefault(words[0], [])
+            bucket[:] = [(w, e) for w, e in bucket if not (w == words and e.pos == entry.pos)]
+            bucket.append((words, entry))
+        else:
+            bucket = self.single.setdefault(entry.trigger, [])
+            bucket[:] = [e for e in bucket if e.pos != entry.pos]
+            bucket.append(entry)
+
+    def cue_words(self, cls: str) -> frozenset[str]:
+        """The phrases of one cue class as a set (for single-lemma classes such as modality)."""
+        return frozenset(self.cues.get(cls, ()))
+
+    def cue_regex(self, cls: str) -> re.Pattern[str]:
+        """One compiled pattern matching any phrase of ``cls`` as whole words."""
+        pattern = self._cue_res.get(cls)
+        if pattern is None:
+            parts = []
+            for phrase in sorted(self.cues.get(cls, ()), key=len, reverse=True):
+                if phrase.endswith("*"):
+                    parts.append(re.escape(phrase[:-1]) + r"[\w-]*")
+                else:
+                    parts.append(re.escape(phrase))
+            body = "|".join(parts) or r"(?!x)x"
+            pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])")
+            self._cue_res[cls] = pattern
+        return pattern
+
+    def __len__(self) -> int:
+        return (
+            sum(len(v) for v in self.single.values())
+            + sum(len(v) for v in self.pairs.values())
+            + sum(len(v) for v in self.sequences.values())
+        )
+
+
+def _data_file(name: str) -> Path:
+    return Path(str(resources.files("truce") / "data" / name))
+
+
+def _read_rows(path: Path) -> list[tuple[int, list[str]]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise DataFileError(str(path), None, f"cannot read lexicon file ({e}); check the path") from e
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append((number, line.rstrip("\n").split("\t")))
+    return rows
+
+
+def _none(value: str) -> str | None:
+    value = value.strip()
+    return None if value in ("", "-") else value
+
+
+def _parse_trigger_file(path: Path, lexicon: Lexicon) -> None:
+    rows = _read_rows(path)
+    if rows and rows[0][1][0].strip() == "trigger":
+        rows = rows[1:]
+    for number, cols in rows:
+        if len(cols) != len(_TRIGGER_COLUMNS):
+            raise DataFileError(
+                str(path), number,
+                f"expected {len(_TRIGGER_COLUMNS)} tab-separated columns "
+                f"({', '.join(_TRIGGER_COLUMNS)}), found {len(cols)}",
+            )  # fmt: skip
+        trigger, pos, plover, mode, acled, sub, weight = (c.strip() for c in cols)
+        if pos not in ("V", "N", "VN"):
+            raise DataFileError(str(path), number, f"pos must be V, N or VN, not {pos!r}")
+        if plover not in PLOVER_CATEGORIES:
+            raise DataFileError(
+                str(path), number, f"unknown PLOVER category {plover!r}; use one of {PLOVER_CATEGORIES}"
+            )
+        acled_v, sub_v = _none(acled), _none(sub)
+        if acled_v not in (None, "*") and acled_v not in ACLED_TYPES:
+            raise DataFileError(str(path), number, f"unknown ACLED event type {acled_v!r}")
+        if sub_v not in (None, "*"):
+            allowed = ACLED_TYPES.get(acled_v or "", ()) if acled_v != "*" else ()
+            if acled_v == "*" or sub_v not in allowed:
+                raise DataFileError(
+                    str(path), number, f"ACLED sub-event type {sub_v!r} does not belong to {acled_v!r}"
+                )
+        try:
+            w = float(weight)
+        except ValueError as e:
+            raise DataFileError(str(path), number, f"weight must be a number, not {weight!r}") from e
+        lexicon.add(
+            TriggerEntry(
+                trigger=trigger.lower(), pos=pos, plover=plover, mode=_none(mode), acled=acled_v,
+                sub=sub_v, weight=w, source=f"{path.name}:{number}",
+            )
+        )  # fmt: skip
+
+
+def _parse_cue_file(path: Path, lexicon: Lexicon) -> None:
+    rows = _read_rows(path)
+    if rows and rows[0][1][0].strip() == "class":
+        rows = rows[1:]
+    for number, cols in rows:
+        if len(cols) != 2 or not cols[0].strip() or not cols[1].strip():
+            raise DataFileError(str(path), number, "expected two tab-separated columns: class, phrase")
+        lexicon.cues.setdefault(cols[0].strip(), []).append(cols[1].strip().lower())
+
+
+def load_lexicon(extra_files: Sequence[Path] = ()) -> Lexicon:
+    """Load the bundled trigger lexicon and cue lists, then each extra file in order.
+
+    An extra file is read as a trigger file when its header starts with ``trigger`` and as a cue file
+    when it starts with ``class``.
+    """
+    lexicon = Lexicon()
+    _parse_trigger_file(_data_file("triggers.tsv"), lexicon)
+    _parse_cue_file(_data_file("event_cues.tsv"), lexicon)
+    for path in extra_files:
+        path = Path(path)
+        rows = _read_rows(path)
+        if rows and rows[0][1][0].strip() == "class":
+            _parse_cue_file(path, lexicon)
+        else:
+            _parse_trigger_file(path, lexicon)
+    log.debug("loaded %d triggers and %d cue classes", len(lexicon), len(lexicon.cues))
+    return lexicon

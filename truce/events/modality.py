@@ -1,0 +1,145 @@
+"""Modality: did the event happen, as the article tells it?
+
+The status is read from the words that govern the trigger: its auxiliaries ("may", "will"), negation
+("did not", "no casualties"), and the verbs and nouns above it ("warned that it may be forced to resume",
+"denied carrying out", "agreed to reconvene", "the potential for escalation", "allegedly killed").
+The cue words are single lemmas in ``truce/data/event_cues.tsv`` (classes threat_verb,
+hypothetical_aux, future_aux, planned_verb, hypothetical_word, denial_verb, claim_verb).
+"Historical" is decided later, from the event's date (see ``truce.events.assemble``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from truce.events.lexicon import Lexicon
+
+__all__ = ["ModalityCues", "modality_cues", "read_modality"]
+
+_MAX_DEPTH = 5
+_NEGATIVE_SUBJECTS = frozenset(("nobody", "none", "no one", "noone", "nothing"))
+_CLAIM_ADVERBS = frozenset(("allegedly", "purportedly", "supposedly"))
+_PLANNED_ADJ = frozenset(("planned", "upcoming", "proposed", "future", "scheduled", "next", "expected"))
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCues:
+    threat: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    future_aux: frozenset[str]
+    planned: frozenset[str]
+    hypothetical: frozenset[str]
+    denial: frozenset[str]
+    claim: frozenset[str]
+
+
+def modality_cues(lexicon: Lexicon) -> ModalityCues:
+    return ModalityCues(
+        threat=lexicon.cue_words("threat_verb"),
+        hypothetical_aux=lexicon.cue_words("hypothetical_aux"),
+        future_aux=lexicon.cue_words("future_aux"),
+        planned=lexicon.cue_words("planned_verb"),
+        hypothetical=lexicon.cue_words("hypothetical_word"),
+        denial=lexicon.cue_words("denial_verb"),
+        claim=lexicon.cue_words("claim_verb"),
+    )
+
+
+def _negated(token) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "det" and child.lower_ == "no":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in _NEGATIVE_SUBJECTS:
+                return True
+            if any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+                return True
+    return False
+
+
+def _local(token, cues: ModalityCues) -> tuple[str, str] | None:
+    """The status the trigger's own dependents give it."""
+    if _negated(token):
+        return "negated", f"negation on '{token.text}'"
+    for child in token.children:
+        c = child.lemma_.lower()
+        if child.dep_ in ("aux", "auxpass"):
+            if c in cues.future_aux:
+                return "planned", f"auxiliary '{child.text}'"
+            if c in cues.hypothetical_aux:
+                return "hypothetical", f"modal '{child.text}'"
+        if child.dep_ == "mark" and c in ("if", "unless"):
+            return "hypothetical", f"condition '{child.text}'"
+        if child.dep_ == "advmod" and c in _CLAIM_ADVERBS:
+            return "claimed", f"'{child.text}'"
+        if child.dep_ == "amod" and c in cues.hypothetical:
+            return "hypothetical", f"'{child.text} {token.text}'"
+        if child.dep_ == "amod" and c in _PLANNED_ADJ:
+            return "planned", f"'{child.text} {token.text}'"
+    return None
+
+
+_WALK_DEPS = frozenset(
+    "xcomp ccomp pobj prep dobj advcl acl pcomp conj nsubj nsubjpass attr oprd compound".split()
+)
+
+
+def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
+    """The status the words above the trigger give it ("warned that ...", "agreed to ...")."""
+    current = token
+    modal_seen: str | None = None
+    for _ in range(_MAX_DEPTH):
+        if current.dep_ in ("ROOT", "relcl") or current.head is current:
+            break
+        dep = current.dep_
+        head = current.head
+        h = head.lemma_.lower()
+        if dep not in _WALK_DEPS:
+            break
+        if dep == "conj":
+            current = head
+            continue
+        if h in cues.denial:
+            return "denied", f"'{head.text}'"
+        if h in cues.threat:
+            return "threatened", f"'{head.text}'"
+        if h in cues.claim and dep in ("ccomp", "xcomp", "pcomp", "dobj"):
+            return "claimed", f"'{head.text}'"
+        if h in cues.hypothetical and dep in ("pobj", "prep", "xcomp", "pcomp", "dobj", "acl", "compound"):
+            return "hypothetical", f"'{head.text}'"
+        if h in cues.planned and dep in ("xcomp", "ccomp", "pobj", "prep", "acl"):
+            return "planned", f"'{head.text}'"
+        if _negated(head) and dep == "xcomp":
+            return "negated", f"negation on '{head.text}'"
+        for child in head.children:
+            if child.dep_ in ("aux", "auxpass") and dep in ("xcomp", "ccomp"):
+                c = child.lemma_.lower()
+                if c in cues.hypothetical_aux and modal_seen is None:
+                    modal_seen = child.text
+                if c in cues.future_aux and dep == "xcomp":
+                    return "planned", f"auxiliary '{child.text}'"
+        if dep == "ccomp":
+            break  # a reported clause keeps its own status: "X said the army killed ..."
+        current = head
+    if modal_seen:
+        return "hypothetical", f"modal '{modal_seen}'"
+    return None
+
+
+def read_modality(trigger_token, cues: ModalityCues, trigger_is_threat: bool = False) -> tuple[str, str]:
+    """(modality, reason) for the event whose trigger is ``trigger_token``.
+
+    A threat or denial above the trigger wins over its own modal ("warned it would strike" is a
+    threat); otherwise the trigger's own auxiliaries and negation decide, then the governing words.
+    """
+    local = _local(trigger_token, cues)
+    if local and local[0] == "negated":
+        return local
+    if trigger_is_threat:
+        return local or ("asserted", "threat trigger")
+    governing = _governing(trigger_token, cues)
+    if governing and governing[0] in ("threatened", "denied"):
+        return governing
+    return local or governing or ("asserted", "")

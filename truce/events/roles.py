@@ -1,0 +1,154 @@
+"""Roles: who acted (actor, the agent or subject) and who was acted on (recipient, the object or target).
+
+Roles come from the dependency parse around the trigger: the active subject or the passive ``by``
+agent is the actor, the object, the passive subject or the target of "on/against/at" is the recipient.
+A noun trigger takes its actor from a possessive or adjective ("Israel's strike", "Israeli strike")
+or from the light verb that governs it ("the IDF carried out an airstrike"). Each role phrase is then
+matched to the actor mentions found by the actors stage; a phrase with no mention keeps its own text.
+"""
+
+from __future__ import annotations
+
+from truce.events.triggers import LIGHT_VERBS
+from truce.records import ActorMention, EventActor
+
+__all__ = ["RolePhrase", "role_phrases", "event_actors"]
+
+_SUBJ = ("nsubj", "csubj")
+_PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+_TARGET_PREPS = ("on", "against", "at", "upon", "targeting", "target", "into")
+_CLAUSE_LINKS = ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl")
+_MAX_PHRASE_TOKENS = 12
+
+
+class RolePhrase(tuple):
+    """(role, head token index, start char, end char) - a plain tuple for speed."""
+
+    __slots__ = ()
+
+    @property
+    def role(self) -> str:
+        return self[0]
+
+
+def _phrase(token) -> tuple[int, int]:
+    """The character span of a noun phrase headed by ``token``, without relative clauses."""
+    left, right = token.i, token.i
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl", "appos", "prep", "punct", "cc", "conj", "advcl"):
+            continue
+        sub = list(child.subtree)
+        if abs(sub[0].i - token.i) > _MAX_PHRASE_TOKENS or abs(sub[-1].i - token.i) > _MAX_PHRASE_TOKENS:
+            continue
+        left, right = min(left, sub[0].i), max(right, sub[-1].i)
+    doc = token.doc
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _with_conjuncts(token) -> list:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(child)
+    return out
+
+
+def _subject_of(verb, depth: int = 0):
+    """The subject of ``verb``, borrowed from the governing clause for "..., killing 3" and conjuncts."""
+    for child in verb.children:
+        if child.dep_ in _SUBJ:
+            return child, "active"
+        if child.dep_ in _PASSIVE_SUBJ:
+            return child, "passive"
+    if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+        return _subject_of(verb.head, depth + 1)
+    return None, None
+
+
+def role_phrases(trigger_token) -> list[tuple[str, object]]:
+    """(role, head token) pairs for the event whose trigger is ``trigger_token``."""
+    t = trigger_token
+    out: list[tuple[str, object]] = []
+    if t.pos_ == "VERB" or (t.pos_ not in ("NOUN", "PROPN") and t.dep_ == "ROOT"):
+        subj, voice = _subject_of(t)
+        if subj is not None:
+            out += [("recipient" if voice == "passive" else "actor", s) for s in _with_conjuncts(subj)]
+        for child in t.children:
+            if child.dep_ == "agent":
+                out += [("actor", p) for c in child.children if c.dep_ == "pobj" for p in _with_conjuncts(c)]
+            elif child.dep_ in ("dobj", "dative"):
+                out += [("recipient", o) for o in _with_conjuncts(child)]
+            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+                out += [("recipient", p) for p in child.children if p.dep_ == "pobj"]
+            elif child.dep_ == "prep" and child.lower_ == "with" and t.lemma_ in ("clash", "fight", "meet"):
+                out += [("recipient", p) for p in child.children if p.dep_ == "pobj"]
+    else:  # noun trigger
+        for child in t.children:
+            if child.dep_ == "poss":
+                out.append(("actor", child))
+            elif child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG")):
+                out.append(("actor", child))
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                out += [("actor", p) for p in child.children if p.dep_ == "pobj"]
+            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+                out += [("recipient", p) for p in child.children if p.dep_ == "pobj"]
+            elif child.dep_ == "prep" and child.lower_ in ("with", "between"):
+                out += [("recipient", p) for c in [child] for p in c.children if p.dep_ == "pobj"]
+            elif child.dep_ == "acl" and child.lemma_ in ("target", "hit", "kill"):
+                out += [("recipient", o) for o in child.children if o.dep_ == "dobj"]
+        head = t.head
+        if t.dep_ in ("dobj", "attr") and head.lemma_.lower() in LIGHT_VERBS and not any(r == "actor" for r, _ in out):
+            subj, voice = _subject_of(head)
+            if subj is not None and voice == "active":
+                out += [("actor", s) for s in _with_conjuncts(subj)]
+            for child in head.children:
+                if child.dep_ == "agent":
+                    out += [("actor", p) for p in child.children if p.dep_ == "pobj"]
+        elif t.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
+            # "an airstrike killed three people": the verb's object is the recipient
+            out += [("recipient", o) for o in head.children if o.dep_ == "dobj"]
+    return out
+
+
+def _mention_for(head, actors_sorted: list[ActorMention]) -> ActorMention | None:
+    """The actor mention inside the phrase headed by ``head`` (the one covering the head word first)."""
+    start, end = _phrase(head)
+    best = None
+    for m in actors_sorted:
+        if m.start >= end:
+            break
+        if m.end <= start:
+            continue
+        if m.start <= head.idx < m.end:
+            return m
+        if best is None:
+            best = m
+    return best
+
+
+def event_actors(trigger_token, actors_sorted: list[ActorMention], text: str) -> list[EventActor]:
+    """The event's actors and recipients, matched to actor mentions where the phrase holds one."""
+    out: list[EventActor] = []
+    seen: set[tuple[int, int, str]] = set()
+    for role, head in role_phrases(trigger_token):
+        if head.pos_ == "PRON" and head.lower_ in ("it", "this", "that", "which", "who"):
+            mention = next((m for m in actors_sorted if m.start == head.idx), None)
+            if mention is None:
+                continue
+        else:
+            mention = _mention_for(head, actors_sorted)
+        if mention is not None:
+            ea = EventActor(
+                text=mention.text, name=mention.name, country=mention.country,
+                acled_inter=mention.acled_inter, role=role, start=mention.start, end=mention.end,
+                actor_id=mention.actor_id,
+            )  # fmt: skip
+        else:
+            start, end = _phrase(head)
+            ea = EventActor(text=text[start:end], name=None, country=None, acled_inter=None,
+                            role=role, start=start, end=end)  # fmt: skip
+        key = (ea.start, ea.end, ea.role)
+        if key not in seen:
+            seen.add(key)
+            out.append(ea)
+    return out

@@ -1,0 +1,173 @@
+"""Trigger detection: find the words that report an event, from the lexicon and a few dependency rules.
+
+A trigger is a verb ("struck", "killed"), a noun ("airstrike", "talks") or a phrase ("open fire",
+"pull out", "held talks"). Light verbs ("launched a strike", "carried out an airstrike", "staged a
+protest") are handled by the roles step: the noun is the trigger and the verb lends it a subject.
+Everything here is linear in the number of tokens, so very long sentences cost no more per word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from truce.events.lexicon import Lexicon, TriggerEntry
+
+__all__ = ["Trigger", "find_triggers", "LIGHT_VERBS", "OUTCOME_LEMMAS"]
+
+# Verbs that lend their subject to an event noun: "carried out an airstrike", "held talks".
+LIGHT_VERBS = frozenset(
+    "carry conduct launch stage mount hold make take wage unleash execute perform begin start "
+    "continue resume organize organise lead stage join hold escalate intensify step renew "
+    "undertake commit claim order announce".split()
+)
+
+# Triggers that only report an outcome (someone died); they merge into a richer violent event nearby.
+OUTCOME_LEMMAS = frozenset("kill killing injure wound die death dead".split())
+
+# Objects that make a verb trigger non-eventive ("released a statement", "hit a record").
+_NON_EVENT_OBJECTS = frozenset(
+    "statement report video footage figure data image photo list detail name result record "
+    "note letter book song album film".split()
+)
+_STRIKE_LABOUR = frozenset(
+    "worker teacher doctor nurse lecturer staff employee union driver general hunger labour labor "
+    "industrial national nationwide sit".split()
+)
+_STRIKE_MILITARY = frozenset(
+    "air drone missile rocket military israeli precision targeted retaliatory preemptive "
+    "pre-emptive deadly overnight".split()
+)
+_NOUN_POS = ("NOUN", "PROPN")
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A candidate event word with the lexicon entry that fired (which may be overridden in context)."""
+
+    token: int  # index of the head token in the Doc
+    start: int  # character span of the trigger words
+    end: int
+    entry: TriggerEntry
+    plover: str
+    mode: str | None
+    rule: str
+
+
+def _pos_ok(entry: TriggerEntry, pos: str) -> bool:
+    if pos == "VERB":
+        return "V" in entry.pos
+    if pos in _NOUN_POS:
+        return "N" in entry.pos
+    return False
+
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def _upper_lemmas(token) -> list[str]:
+    """Lemma guesses for an all-caps word, which the tagger cannot lemmatise ("KILLED" -> "kill")."""
+    w = token.lower_
+    out = [w]
+    for suffix, repl in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"),
+                         ("es", ""), ("s", ""), ("d", "")):  # fmt: skip
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            out.append(w[: -len(suffix)] + repl)
+    if len(w) > 4 and w[-3] == w[-4] and w.endswith("ed"):  # "STABBED" -> "stab"
+        out.append(w[:-3])
+    return out
+
+
+def _strike_reading(token) -> str | None:
+    """For the noun "strike": "labour", "military" or None when unclear."""
+    words = {_lemma(c) for c in token.children}
+    if token.i > 0:
+        words.add(_lemma(token.doc[token.i - 1]))
+    if token.head is not token and _lemma(token.head) in ("go", "call", "declare", "end", "call off"):
+        return "labour"
+    if words & _STRIKE_LABOUR:
+        return "labour"
+    if any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
+        return "military"  # "a strike on Beirut"
+    if words & _STRIKE_MILITARY:
+        return "military"
+    if token.i > 0 and token.doc[token.i - 1].lower_ == "on" and token.head.lemma_ in ("go", "be"):
+        return "labour"
+    return None
+
+
+def _skip(token, entry: TriggerEntry) -> bool:
+    """Readings of a lexicon word that are not events."""
+    lemma = _lemma(token)
+    if token.pos_ == "VERB":
+        objects = [c for c in token.children if c.dep_ in ("dobj", "attr")]
+        if objects and all(_lemma(o) in _NON_EVENT_OBJECTS for o in objects):
+            return True
+    if lemma == "attack" and any(_lemma(c) == "heart" for c in token.children):
+        return True
+    if lemma in ("death", "dead") and token.head.lemma_ in ("sentence", "threat", "toll"):
+        return True
+    if lemma == "death" and any(_lemma(c) == "toll" for c in token.head.children if c is not token):
+        return False
+    return False
+
+
+def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
+    """Every trigger in one sentence (a spaCy ``Span``), in text order, one per head token."""
+    found: dict[int, Trigger] = {}
+    tokens = list(sentence)
+    for k, token in enumerate(tokens):
+        lemma = _lemma(token)
+        pos = token.pos_
+        if token.is_upper and len(token) > 2 and pos in ("PROPN", "NOUN", "VERB", "ADJ", "X"):
+            # all-caps wire copy: guess the lemma and accept either part of speech
+            lemma = next((w for w in _upper_lemmas(token) if w in lexicon.single), lemma)
+            entries = lexicon.single.get(lemma, ())
+            if entries:
+                entry = entries[0]
+                found[token.i] = Trigger(
+                    token.i, token.idx, token.idx + len(token), entry, entry.plover, entry.mode,
+                    entry.rule + ":caps",
+                )  # fmt: skip
+            continue
+        if pos not in ("VERB", "NOUN", "PROPN"):
+            continue
+        # lemma sequences ("air strike", "hunger strike"): the last word is the head
+        for words, entry in lexicon.sequences.get(lemma, ()):
+            n = len(words)
+            if k + n > len(tokens):
+                continue
+            window = tokens[k : k + n]
+            if tuple(_lemma(t) for t in window) == words and _pos_ok(entry, window[-1].pos_):
+                head = window[-1]
+                found[head.i] = Trigger(
+                    head.i, window[0].idx, head.idx + len(head), entry, entry.plover, entry.mode,
+                    entry.rule,
+                )  # fmt: skip
+        # head+dependent pairs ("open+fire", "pull+out", "strike+drone")
+        for dep, entry in lexicon.pairs.get(lemma, ()):
+            if not _pos_ok(entry, pos) or token.i in found:
+                continue
+            match = next((c for c in token.children if _lemma(c) == dep), None)
+            if match is not None:
+                lo, hi = min(token.i, match.i), max(token.i, match.i)
+                start = doc[lo].idx
+                end = doc[hi].idx + len(doc[hi])
+                if hi - lo > 4:  # far apart: point at the head only
+                    start, end = token.idx, token.idx + len(token)
+                found[token.i] = Trigger(token.i, start, end, entry, entry.plover, entry.mode, entry.rule)
+        if token.i in found:
+            continue
+        for entry in lexicon.single.get(lemma, ()):
+            if not _pos_ok(entry, pos) or _skip(token, entry):
+                continue
+            trig = Trigger(
+                token.i, token.idx, token.idx + len(token), entry, entry.plover, entry.mode, entry.rule
+            )
+            if lemma == "strike" and pos in _NOUN_POS:
+                reading = _strike_reading(token)
+                if reading == "labour":
+                    trig.plover, trig.mode, trig.rule = "PROTEST", "strike", entry.rule + ":labour"
+            found[token.i] = trig
+            break
+    return [found[i] for i in sorted(found)]
