@@ -3,21 +3,179 @@
 Public surface:
     load_gazetteer(extra_files=()) -> Gazetteer
     find_places(doc, article, gazetteer) -> list[PlaceMention]
+    resolve_place(text, gazetteer, *, context_spans=(), start=0, end=None, article_text=None) -> PlaceMention
+    resolve_spans(article, spans, gazetteer) -> list[PlaceMention]
     locate_event(doc, article, trigger, places) -> PlaceMention | None
+
+See docs/place.md for the method and its measured accuracy.
 """
 
 from __future__ import annotations
 
-__all__ = ["load_gazetteer", "find_places", "locate_event"]
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from truce.place import _detect, _locate, _resolve
+from truce.place.gazetteer import Gazetteer
+from truce.place.gazetteer import load as _load
+from truce.records import Article, PlaceMention
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "Gazetteer",
+    "load_gazetteer",
+    "find_places",
+    "resolve_place",
+    "resolve_spans",
+    "locate_event",
+]
+
+_ANCHOR_CONFIDENCE = 0.55
 
 
-def load_gazetteer(extra_files=()):
-    raise NotImplementedError
+def load_gazetteer(extra_files: Sequence[Path] = ()) -> Gazetteer:
+    """GeoNames cities500 + countries + the bundled supplement (+ ``extra_files``), from a disk cache.
+
+    The first call on a machine builds the index (about 20 s) and caches it under ``$TRUCE_CACHE``
+    or ``~/.cache/truce``; later calls read the cache. A bad row in an extra file raises
+    ``DataFileError`` naming the file and line.
+    """
+    return _load([Path(p) for p in extra_files])
 
 
-def find_places(doc, article, gazetteer):
-    raise NotImplementedError
+def _mention(
+    gaz: Gazetteer, text: str, start: int, end: int, res: _resolve.Resolution, source: str, near: bool
+) -> PlaceMention:
+    if res.row is None:
+        return PlaceMention(text=text, start=start, end=end, confidence=0.0, source=source)
+    p = gaz.place(res.row)
+    prec, geo = _resolve.precision_for(p.feature, near)
+    alts = [
+        {
+            "name": gaz.names[r],
+            "geonameid": gaz.gids[r] or None,
+            "lat": gaz.lats[r],
+            "lon": gaz.lons[r],
+            "country_code": gaz.ccs[r],
+            "admin1": gaz.admin1[r] or None,
+            "feature": gaz.features[r],
+            "probability": round(pr, 3),
+        }
+        for r, pr in res.alternatives
+    ]
+    return PlaceMention(
+        text=text,
+        start=start,
+        end=end,
+        name=p.name,
+        geonameid=p.geonameid,
+        lat=round(p.lat, 5),
+        lon=round(p.lon, 5),
+        country_code=p.country_code,
+        admin1=p.admin1 or None,
+        admin2=p.admin2 or None,
+        feature=p.feature,
+        precision=prec,
+        geo_precision=geo,
+        confidence=res.confidence,
+        source=source,
+        alternatives=alts if res.confidence < 0.9 else [],
+    )
 
 
-def locate_event(doc, article, trigger, places):
-    raise NotImplementedError
+def _context_from(gaz: Gazetteer, results: list[_resolve.Resolution], skip: int | None = None) -> _resolve.Context:
+    ctx = _resolve.Context()
+    for i, r in enumerate(results):
+        if i == skip or r.row is None or r.confidence < _ANCHOR_CONFIDENCE:
+            continue
+        ctx.add(gaz, r.row, r.confidence)
+    return ctx
+
+
+def _resolve_all(
+    gaz: Gazetteer, names: list[str], containers: list[list[str]], kinds: list[str | None]
+) -> list[_resolve.Resolution]:
+    """Resolve every name of an article, twice: alone, then in the context of the others."""
+    results = [
+        _resolve.resolve_name(gaz, n, containers=c, kind=k, fuzzy=False) for n, c, k in zip(names, containers, kinds)
+    ]
+    for _ in range(2):
+        base = _context_from(gaz, results)
+        new = []
+        for i, (n, c, k) in enumerate(zip(names, containers, kinds)):
+            ctx = base
+            r = results[i]
+            if r.row is not None and r.confidence >= _ANCHOR_CONFIDENCE:
+                ctx = _context_from(gaz, results, skip=i)  # a name is not its own evidence
+            new.append(_resolve.resolve_name(gaz, n, ctx, containers=c, kind=k))
+        results = new
+    return results
+
+
+def find_places(doc, article: Article, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Detect place names in a parsed article and resolve each one in the article's context."""
+    cands = _detect.detect(doc, gazetteer)
+    first = _resolve_all(gazetteer, [c.text for c in cands], [c.containers for c in cands], [c.kind for c in cands])
+    countries = {gazetteer.ccs[r.row] for r in first if r.row is not None and r.confidence >= _ANCHOR_CONFIDENCE}
+    if countries:
+        more = _detect.detect(doc, gazetteer, countries)
+        if len(more) > len(cands):
+            cands = more
+            first = _resolve_all(
+                gazetteer, [c.text for c in cands], [c.containers for c in cands], [c.kind for c in cands]
+            )
+    out = []
+    for c, r in zip(cands, first):
+        if r.row is None and c.source != "ner":
+            continue
+        out.append(_mention(gazetteer, c.text, c.start, c.end, r, c.source, c.near))
+    return out
+
+
+def resolve_spans(
+    article: Article, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer
+) -> list[PlaceMention]:
+    """Resolve given (gold) spans of an article together, each in the context of the others."""
+    text = article.text
+    names = [text[s:e] for s, e in spans]
+    containers: list[list[str]] = []
+    for s, e in spans:
+        after = text[e : e + 90]
+        m = _detect._PAREN_RE.match(after)
+        cont: list[str] = []
+        if m:
+            cont = [p.strip() for p in m.group(1).split(",") if p.strip()[:1].isupper()]
+        else:
+            m = _detect._COMMA_RE.match(after)
+            if m:
+                nxt = next(((a, b) for a, b in spans if a == e + m.end()), None)
+                if nxt:
+                    cont = [text[nxt[0] : nxt[1]]]
+        containers.append(cont)
+    near = [bool(_detect._NEAR_RE.search(text[max(0, s - 40) : s])) for s, _ in spans]
+    results = _resolve_all(gazetteer, names, containers, [None] * len(names))
+    return [
+        _mention(gazetteer, n, s, e, r, "given", nr) for n, (s, e), r, nr in zip(names, spans, results, near)
+    ]
+
+
+def resolve_place(
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    context: Sequence[str] = (),
+    containers: Sequence[str] = (),
+    kind: str | None = None,
+) -> PlaceMention:
+    """Resolve one place name, optionally with other place names of the same text as context."""
+    ctx_res = _resolve_all(gazetteer, list(context), [[] for _ in context], [None] * len(context)) if context else []
+    ctx = _context_from(gazetteer, ctx_res)
+    res = _resolve.resolve_name(gazetteer, text, ctx, containers=containers, kind=kind)
+    return _mention(gazetteer, text, 0, len(text), res, "given", False)
+
+
+def locate_event(doc, article: Article, trigger: tuple[int, int], places: list[PlaceMention]) -> PlaceMention | None:
+    """The place where the event triggered at ``trigger`` (character offsets) happened, or None."""
+    return _locate.locate(doc, trigger, places)

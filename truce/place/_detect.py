@@ -1,0 +1,171 @@
+"""Finding place names in a parsed article: spaCy NER plus a phrase matcher and patterns.
+
+spaCy's small English model misses many Middle-Eastern place names, so NER spans (GPE, LOC, FAC,
+and NORP adjectives that name a country) are joined by:
+
+* a phrase matcher over the curated supplement's names, in any of their spellings (longest match
+  wins, so "Aita ech Chaab" beats NER's "Aita");
+* a phrase matcher over the whole gazetteer for capitalised word sequences that NER left alone,
+  kept only when the candidate lies in a country the article is already about;
+* patterns: a container after a name, "X (Bint Jbeil, Al Nabatieh)" or "X, Lebanon", and a
+  "near / outskirts of / north of X" cue that lowers the precision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from truce.place._normalise import ARTICLES, fold_key, plain_key
+from truce.place.gazetteer import Gazetteer
+
+__all__ = ["Candidate", "detect"]
+
+_LABELS = {"GPE", "LOC", "FAC"}
+_MAX_WORDS = 7
+_NEAR_RE = re.compile(
+    r"(?:\bnear|\boutskirts of|\bclose to|\bvicinity of|\bnorth of|\bsouth of|\beast of|\bwest of|"
+    r"\bnortheast of|\bnorthwest of|\bsoutheast of|\bsouthwest of|\baround|\bkm from|\bkilometres from|"
+    r"\bkilometers from|\bmiles from|\bedge of)\s+(?:the\s+)?(?:town of\s+|city of\s+|village of\s+)?$",
+    re.I,
+)
+_PAREN_RE = re.compile(r"\s*\(([^()\n]{2,80})\)")
+_COMMA_RE = re.compile(r",\s+")
+# Words that are place names somewhere but, capitalised at a sentence start or in a title, are
+# usually not places in news: never matched by the gazetteer phrase matcher alone.
+_CONNECTORS = {"of", "de", "la", "le", "du", "del", "al", "el", "ash", "ech", "en", "ad", "es", "as", "ar", "az", "bin", "bint", "abu", "umm", "ibn", "-"}
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    text: str
+    source: str  # "ner", "gazetteer", "pattern"
+    near: bool = False
+    containers: list[str] = field(default_factory=list)
+    kind: str | None = None
+    label: str | None = None
+
+
+def _capitalised(tok) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or t.lower() in ARTICLES or t in ("-", "'s"))
+
+
+def _clean_edges(span) -> bool:
+    """A candidate span starts and ends on a word, has no sentence punctuation or line break inside,
+    and does not end on an article or connector ("Ras EnNakoura as a" is not a name)."""
+    first, last = span[0], span[-1]
+    if first.is_punct or last.is_punct or first.is_space or last.is_space:
+        return False
+    if len(span) > 1 and last.lower_ in _CONNECTORS | ARTICLES | {"a", "an", "the", "and", "or"}:
+        return False
+    return not any(t.is_space or (t.is_punct and t.text not in ("-", "'", "’")) for t in span)
+
+
+_TITLES = {"minister", "president", "prime", "general", "colonel", "sheikh", "king", "queen", "prince",
+           "mr", "mrs", "ms", "dr", "sir", "lord", "saint", "lieutenant", "captain", "major", "sergeant",
+           "secretary", "ambassador", "envoy", "senator", "governor", "mayor", "chief", "commander"}
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> list[Candidate]:
+    """Place-name spans in ``doc`` (character offsets), longest first where they compete."""
+    text = doc.text
+    found: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    ents = [e for e in doc.ents if e.label_ in _LABELS or e.label_ == "NORP"]
+    ent_spans = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
+    person_org = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW")]
+
+    # 1. curated names, any capitalisation pattern, longest first
+    toks = list(doc)
+    n = len(toks)
+    i = 0
+    while i < n:
+        hit = None
+        for k in range(min(_MAX_WORDS, n - i), 0, -1):
+            span = doc[i : i + k]
+            if not _clean_edges(span):
+                continue
+            key = fold_key(span.text)
+            if key in gaz.supplement_keys and span[0].text[0].isupper() or (
+                k > 1 and key in gaz.supplement_keys and any(t.text[0].isupper() for t in span)
+            ):
+                hit = span
+                break
+        if hit is not None and not _overlaps(person_org, hit.start_char, hit.end_char):
+            found.append(Candidate(hit.start_char, hit.end_char, hit.text, "gazetteer"))
+            taken.append((hit.start_char, hit.end_char))
+            i = hit.end
+        else:
+            i += 1
+
+    # 2. NER spans not already covered
+    for e in ents:
+        s, t = e.start_char, e.end_char
+        if _overlaps(taken, s, t):
+            continue
+        if e.label_ == "NORP":
+            rows = gaz.plain.get(plain_key(e.text), ())
+            if not any(gaz.features[r] in ("PCLI", "PCLS") for r in rows):
+                continue
+        found.append(Candidate(s, t, e.text, "ner", label=e.label_))
+        taken.append((s, t))
+
+    # 3. gazetteer phrase matcher for capitalised sequences in the article's countries
+    if article_countries:
+        i = 0
+        while i < n:
+            tok = toks[i]
+            if not tok.text[:1].isupper() or tok.is_sent_start or tok.ent_type_ or tok.is_stop:
+                i += 1
+                continue
+            hit = None
+            for k in range(min(4, n - i), 0, -1):
+                span = doc[i : i + k]
+                if not _clean_edges(span) or not all(_capitalised(t) for t in span):
+                    continue
+                if span[0].pos_ != "PROPN" or any(t.lower_ in _TITLES for t in span):
+                    continue
+                if _overlaps(taken, span.start_char, span.end_char) or _overlaps(person_org, span.start_char, span.end_char):
+                    continue
+                rows = gaz.plain.get(plain_key(span.text), ())
+                if len(fold_key(span.text)) >= 4 and any(
+                    gaz.ccs[r] in article_countries and gaz.features[r] not in ("PCLI",) for r in rows
+                ):
+                    hit = span
+                    break
+            if hit is not None:
+                found.append(Candidate(hit.start_char, hit.end_char, hit.text, "gazetteer"))
+                taken.append((hit.start_char, hit.end_char))
+                i = hit.end
+            else:
+                i += 1
+
+    found.sort(key=lambda c: c.start)
+    # patterns: cue words before, containers after
+    by_start = {c.start: c for c in found}
+    for c in found:
+        before = text[max(0, c.start - 40) : c.start]
+        if _NEAR_RE.search(before):
+            c.near = True
+        after = text[c.end : c.end + 90]
+        m = _PAREN_RE.match(after)
+        if m:
+            parts = [p.strip() for p in m.group(1).split(",") if p.strip()]
+            if all(p[:1].isupper() for p in parts):
+                c.containers.extend(parts)
+        else:
+            m = _COMMA_RE.match(after)
+            if m:
+                nxt = by_start.get(c.end + m.end())
+                if nxt is not None:
+                    c.containers.append(nxt.text)
+        if (c.start, c.end) in ent_spans and ent_spans[(c.start, c.end)] == "FAC":
+            c.kind = c.kind or None
+    return found

@@ -1,0 +1,109 @@
+"""Which of the places in a sentence is where an event happened.
+
+The place where an event happened is usually the object of a locative preposition (in, at, on, near,
+outside ...) that hangs off the event's trigger or off the trigger's own phrase ("an air strike on a
+building in Haret Hreik"), or a noun modifier of the trigger ("the Beirut strike"). A place reached
+through "from" (the attackers' origin), "to/toward" said of a person's journey, or owned by a person
+("a resident of Khiam") is mentioned, not located. Among the places that qualify the finest and
+closest to the trigger wins; a country rarely beats a town in the same phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from truce.records import PlaceMention
+
+__all__ = ["locate"]
+
+_LOCATIVE = {"in", "at", "on", "near", "outside", "inside", "across", "around", "along", "within",
+             "throughout", "into", "over", "off", "by", "between", "against", "targeting", "towards", "toward", "onto", "upon", "beside", "behind", "past", "through", "via", "nearby"}
+_ORIGIN = {"from", "of"}
+_FEATURE_RANK = {"PCLI": 3.0, "PCLS": 3.0, "ADM1": 1.6, "RGN": 1.6, "BORDER": 1.4, "STM": 1.4, "MT": 1.4, "ADM2": 0.8}
+_PERSONISH = {"resident", "residents", "native", "natives", "citizen", "citizens", "official", "officials",
+              "governor", "mayor", "minister", "president", "ambassador", "envoy", "people", "man", "woman",
+              "embassy", "government", "army", "forces", "troops", "military", "police", "authorities",
+              "ministry", "delegation", "representative", "leader", "leaders", "spokesman", "spokesperson"}
+
+
+def _token_at(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None, None
+    return span.root, span
+
+
+def _path_score(place_tok, trigger_tok, place_span) -> float:
+    """How directly the place is attached to the trigger in the dependency tree."""
+    # walk up from the place's root, at most 6 steps, noting the prepositions passed
+    tok = place_tok
+    preps: list[str] = []
+    steps = 0
+    trig_ancestors = {t.i for t in trigger_tok.ancestors}
+    while steps < 7:
+        if tok.i == trigger_tok.i:
+            break
+        if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent", "dative"):
+            preps.append(tok.head.lower_)
+        if tok.head.i == tok.i:
+            return -1.0  # reached the root without meeting the trigger
+        tok = tok.head
+        steps += 1
+        if tok.i in trig_ancestors and tok.i != trigger_tok.i:
+            # the place hangs off something above the trigger (the clause's verb): weaker
+            score = 0.6 - 0.1 * steps
+            return score + _prep_bonus(preps)
+    else:
+        return -1.0
+    score = 2.0 - 0.15 * steps
+    return score + _prep_bonus(preps)
+
+
+def _prep_bonus(preps: list[str]) -> float:
+    if not preps:
+        return 0.3  # compound / appositive: "the Beirut strike", "Tyre: a strike ..."
+    first = preps[0]
+    if first in _LOCATIVE:
+        return 1.0
+    if first in _ORIGIN:
+        return -1.2 if first == "from" else -0.3
+    if first in ("to", "for", "with", "about", "against"):
+        return -0.6
+    return 0.0
+
+
+def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The place where the event whose trigger spans ``trigger`` happened, or None."""
+    if not places:
+        return None
+    t_tok, _ = _token_at(doc, trigger[0], trigger[1])
+    if t_tok is None:
+        return None
+    sent = t_tok.sent
+    s0, s1 = sent.start_char, sent.end_char
+    in_sent = [p for p in places if s0 <= p.start < s1 and p.lat is not None]
+    best: tuple[float, PlaceMention] | None = None
+    for p in in_sent:
+        p_tok, p_span = _token_at(doc, p.start, p.end)
+        if p_tok is None or p_tok.ent_type_ == "NORP" or p_tok.pos_ == "ADJ":
+            continue  # "Israeli", "Lebanese": an adjective names who, not where
+        score = _path_score(p_tok, t_tok, p_span)
+        # owner of a person noun: "a resident of Khiam", "the Iranian ambassador"
+        head = p_tok.head
+        if p_tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PERSONISH:
+            score -= 1.0
+        if p_tok.dep_ in ("amod", "compound", "poss") and head.lower_ in _PERSONISH:
+            score -= 1.0
+        if p.lat is None:
+            score -= 0.8
+        score -= _FEATURE_RANK.get(p.feature or "", 0.0) * 0.5
+        score -= abs(p_tok.i - t_tok.i) * 0.03
+        score += 0.3 * p.confidence
+        if best is None or score > best[0]:
+            best = (score, p)
+    if best is not None and best[0] > -1.5:
+        return best[1]
+    # no place in the sentence: the last resolved place in the two sentences before, if any
+    earlier = [p for p in places if p.end <= s0 and p.lat is not None and s0 - p.end < 400
+               and (p.feature or "") not in ("PCLI", "PCLS")]
+    return earlier[-1] if earlier else None

@@ -1,0 +1,248 @@
+"""Resolving a place name to a gazetteer entry by spelling, prominence and the article's context.
+
+Candidates come from three key levels (``_normalise``): the plain key of a place's main name, the
+plain key of an alternate name, the fold key (variant spellings), and, only when those find nothing,
+a bounded fuzzy match restricted to the countries the article is about and the curated supplement.
+Each candidate gets a score: how well the name matched, population, feature (countries and states
+outrank villages of the same name), the article's countries and first-order regions, distance to the
+other places resolved in the article, an explicit container ("X (Bint Jbeil, Al Nabatieh)",
+"X, Lebanon") and a kind word ("camp", "river"). Confidence is the top candidate's share of the
+softmax over scores; alternatives are kept when the choice is close.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from truce.place._normalise import fold_key, plain_key
+from truce.place.gazetteer import Gazetteer
+
+__all__ = ["Context", "Resolution", "resolve_name", "clean_name", "precision_for", "haversine_km"]
+
+_NAME_SCORE = (1.0, 0.75, 0.45, 0.1)  # primary name, alternate name, folded key, fuzzy
+_FEATURE_BONUS = {"CONT": 2.0, "PCLI": 2.0, "PCLS": 1.2, "ADM1": 1.2, "PPLC": 0.6, "ADM2": 0.4, "RGN": 0.5, "STM": 0.2}
+
+# Kind words around a name, and the features they point to.
+KIND_FEATURES = {
+    "camp": {"CAMP"},
+    "refugee camp": {"CAMP"},
+    "river": {"STM"},
+    "district": {"ADM2"},
+    "caza": {"ADM2"},
+    "governorate": {"ADM1"},
+    "province": {"ADM1", "ADM2"},
+    "state": {"ADM1"},
+    "region": {"ADM1", "RGN"},
+    "county": {"ADM2"},
+    "parish": {"ADM2"},
+    "town": {"PPL", "PPLC", "PPLA"},
+    "village": {"PPL"},
+    "city": {"PPL", "PPLC", "PPLA"},
+    "suburb": {"QTR"},
+    "suburbs": {"QTR"},
+    "neighbourhood": {"QTR"},
+    "neighborhood": {"QTR"},
+    "quarter": {"QTR"},
+    "area": {"RGN", "QTR"},
+    "border": {"BORDER"},
+    "crossing": {"BORDER"},
+    "airport": {"AIRP"},
+    "port": {"PRT"},
+    "kibbutz": {"PPL"},
+    "moshav": {"PPL"},
+}
+_KIND_RE = re.compile(
+    r"\s+(refugee camp|camp|river|district|caza|governorate|province|region|town|village|city|"
+    r"suburbs?|neighbou?rhood|quarter|area|crossing|kibbutz|moshav)$",
+    re.I,
+)
+_LEAD_RE = re.compile(r"^(the|town of|city of|village of|camp of|area of)\s+", re.I)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def clean_name(text: str) -> tuple[str, str | None]:
+    """Strip "the", possessives and a trailing kind word; returns (name, kind word or None)."""
+    s = " ".join(text.split())
+    s = _POSSESSIVE.sub("", s)
+    kind = None
+    m = _KIND_RE.search(s)
+    if m and len(s) > len(m.group(0)) + 1:
+        kind = m.group(1).lower()
+        s = s[: m.start()]
+    s = _LEAD_RE.sub("", s)
+    return s.strip(" ,.;:"), kind
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def precision_for(feature: str, near: bool) -> tuple[int, int]:
+    """UCDP ``where_prec`` (1-7) and ACLED ``geo_precision`` (1-3) for a feature."""
+    if feature in ("PCLI", "PCLS", "CONT"):
+        return 6, 3
+    if feature == "ADM1":
+        return 4, 3
+    if feature == "ADM2":
+        return 3, 2
+    if feature in ("STM", "BORDER", "RGN", "MT"):
+        return 5, 3
+    if near:
+        return 2, 2
+    return 1, 1
+
+
+@dataclass
+class Context:
+    """What the article says about where it is: its countries, regions and resolved places."""
+
+    countries: Counter = field(default_factory=Counter)  # ISO2 -> weight
+    admin1: Counter = field(default_factory=Counter)  # (ISO2, admin1) -> weight
+    points: list[tuple[float, float, float]] = field(default_factory=list)  # lat, lon, weight
+
+    def add(self, gaz: Gazetteer, row: int, weight: float = 1.0) -> None:
+        cc = gaz.ccs[row]
+        self.countries[cc] += weight
+        feat = gaz.features[row]
+        if feat not in ("PCLI", "PCLS"):
+            if gaz.admin1[row]:
+                self.admin1[(cc, gaz.admin1[row])] += weight
+            if feat not in ("ADM1", "RGN", "STM", "BORDER"):
+                self.points.append((gaz.lats[row], gaz.lons[row], weight))
+
+    def top_countries(self, n: int = 3) -> list[str]:
+        return [cc for cc, _ in self.countries.most_common(n)]
+
+
+@dataclass
+class Resolution:
+    row: int | None
+    score: float
+    confidence: float
+    level: int
+    alternatives: list[tuple[int, float]]  # (row, probability), best first, the chosen one excluded
+
+
+def _candidates(gaz: Gazetteer, name: str) -> dict[int, int]:
+    """row -> best name level (0 primary, 1 alternate, 2 folded)."""
+    out: dict[int, int] = {}
+    pk = plain_key(name)
+    for row in gaz.plain.get(pk, ()):
+        out[row] = 0 if plain_key(gaz.names[row]) == pk else 1
+    for row in gaz.folded.get(fold_key(name), ()):
+        out.setdefault(row, 2)
+    return out
+
+
+_fuzzy_cache: dict[tuple[int, str], tuple[list[str], list[list[int]]]] = {}
+
+
+def _fuzzy_pool(gaz: Gazetteer, cc: str) -> tuple[list[str], list[list[int]]]:
+    key = (id(gaz), cc)
+    pool = _fuzzy_cache.get(key)
+    if pool is None:
+        rows_by_key: dict[str, list[int]] = {}
+        for fk, rows in gaz.folded.items():
+            keep = [r for r in rows if gaz.ccs[r] == cc] if cc != "*" else (rows if fk in gaz.supplement_keys else [])
+            if keep:
+                rows_by_key[fk] = keep
+        pool = (list(rows_by_key), list(rows_by_key.values()))
+        if len(_fuzzy_cache) > 64:
+            _fuzzy_cache.clear()
+        _fuzzy_cache[key] = pool
+    return pool
+
+
+def _fuzzy(gaz: Gazetteer, name: str, countries: Sequence[str]) -> dict[int, int]:
+    fk = fold_key(name)
+    if len(fk) < 5:
+        return {}
+    out: dict[int, int] = {}
+    for cc in (*countries, "*"):
+        keys, rows = _fuzzy_pool(gaz, cc)
+        if not keys:
+            continue
+        hit = process.extractOne(fk, keys, scorer=fuzz.ratio, score_cutoff=87)
+        if hit:
+            for r in rows[hit[2]]:
+                out.setdefault(r, 3)
+    return out
+
+
+def resolve_name(
+    gaz: Gazetteer,
+    text: str,
+    ctx: Context | None = None,
+    *,
+    containers: Sequence[str] = (),
+    kind: str | None = None,
+    fuzzy: bool = True,
+) -> Resolution:
+    """Pick the gazetteer entry ``text`` most likely names, given the article context."""
+    name, kind_word = clean_name(text)
+    cands = _candidates(gaz, text)
+    if cands:
+        name = text
+    else:
+        kind = kind or kind_word
+        cands = _candidates(gaz, name)
+    ctx = ctx or Context()
+    if not cands and fuzzy:
+        cands = _fuzzy(gaz, name, ctx.top_countries())
+    if not cands:
+        return Resolution(None, 0.0, 0.0, -1, [])
+    container_rows = [set(_candidates(gaz, clean_name(c)[0])) for c in containers if c.strip()]
+    container_keys = [fold_key(clean_name(c)[0]) for c in containers if c.strip()]
+    total_country = sum(ctx.countries.values()) or 1.0
+    total_admin = sum(ctx.admin1.values()) or 1.0
+    kinds = KIND_FEATURES.get(kind or "", set())
+    scored: list[tuple[float, int, int]] = []
+    for row, level in cands.items():
+        feat = gaz.features[row]
+        cc = gaz.ccs[row]
+        s = _NAME_SCORE[level]
+        s += 0.15 * math.log10(gaz.pops[row] + 1)
+        s += _FEATURE_BONUS.get(feat, 0.0)
+        if gaz.sources[row] != "geonames":
+            s += 0.3
+        if ctx.countries:
+            share = ctx.countries.get(cc, 0.0) / total_country
+            s += 1.2 * share + (0.4 if share > 0 else -0.2)
+        if ctx.admin1 and gaz.admin1[row]:
+            share = ctx.admin1.get((cc, gaz.admin1[row]), 0.0) / total_admin
+            s += 0.8 * share + (0.3 if share > 0 else 0.0)
+        if ctx.points and feat not in ("PCLI", "PCLS"):
+            lat, lon = gaz.lats[row], gaz.lons[row]
+            best = min(haversine_km(lat, lon, a, b) for a, b, _ in ctx.points[-40:])
+            s += 0.7 if best < 30 else 0.45 if best < 100 else 0.2 if best < 300 else 0.0
+        if kinds:
+            s += 0.8 if feat in kinds else -0.2
+        for keys, rows in zip(container_keys, container_rows):
+            admin_keys = {fold_key(gaz.admin1[row]), fold_key(gaz.admin2[row])}
+            admin_keys |= {fold_key(clean_name(a)[0]) for a in (gaz.admin1[row], gaz.admin2[row]) if a}
+            country_row = gaz.country_rows.get(cc)
+            if keys in admin_keys or (country_row is not None and country_row in rows):
+                s += 2.5
+            elif rows and any(
+                haversine_km(gaz.lats[row], gaz.lons[row], gaz.lats[r], gaz.lons[r]) < 40 for r in list(rows)[:20]
+            ):
+                s += 1.5
+        scored.append((s, row, level))
+    scored.sort(reverse=True)
+    top = scored[0][0]
+    weights = [math.exp(2.0 * (s - top)) for s, _, _ in scored[:20]]
+    z = sum(weights)
+    probs = [w / z for w in weights]
+    s, row, level = scored[0]
+    conf = probs[0] * (1.0 if level < 2 else 0.85 if level == 2 else 0.6)
+    alts = [(r, p) for (_, r, _), p in zip(scored[1:6], probs[1:6]) if p >= 0.05]
+    return Resolution(row, s, round(conf, 3), level, alts)

