@@ -94,7 +94,9 @@ class ResolveOutcome:
     ``updated``: the incidents as they are now (an incident created in this batch is only in
     ``created``). ``revisions``: (incident id, revision) for every change, in order.
     ``mention_incident``: mention id → incident id for every mention placed in this batch.
-    ``set_aside``: mentions not placed, with the reason.
+    ``set_aside``: mentions not placed, with the reason. ``merged``: incident id → the id of the
+    incident it was merged into (a new report bridged two incidents that are one event): the store
+    deletes the merged incident and points its mentions at the survivor.
     """
 
     articles: list[ArticleLink] = field(default_factory=list)
@@ -104,3 +106,4 @@ class ResolveOutcome:
     mention_incident: dict[str, str] = field(default_factory=dict)
     set_aside: list[SetAside] = field(default_factory=list)
     stories_changed: list[Story] = field(default_factory=list)
+    merged: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,260 @@
+"""The ``Resolver``: origins, stories and incidents for new extractions, incrementally."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from truce.records import Extraction, Incident, Revision
+from truce.resolve import aggregate
+from truce.resolve._terms import TermIndex
+from truce.resolve._text import content_stems, stable_hash
+from truce.resolve.incidents import (
+    NEVER_MERGED,
+    IncidentIndex,
+    Match,
+    _Profile,
+    compatibility,
+    mention_interval,
+    mention_profile,
+    new_incident,
+)
+from truce.resolve.origins import OriginIndex, minhash_of, outlet_key
+from truce.resolve.rewrites import SentenceFeatures, article_fingerprint
+from truce.resolve.state import ArticleLink, ResolveOutcome, ResolverState, SetAside, Story
+from truce.resolve.stories import StoryIndex
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Resolver"]
+
+SIMILAR_ARTICLES = 10
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _features(link: ArticleLink) -> list[SentenceFeatures]:
+    return [SentenceFeatures.from_lists(*s) for s in link.sentences]
+
+
+class Resolver:
+    """Resolves extractions into origins, stories and incidents, continuing from a saved state.
+
+    ``Resolver(prior)`` rebuilds its indexes from ``prior`` (a ``ResolverState`` from the store, or
+    None to start empty); ``add(extractions)`` places new articles and their event mentions and
+    returns what changed; ``state()`` gives everything to persist. See docs/resolve.md.
+    """
+
+    def __init__(self, prior: ResolverState | None = None, *,
+                 clock: Callable[[], dt.datetime] | None = None) -> None:
+        self._clock = clock or _utcnow
+        self._links: dict[str, ArticleLink] = {}
+        self._origins = OriginIndex()
+        self._terms = TermIndex()
+        self._stories = StoryIndex()
+        self._incidents = IncidentIndex()
+        self._article_incidents: dict[str, list[str]] = {}
+        if prior is not None:
+            self._load(prior)
+
+    # --- state ------------------------------------------------------------------------------
+
+    def _load(self, prior: ResolverState) -> None:
+        for link in prior.articles:
+            self._remember(link)
+        for story in prior.stories:
+            self._stories.add_story(story)
+        for incident in prior.incidents:
+            profile = self._incidents.profile_from_incident(incident)
+            self._incidents.register(profile)
+            for c in incident.claims:
+                if c.field == "report":
+                    self._incidents.note_names(c.quote)
+            for article_id in incident.article_ids:
+                self._article_incidents.setdefault(article_id, []).append(incident.id)
+
+    def _remember(self, link: ArticleLink) -> None:
+        self._links[link.article_id] = link
+        self._origins.add(link)
+        if link.duplicate_of is None:
+            self._terms.add(link.article_id, link.terms)
+
+    def state(self) -> ResolverState:
+        """Everything to persist (the records are the resolver's own: copy before mutating)."""
+        return ResolverState(
+            articles=list(self._links.values()),
+            stories=list(self._stories.stories.values()),
+            incidents=[p.incident for p in self._incidents.profiles.values()],
+        )
+
+    @property
+    def incidents(self) -> list[Incident]:
+        return [p.incident for p in self._incidents.profiles.values()]
+
+    def link(self, article_id: str) -> ArticleLink | None:
+        return self._links.get(article_id)
+
+    # --- adding -----------------------------------------------------------------------------
+
+    def add(self, extractions: Iterable[Extraction]) -> ResolveOutcome:
+        """Place each article (origin, story) and each of its event mentions (incident)."""
+        outcome = ResolveOutcome()
+        created: dict[str, Incident] = {}
+        updated: dict[str, Incident] = {}
+        stories: dict[str, Story] = {}
+        for extraction in extractions:
+            article = extraction.article
+            if article.id in self._links:
+                log.info("article %s already resolved; ignored", article.id)
+                outcome.articles.append(self._links[article.id])
+                continue
+            link = self._place_article(extraction)
+            outcome.articles.append(link)
+            stories[link.story_id] = self._stories.stories[link.story_id]
+            if link.duplicate_of is not None:
+                for m in extraction.events:
+                    outcome.set_aside.append(SetAside(m.id, article.id, "duplicate article"))
+                continue
+            self._place_mentions(extraction, link, outcome, created, updated)
+        outcome.created = list(created.values())
+        outcome.updated = [inc for iid, inc in updated.items() if iid not in created]
+        outcome.stories_changed = list(stories.values())
+        return outcome
+
+    def _place_article(self, extraction: Extraction) -> ArticleLink:
+        article = extraction.article
+        terms = {str(stable_hash(s)): c for s, c in Counter(content_stems(article.text)).items()}
+        sentences = article_fingerprint(article.text)
+        mh = minhash_of(article.text)
+        similar = self._terms.similar(terms, k=SIMILAR_ARTICLES)
+        candidates = [(self._links[a], _features(self._links[a])) for a, _ in similar]
+        decision = self._origins.decide(article, mh, sentences, candidates, self._links)
+        if decision.matched is not None:
+            story_id = self._links[decision.matched].story_id
+        else:
+            story_of = {a: self._links[a].story_id for a, _ in similar}
+            story_id = self._stories.choose(article.published, similar, story_of)
+        story = self._stories.place(story_id, article.id, article.published)
+        link = ArticleLink(
+            article_id=article.id,
+            content_hash=article.content_hash,
+            origin_id=decision.origin_id,
+            story_id=story.id,
+            published=article.published,
+            outlet_key=outlet_key(article),
+            url=article.url,
+            duplicate_of=decision.duplicate_of,
+            origin_reason=decision.reason,
+            minhash=[int(v) for v in mh.hashvalues],
+            sentences=[[sorted(f.words), sorted(f.stems), sorted(f.numbers)] for f in sentences],
+            terms=terms,
+        )
+        self._remember(link)
+        return link
+
+    def _place_mentions(self, extraction: Extraction, link: ArticleLink, outcome: ResolveOutcome,
+                        created: dict[str, Incident], updated: dict[str, Incident]) -> None:
+        article = extraction.article
+        touched: dict[str, dict] = {}  # incident id → snapshot before this article ({} if new)
+        mine = self._article_incidents.setdefault(article.id, [])
+        now = self._clock()
+        for m in extraction.events:
+            if m.modality in NEVER_MERGED:
+                outcome.set_aside.append(SetAside(m.id, article.id, f"modality {m.modality}"))
+                continue
+            interval = mention_interval(m, article.published)
+            q = mention_profile(m, interval)
+            self._incidents.note_names(m.sentence)
+            found = self._incidents.matches(m, q, mine)
+            if not found and m.modality == "denied":
+                outcome.set_aside.append(SetAside(m.id, article.id, "denied, no incident"))
+                continue
+            if not found:
+                incident = new_incident(m, interval)
+                profile = self._incidents.profile_from_incident(incident)
+                self._incidents.register(profile)
+                created[incident.id] = incident
+                touched[incident.id] = {}
+            else:
+                profile = self._bridge(found, article.id, outcome, created, updated, touched, now)
+                incident = profile.incident
+                if incident.id not in touched:
+                    touched[incident.id] = aggregate.snapshot(incident)
+                updated[incident.id] = incident
+            self._incidents.absorb(profile, q, m.date)
+            self._incidents.add_actors(incident, m.actors)
+            incident.mention_ids.append(m.id)
+            if article.id not in incident.article_ids:
+                incident.article_ids.append(article.id)
+            if m.modality != "denied" and link.origin_id not in incident.origin_ids:
+                incident.origin_ids.append(link.origin_id)
+            incident.claims.extend(aggregate.mention_claims(m, link.origin_id))
+            if incident.id not in mine:
+                mine.append(incident.id)
+            outcome.mention_incident[m.id] = incident.id
+        for incident_id, before in touched.items():
+            incident = self._incidents.profiles[incident_id].incident
+            aggregate.recompute(incident)
+            if not before:
+                if not any(r.field == "created" for r in incident.history):
+                    self._revise(incident, Revision("created", None, incident.id, article.id, now), outcome)
+                continue
+            after = aggregate.snapshot(incident)
+            for field, old in before.items():
+                if after[field] != old:
+                    rev = Revision(field, copy.deepcopy(old), copy.deepcopy(after[field]), article.id, now)
+                    self._revise(incident, rev, outcome)
+
+    @staticmethod
+    def _revise(incident: Incident, rev: Revision, outcome: ResolveOutcome) -> None:
+        incident.history.append(rev)
+        outcome.revisions.append((incident.id, rev))
+
+    def _bridge(self, found: list[Match], article_id: str, outcome: ResolveOutcome,
+                created: dict[str, Incident], updated: dict[str, Incident],
+                touched: dict[str, dict], now: dt.datetime) -> _Profile:
+        """The incident a mention joins. When it matches several incidents that are compatible with
+        each other, they are one event reported differently: merge them into the oldest."""
+        group = [found[0].profile]
+        for match in found[1:]:
+            if all(compatibility(g, match.profile) is not None for g in group):
+                group.append(match.profile)
+        if len(group) == 1:
+            return group[0]
+        group.sort(key=lambda p: p.seq)
+        survivor = group[0]
+        keep = survivor.incident
+        if keep.id not in touched:
+            touched[keep.id] = aggregate.snapshot(keep)
+        for other in group[1:]:
+            gone = other.incident
+            self._incidents.absorb(survivor, other, gone.date)
+            self._incidents.add_actors(keep, gone.actors)
+            for attr in ("mention_ids", "article_ids", "origin_ids"):
+                mine = getattr(keep, attr)
+                mine.extend(x for x in getattr(gone, attr) if x not in mine)
+            keep.claims.extend(gone.claims)
+            self._revise(keep, Revision("merged", None, gone.id, article_id, now), outcome)
+            self._incidents.forget(gone.id)
+            for aid in gone.article_ids:
+                ids = self._article_incidents.get(aid, [])
+                self._article_incidents[aid] = list(dict.fromkeys(keep.id if i == gone.id else i for i in ids))
+            for mid, iid in outcome.mention_incident.items():
+                if iid == gone.id:
+                    outcome.mention_incident[mid] = keep.id
+            for old, new in outcome.merged.items():
+                if new == gone.id:
+                    outcome.merged[old] = keep.id
+            if gone.id in created:
+                del created[gone.id]
+            else:
+                outcome.merged[gone.id] = keep.id
+            updated.pop(gone.id, None)
+            touched.pop(gone.id, None)
+            log.debug("incident %s merged into %s", gone.id, keep.id)
+        return survivor

@@ -1,0 +1,410 @@
+"""Incident matching: which incident (if any) an event mention reports, with blocking.
+
+Each incident keeps a small working profile (its date interval, finest place, actor keys, name
+words) and is indexed under blocking keys (PLOVER type × week × grid cell / admin1 / country / day).
+A mention is compared only with the incidents under its own keys and with the incidents its own
+article already reports, so the work per mention is bounded and the total grows about linearly.
+The rules are in docs/resolve.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from truce.records import EventActor, EventDate, EventMention, Incident, PlaceMention
+from truce.resolve._geo import grid_cell, is_precise, place_match, place_precision
+from truce.resolve._text import fold, stem
+
+__all__ = ["IncidentIndex", "mention_interval", "MERGE_SCORE", "FACTUAL", "NEVER_MERGED"]
+
+MERGE_SCORE = 3.0
+REPORTED_DAYS = 14  # a date known only as "on or before publication" covers these days
+MAX_MERGE_DAYS = 62  # wider intervals never merge
+MAX_WEEKS = MAX_MERGE_DAYS // 7 + 1
+MAX_CANDIDATES = 400  # per blocking key, the most recent incidents looked at
+FACTUAL = frozenset({"asserted", "claimed", "historical"})
+NEVER_MERGED = frozenset({"negated", "threatened", "planned", "hypothetical"})
+_COMPATIBLE_MODES = [frozenset({"aerial", "drone", "missile", "airstrike"})]
+_NAME = re.compile(r"(?<![\w'’])([A-Z][\w'’-]{3,})")
+_PRECISION_RANK = {p: i for i, p in enumerate(
+    ["day", "week", "month", "quarter", "season", "year", "decade", "century", "reported", "unknown"])}
+
+
+def mention_interval(m: EventMention, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The days the mention's event may have happened on; None when nothing is known."""
+    d = m.date
+    if d is None or d.precision == "reported":
+        end = (d.end or d.start) if d is not None else None
+        end = end or published
+        if end is None:
+            return None
+        return (end - dt.timedelta(days=REPORTED_DAYS), end)
+    if d.precision == "unknown" or (d.start is None and d.end is None):
+        return None
+    start = d.start or (d.end - dt.timedelta(days=MAX_MERGE_DAYS + 1))  # type: ignore[operator]
+    end = d.end or (d.start + dt.timedelta(days=MAX_MERGE_DAYS + 1))  # type: ignore[operator]
+    return (start, end) if start <= end else (end, start)
+
+
+def _modes_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return any(a in group and b in group for group in _COMPATIBLE_MODES)
+
+
+def _actor_keys(actors: list[EventActor], role: str) -> set[str]:
+    keys = set()
+    for a in actors:
+        if a.role == role:
+            if a.actor_id:
+                keys.add(a.actor_id)
+            if a.name:
+                keys.add(fold(a.name))
+    return keys
+
+
+def _actor_words(actors: list[EventActor], role: str) -> set[str]:
+    out: set[str] = set()
+    for a in actors:
+        if a.role == role:
+            out |= {stem(w) for w in re.findall(r"\w+", fold(a.name or a.text)) if len(w) > 3}
+    return out
+
+
+def _name_words(sentence: str) -> set[str]:
+    # Capitalised words that are not the sentence's first word: names of people, places, units.
+    out = set()
+    for match in _NAME.finditer(sentence):
+        if match.start() == 0:
+            continue
+        out.add(stem(fold(match.group(1))))
+    return out
+
+
+@dataclass(slots=True)
+class _Profile:
+    """What matching needs to know about one incident, or about one mention before it is placed."""
+
+    incident: Incident | None
+    plover_type: str
+    plover_mode: str | None
+    interval: tuple[dt.date, dt.date] | None
+    precision: str
+    place: PlaceMention | None
+    actor_keys: set[str] = field(default_factory=set)
+    actor_countries: set[str] = field(default_factory=set)
+    target_words: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    figures: set[int] = field(default_factory=set)
+    seq: int = 0
+
+    @property
+    def vague(self) -> bool:
+        return self.interval is None or (self.interval[1] - self.interval[0]).days > MAX_MERGE_DAYS
+
+
+def mention_profile(m: EventMention, interval: tuple[dt.date, dt.date] | None) -> _Profile:
+    p = _Profile(None, m.plover_type, m.plover_mode, interval,
+                 m.date.precision if m.date is not None else "reported", m.location)
+    p.actor_keys = _actor_keys(m.actors, "actor")
+    p.actor_countries = {a.country for a in m.actors if a.role == "actor" and a.country}
+    p.target_words = _actor_words(m.actors, "recipient")
+    p.names = _name_words(m.sentence)
+    if m.fatalities is not None and m.fatalities.best is not None and not m.fatalities.cumulative:
+        p.figures.add(m.fatalities.best)
+    return p
+
+
+def compatibility(a: _Profile, b: _Profile) -> float | None:
+    """Evidence points (date, place, actors, targets, figures) that two profiles are one event;
+    None when they cannot be (docs/resolve.md, "Compatibility")."""
+    if a.plover_type != b.plover_type or not _modes_compatible(a.plover_mode, b.plover_mode):
+        return None
+    points = 0.0
+    if a.interval is not None and b.interval is not None:
+        lo, hi = max(a.interval[0], b.interval[0]), min(a.interval[1], b.interval[1])
+        if lo > hi:
+            return None
+        day_a, day_b = _single_day(a.interval), _single_day(b.interval)
+        if day_a is not None and day_a == day_b:
+            points += 2.0
+        elif (a.interval[1] - a.interval[0]).days <= 7 and (b.interval[1] - b.interval[0]).days <= 7:
+            points += 1.0
+        else:
+            points += 0.5
+    pm = place_match(a.place, b.place)
+    if pm is None:
+        return None
+    points += pm
+    if a.actor_keys and b.actor_keys:
+        shared = len(a.actor_keys & b.actor_keys)
+        if shared:
+            points += min(2.0, float(shared))
+        elif a.actor_countries and b.actor_countries:
+            if not (a.actor_countries & b.actor_countries):
+                return None
+            points += 0.5
+    elif a.actor_countries & b.actor_countries:
+        points += 0.5
+    if a.target_words & b.target_words:
+        points += 1.0
+    if a.figures & b.figures:
+        points += 1.0
+    return points
+
+
+@dataclass(slots=True)
+class Match:
+    profile: _Profile
+    score: float
+
+
+def _weeks(interval: tuple[dt.date, dt.date]) -> range:
+    return range(interval[0].toordinal() // 7, interval[1].toordinal() // 7 + 1)
+
+
+def _single_day(interval: tuple[dt.date, dt.date] | None) -> dt.date | None:
+    return interval[0] if interval is not None and interval[0] == interval[1] else None
+
+
+_ANAPHORIC = re.compile(
+    r"\b(?:the|this|that|these|those|its|the same)\s+"
+    r"(?:(?!(?:of|in|on|at|to|for|by|from|with|and|or)\b)[\w.’'-]+\s+){0,3}$",
+    re.I,
+)
+_ANOTHER = re.compile(r"\b(?:another|a second|a third|a new|a further|further|separate|other|more)\s+(?:[\w.’'-]+\s+){0,2}$", re.I)
+
+
+def _trigger_prefix(m: EventMention) -> str:
+    cut = max(0, m.trigger_start - m.sentence_start)
+    return m.sentence[max(0, cut - 40):cut]
+
+
+def same_article_points(m: EventMention) -> float | None:
+    """Within one article: a definite or demonstrative trigger ("the strike", "this meeting") refers
+    back (+2.5, the article bonus included); "another strike" never does (None); else +1.5."""
+    prefix = _trigger_prefix(m)
+    if _ANOTHER.search(prefix):
+        return None
+    return 2.5 if _ANAPHORIC.search(prefix) else 1.5
+
+
+class IncidentIndex:
+    """Profiles and blocking keys of every incident, for finding the one a mention reports."""
+
+    def __init__(self) -> None:
+        self.profiles: dict[str, _Profile] = {}
+        self.blocks: dict[tuple, list[str]] = defaultdict(list)
+        self.name_df: Counter[str] = Counter()
+        self._seq = 0
+
+    # --- profiles --------------------------------------------------------------------------
+
+    def profile_from_incident(self, incident: Incident) -> _Profile:
+        """Rebuild a profile from a stored incident (its date, place, actors and claims)."""
+        d = incident.date
+        interval = None
+        if d is not None and d.start is not None and d.end is not None:
+            interval = (d.start, d.end)
+        p = _Profile(incident, incident.plover_type, incident.plover_mode, interval,
+                     d.precision if d else "unknown", incident.location)
+        p.actor_keys = _actor_keys(incident.actors, "actor")
+        p.actor_countries = {a.country for a in incident.actors if a.role == "actor" and a.country}
+        p.target_words = _actor_words(incident.actors, "recipient")
+        for c in incident.claims:
+            if c.field == "report":
+                p.names |= _name_words(c.quote)
+            elif c.field == "fatalities" and c.value.get("best") is not None:
+                p.figures.add(int(c.value["best"]))
+        return p
+
+    def register(self, profile: _Profile) -> None:
+        assert profile.incident is not None
+        self._seq += 1
+        profile.seq = self._seq
+        self.profiles[profile.incident.id] = profile
+        self._index(profile)
+
+    def forget(self, incident_id: str) -> None:
+        # Its blocking entries stay; ``candidates`` skips ids that are no longer profiles.
+        self.profiles.pop(incident_id, None)
+
+    def _keys(self, p: _Profile) -> list[tuple]:
+        if p.vague:
+            return []
+        t = p.plover_type
+        keys: list[tuple] = []
+        place = p.place
+        country = place.country_code if place is not None else None
+        precise = is_precise(place)
+        for w in _weeks(p.interval):  # type: ignore[arg-type]
+            if precise:
+                keys.append(("cell", t, w, grid_cell(place)))  # type: ignore[arg-type]
+            else:
+                keys.append(("coarse", t, country or "", w))
+            if place is not None and place.admin1:
+                keys.append(("admin1", t, country or "", place.admin1, w))
+        day = _single_day(p.interval)
+        if day is not None:
+            keys.append(("day", t, day))
+        return keys
+
+    def _index(self, p: _Profile) -> None:
+        # Keys are only ever added: an incident's interval only narrows and its place only gets
+        # finer, so a stale key just yields a candidate that the full check then rejects.
+        incident_id = p.incident.id  # type: ignore[union-attr]
+        for key in self._keys(p):
+            bucket = self.blocks[key]
+            if not bucket or bucket[-1] != incident_id:
+                bucket.append(incident_id)
+
+    # --- candidates ------------------------------------------------------------------------
+
+    def _mention_keys(self, q: _Profile) -> list[tuple]:
+        t = q.plover_type
+        place = q.place
+        interval = q.interval
+        assert interval is not None
+        keys: list[tuple] = []
+        weeks = _weeks(interval)
+        country = place.country_code if place is not None else None
+        if place is not None and is_precise(place):
+            ci, cj = grid_cell(place)
+            for w in weeks:
+                for di in (-1, 0, 1):
+                    for dj in (-1, 0, 1):
+                        keys.append(("cell", t, w, (ci + di, cj + dj)))
+                keys.append(("coarse", t, country or "", w))
+                keys.append(("coarse", t, "", w))
+        elif place is not None and place.admin1 and place_precision(place) <= 4:
+            for w in weeks:
+                keys.append(("admin1", t, country or "", place.admin1, w))
+                keys.append(("coarse", t, country or "", w))
+                keys.append(("coarse", t, "", w))
+        elif place is not None and country:
+            for w in weeks:
+                keys.append(("coarse", t, country, w))
+                keys.append(("coarse", t, "", w))
+        day = _single_day(interval)
+        if day is not None:
+            keys.append(("day", t, day))
+        return keys
+
+    def candidates(self, q: _Profile, same_article: list[str]) -> list[_Profile]:
+        seen: set[str] = set()
+        out: list[_Profile] = []
+        for incident_id in same_article:
+            if incident_id not in seen and incident_id in self.profiles:
+                seen.add(incident_id)
+                out.append(self.profiles[incident_id])
+        if q.vague or len(_weeks(q.interval)) > MAX_WEEKS:  # type: ignore[arg-type]
+            return out
+        for key in self._mention_keys(q):
+            bucket = self.blocks.get(key)
+            if not bucket:
+                continue
+            for incident_id in bucket[-MAX_CANDIDATES:]:
+                if incident_id not in seen:
+                    seen.add(incident_id)
+                    profile = self.profiles.get(incident_id)
+                    if profile is not None:
+                        out.append(profile)
+        return out
+
+    # --- scoring ---------------------------------------------------------------------------
+
+    def _rare_names(self, a: set[str], b: set[str]) -> float:
+        limit = max(3, 0.01 * len(self.profiles))
+        rare = [w for w in a & b if self.name_df[w] <= limit]
+        return min(1.0, 0.5 * len(rare))
+
+    def matches(self, m: EventMention, q: _Profile, same_article: list[str]) -> list[Match]:
+        """Every incident the mention may report (score ≥ MERGE_SCORE), best first."""
+        same = set(same_article)
+        bonus = same_article_points(m)
+        found = []
+        for p in self.candidates(q, same_article):
+            in_article = p.incident.id in same  # type: ignore[union-attr]
+            if in_article and bonus is None:
+                continue
+            if not in_article and (q.interval is None or p.interval is None):
+                continue  # an undated mention or incident merges only within its own article
+            points = compatibility(p, q)
+            if points is None:
+                continue
+            points += self._rare_names(p.names, q.names)
+            if in_article:
+                points += bonus  # type: ignore[operator]
+            if points >= MERGE_SCORE:
+                found.append(Match(p, points))
+        found.sort(key=lambda mt: (-mt.score, -mt.profile.seq))
+        return found
+
+    # --- updating a profile ----------------------------------------------------------------
+
+    def absorb(self, p: _Profile, q: _Profile, date: EventDate | None) -> None:
+        """Narrow ``p``'s date, refine its place and add the actors of ``q`` (a mention or an
+        incident that joined it); ``date`` is the joining record's own date, for its wording."""
+        inc = p.incident
+        assert inc is not None
+        if q.interval is not None:
+            if p.interval is None:
+                p.interval = q.interval
+            else:
+                p.interval = (max(p.interval[0], q.interval[0]), min(p.interval[1], q.interval[1]))
+            finer = _PRECISION_RANK.get(q.precision, 9) < _PRECISION_RANK.get(p.precision, 9)
+            if finer or inc.date is None:
+                p.precision = q.precision
+            source = date if (finer or inc.date is None) and date is not None else inc.date
+            inc.date = EventDate(p.interval[0], p.interval[1], p.precision,  # type: ignore[arg-type]
+                                 source.text if source else None, source.span if source else None)
+        if q.place is not None:
+            if p.place is None or place_precision(q.place) < place_precision(p.place):
+                p.place = q.place
+                inc.location = q.place
+        if p.plover_mode is None and q.plover_mode is not None:
+            p.plover_mode = inc.plover_mode = q.plover_mode
+        p.actor_keys |= q.actor_keys
+        p.actor_countries |= q.actor_countries
+        p.target_words |= q.target_words
+        p.names |= q.names
+        p.figures |= q.figures
+        self._index(p)
+
+    def add_actors(self, incident: Incident, actors: list[EventActor]) -> None:
+        known = {(a.role, a.actor_id or fold(a.name or a.text)) for a in incident.actors}
+        for a in actors:
+            key = (a.role, a.actor_id or fold(a.name or a.text))
+            if key not in known:
+                known.add(key)
+                incident.actors.append(a)
+
+    def note_names(self, sentence: str) -> set[str]:
+        names = _name_words(sentence)
+        for w in names:
+            self.name_df[w] += 1
+        return names
+
+
+def new_incident(m: EventMention, interval: tuple[dt.date, dt.date] | None) -> Incident:
+    date = None
+    if interval is not None:
+        precision = m.date.precision if m.date is not None else "reported"
+        text = m.date.text if m.date is not None else None
+        span = m.date.span if m.date is not None else None
+        date = EventDate(interval[0], interval[1], precision, text, span)
+    elif m.date is not None:
+        date = m.date
+    return Incident(
+        id=f"i:{m.id}",
+        plover_type=m.plover_type,
+        plover_mode=m.plover_mode,
+        acled_event_type=m.acled_event_type,
+        acled_sub_event_type=m.acled_sub_event_type,
+        date=date,
+        location=m.location,
+        actors=[],
+    )

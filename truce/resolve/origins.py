@@ -1,0 +1,129 @@
+"""Origins: which articles derive from one original (same text, near copies, rewrites).
+
+Decided in order (docs/resolve.md): same content hash; MinHash LSH over 3-word shingles for wire
+copies and light edits; sentence alignment with the most similar recent articles for rewrites.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from truce.records import Article
+from truce.resolve._text import word_shingles
+from truce.resolve.rewrites import SentenceFeatures, alignment
+from truce.resolve.state import ArticleLink
+
+log = logging.getLogger(__name__)
+
+__all__ = ["OriginIndex", "OriginDecision", "outlet_key", "minhash_of"]
+
+NUM_PERM = 64
+SCHEME = "affine32"  # fixed, so saved signatures stay comparable across datasketch versions
+LSH_THRESHOLD = 0.5
+COPY_JACCARD = 0.5
+REWRITE_WINDOW_DAYS = 7
+REWRITE_MIN_ALIGNED = 3
+REWRITE_MIN_SHARE = 0.2
+REWRITE_CANDIDATES = 10
+
+
+def outlet_key(article: Article) -> str | None:
+    """The outlet's name folded, else the URL's host without ``www.``, else None."""
+    if article.outlet and article.outlet.strip():
+        return article.outlet.strip().lower()
+    if article.url:
+        host = urlparse(article.url).hostname
+        if host:
+            return host.lower().removeprefix("www.")
+    return None
+
+
+def minhash_of(text: str) -> MinHash:
+    mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    shingles = word_shingles(text, 3)
+    if shingles:
+        mh.update_batch([s.encode("utf-8") for s in shingles])
+    return mh
+
+
+def _minhash_from(values: list[int]) -> MinHash:
+    return MinHash(
+        num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.array(values, dtype=np.uint32)
+    )
+
+
+@dataclass(slots=True)
+class OriginDecision:
+    origin_id: str
+    reason: str  # "new", "same text", "re-ingested", "near copy", "rewrite"
+    duplicate_of: str | None = None
+    matched: str | None = None  # the article it was matched with
+
+
+def within_days(a: dt.date | None, b: dt.date | None, days: int) -> bool:
+    """True when either date is unknown (no evidence against) or they are ``days`` apart at most."""
+    if a is None or b is None:
+        return True
+    return abs((a - b).days) <= days
+
+
+class OriginIndex:
+    """The known articles' hashes and MinHash signatures, for origin decisions."""
+
+    def __init__(self) -> None:
+        self.by_hash: dict[str, ArticleLink] = {}
+        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self._minhashes: dict[str, MinHash] = {}
+
+    def add(self, link: ArticleLink) -> None:
+        self.by_hash.setdefault(link.content_hash, link)
+        if link.duplicate_of is None and link.minhash and link.article_id not in self._minhashes:
+            mh = _minhash_from(link.minhash)
+            self._minhashes[link.article_id] = mh
+            self.lsh.insert(link.article_id, mh)
+
+    def decide(
+        self,
+        article: Article,
+        mh: MinHash,
+        sentences: list[SentenceFeatures],
+        candidates: list[tuple[ArticleLink, list[SentenceFeatures]]],
+        links: dict[str, ArticleLink],
+    ) -> OriginDecision:
+        """Decide the origin of ``article`` against the known articles.
+
+        ``candidates`` are the most similar earlier articles (from the term index) with their
+        sentence features; ``links`` maps every known article id to its link.
+        """
+        same = self.by_hash.get(article.content_hash)
+        if same is not None:
+            first = links.get(same.duplicate_of or same.article_id, same)
+            mine, theirs = outlet_key(article), same.outlet_key
+            if mine is None or theirs is None or mine == theirs:
+                return OriginDecision(first.origin_id, "re-ingested", first.article_id, first.article_id)
+            return OriginDecision(first.origin_id, "same text", None, first.article_id)
+        best_id, best_j = None, 0.0
+        for other_id in self.lsh.query(mh):
+            j = mh.jaccard(self._minhashes[other_id])
+            if j > best_j:
+                best_id, best_j = other_id, j
+        if best_id is not None and best_j >= COPY_JACCARD:
+            return OriginDecision(links[best_id].origin_id, "near copy", None, best_id)
+        best_link, best_share = None, 0.0
+        for link, other in candidates:
+            if not within_days(article.published, link.published, REWRITE_WINDOW_DAYS):
+                continue
+            al = alignment(sentences, other)
+            if min(al.aligned_a, al.aligned_b) >= REWRITE_MIN_ALIGNED and al.share >= REWRITE_MIN_SHARE:
+                if al.share > best_share:
+                    best_link, best_share = link, al.share
+        if best_link is not None:
+            log.debug("%s rewrites %s (%.2f aligned)", article.id, best_link.article_id, best_share)
+            return OriginDecision(best_link.origin_id, "rewrite", None, best_link.article_id)
+        return OriginDecision(f"o:{article.id}", "new")
