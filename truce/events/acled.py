@@ -20,16 +20,25 @@ _ARMED_INTER = (1, 2, 3, 4, 8)
 _CUE_CLASSES = (
     "weapon_air", "weapon_shelling", "weapon_ied", "weapon_grenade", "weapon_suicide",
     "weapon_chemical", "disrupt", "protest", "riot_violent", "intervention", "mob", "clash",
-    "territory_nonstate", "territory_gov",
+    "territory_nonstate", "territory_gov", "armed", "armed_group",
 )  # fmt: skip
 _PROTESTER_WORDS = ("protest", "demonstrat", "picket", "marcher", "rioter", "striking", "strikers")
 _VICTIM_ARMED = ("soldier", "troop", "police", "officer", "militant", "fighter", "insurgent", "rebel",
                  "militia", "security", "guard", "ranger", "commander", "personnel", "gunm", "army",
                  "military", "taliban", "shabaab", "terrorist", "bandit", "combatant", "jihadist",
-                 "reservist", "recruit", "forces", "raider", "rustler")  # fmt: skip
+                 "reservist", "recruit", "forces", "raider", "rustler", "gang", "thug", "robber",
+                 "criminal", "attacker", "assailant", "warrior", "armed")  # fmt: skip
+# Perpetrators who are not an organised armed group: their violence is mob violence in ACLED's terms.
+_MOB_PERPETRATORS = ("mob", "youth", "supporter", "resident", "villager", "voter", "student", "crowd",
+                     "locals", "member of the public", "members of the public", "angry", "irate",
+                     "people", "community", "communities", "rioter", "relatives", "family", "traders",
+                     "group of men", "worshippers", "clan")  # fmt: skip
 _PLACE_WORDS = ("district", "village", "town", "city", "base", "checkpoint", "check point", "area",
                 "territory", "post", "outpost", "hill", "camp", "center", "centre", "headquarters",
                 "province", "county", "region", "border", "bridge", "road", "airport", "port")  # fmt: skip
+
+
+_PRONOUNS = frozenset("him her them it he she they us me one".split())
 
 
 @dataclass(slots=True)
@@ -63,11 +72,16 @@ def _looks_protester(text: str) -> bool:
     return any(w in t for w in _PROTESTER_WORDS)
 
 
+def _looks_mob(text: str) -> bool:
+    t = text.lower()
+    return any(w in t for w in _MOB_PERPETRATORS) and not _looks_armed(t)
+
+
 def _victims(actors: list[EventActor], counts: list[CountClaim]) -> tuple[bool, bool, bool]:
     """(armed, civilian, protesters) among the event's recipients and its counted victims."""
     armed = civilian = protesters = False
     for a in actors:
-        if a.role != "recipient":
+        if a.role != "recipient" or a.text.lower() in _PRONOUNS:
             continue
         if a.acled_inter in _ARMED_INTER and a.acled_inter != 8:
             armed = True
@@ -207,10 +221,25 @@ def classify_acled(
         return "Riots", entry_sub or "Mob violence", "acled:lexicon-riot"
     if "mob" in cues and not armed_v:
         return "Riots", "Mob violence", "acled:mob"
+    perp_texts = [a.text for a in actors if a.role == "actor" and a.text.lower() not in _PRONOUNS]
+    perp_armed = any(a.acled_inter in (1, 2, 3, 4, 8) for a in actors if a.role == "actor") or any(
+        _looks_armed(t) for t in perp_texts)
+    if perp_texts and not perp_armed and all(_looks_mob(t) for t in perp_texts):
+        if "protest" in cues:
+            return "Riots", "Violent demonstration", "acled:protesters-violent"
+        return "Riots", "Mob violence", "acled:mob-perpetrator"
+    if lemma in ("clash", "fight", "fighting", "battle", "skirmish") and not perp_armed and not armed_v:
+        group_texts = perp_texts + [a.text for a in actors if a.role == "recipient"] + object_texts
+        if "armed_group" not in cues and (not group_texts or any(_looks_mob(t) for t in group_texts)):
+            if "protest" in cues:
+                return "Riots", "Violent demonstration", "acled:protest-clash"
+            return "Riots", "Mob violence", "acled:unarmed-clash"
     if entry_acled == "Battles" and entry_sub not in (None, "*"):
         if civil_v and not armed_v and lemma not in ("clash", "fight", "fighting", "battle"):
             return "Violence against civilians", "Attack", "acled:ambush-civilians"
         return entry_acled, entry_sub, "acled:battle-trigger"
+    if armed_v and perp_texts and not perp_armed and all(_looks_mob(t) for t in perp_texts):
+        return "Riots", "Mob violence", "acled:mob-on-armed"
     if "clash" in cues or armed_v:
         return "Battles", "Armed clash", "acled:armed-victims" if armed_v else "acled:clash"
     return "Violence against civilians", "Attack", "acled:civilian-victims" if civil_v else "acled:default-attack"

@@ -245,14 +245,22 @@ def assign_counts(cands: list[Candidate], counts: list[CountClaim], sentence_bou
         (host.killed if claim.kind == "killed" else host.injured).append(claim)
 
 
+_CUE_WINDOW_SENTENCES = 2  # the trigger's sentence and the next two ("... Police dispersed them.")
+_CUE_WINDOW_CHARS = 1500
+
+
 def classify(cands: list[Candidate], lexicon: Lexicon) -> None:
+    """Set each candidate's ACLED type from its trigger, actors, counts and the cues around it."""
+    if not cands:
+        return
+    sents = list(cands[0].sentence.doc.sents)
     cache: dict[int, object] = {}
     for c in cands:
-        sent = c.sentence
         cues = cache.get(c.sent_index)
         if cues is None:
-            words = sent.text.lower()
-            lemmas = " ".join(t.lemma_.lower() for t in sent)
+            window = sents[c.sent_index : c.sent_index + 1 + _CUE_WINDOW_SENTENCES]
+            words = " ".join(s.text.lower() for s in window)[:_CUE_WINDOW_CHARS]
+            lemmas = " ".join(t.lemma_.lower() for s in window for t in s)[:_CUE_WINDOW_CHARS]
             cues = sentence_cues(words, lemmas, lexicon)
             cache[c.sent_index] = cues
         objects = [a.text for a in c.actors if a.role == "recipient"]
