@@ -3,7 +3,10 @@
 Public surface:
     find_times(doc, article) -> list[TimeExpression]
     normalise_time(text, published, ...) -> TimeExpression
+    normalise_spans(doc, article, spans) -> list[TimeExpression]
     date_event(doc, article, trigger, times) -> EventDate
+
+``truce.time.precision`` maps a precision to ACLED's ``time_precision`` and UCDP's ``date_prec``.
 """
 
 from __future__ import annotations
@@ -11,64 +14,49 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from truce.records import Article, EventDate, Interval, TimeExpression
+from truce.records import Article, EventDate, TimeExpression
+from truce.time.detect import Candidate
+from truce.time.event import date_event
+from truce.time.normalise import Context, normalise
+from truce.time.resolve import normalise_candidates, find_candidates
 
 log = logging.getLogger(__name__)
 
-__all__ = ["find_times", "normalise_time", "date_event"]
+__all__ = ["find_times", "normalise_time", "normalise_spans", "date_event"]
 
 
-def _dateparser_settings(published: dt.date) -> dict:
-    return {
-        "RELATIVE_BASE": dt.datetime(published.year, published.month, published.day),
-        "PREFER_DATES_FROM": "past",
-        "RETURN_AS_TIMEZONE_AWARE": False,
-    }
+def normalise_time(
+    text: str,
+    published: dt.date | None,
+    *,
+    start: int = 0,
+    tense: str | None = None,
+    previous: dt.date | None = None,
+    lead: str = "",
+    type_hint: str | None = None,
+) -> TimeExpression:
+    """Normalise one time expression's text against the publication date.
 
-
-def normalise_time(text: str, published: dt.date | None, *, start: int = 0, label: str = "DATE") -> TimeExpression:
-    """Normalise one time expression against the publication date (first version: dateparser)."""
-    kind = "TIME" if label == "TIME" else "DATE"
-    if published is None:
-        return TimeExpression(text, start, start + len(text), kind, "XXXX-XX-XX", None, "unknown",
-                              reason="no publication date")
-    import dateparser
-
-    try:
-        parsed = dateparser.parse(text, languages=["en"], settings=_dateparser_settings(published))
-    except (ValueError, OverflowError) as e:  # dateparser raises these on nonsense input
-        parsed = None
-        log.debug("dateparser failed on %r: %s", text, e)
-    if parsed is None:
-        return TimeExpression(text, start, start + len(text), kind, "XXXX-XX-XX", None, "unknown",
-                              reason="not understood")
-    day = parsed.date()
-    return TimeExpression(text, start, start + len(text), kind, day.isoformat(), Interval(day, day), "day",
-                          anchor="published")
+    ``tense`` ("past", "future", "present") is the tense of the verb that governs it, ``previous`` the
+    narrative's last day-precise date, ``lead`` the words before it ("since", "by", "over the").
+    ``start`` offsets the returned span. Never raises: unresolvable text comes back with precision
+    "unknown" and a reason.
+    """
+    return normalise(text, Context(published, tense, previous, lead), start=start, type_hint=type_hint)
 
 
 def find_times(doc, article: Article) -> list[TimeExpression]:
-    """Every time expression in the article, normalised (first version: spaCy DATE/TIME entities)."""
-    out = []
-    for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME"):
-            out.append(normalise_time(ent.text, article.published, start=ent.start_char, label=ent.label_))
-    return out
+    """Every time expression in the article, in text order, normalised against its publication date
+    and the narrative (each expression may anchor on the day-precise dates before it)."""
+    return normalise_candidates(doc, article, find_candidates(doc, article.text))
 
 
-def date_event(doc, article: Article, trigger: tuple[int, int], times: list[TimeExpression]) -> EventDate:
-    """The date of the event whose trigger spans ``trigger`` (character offsets)."""
-    sent = None
-    for s in doc.sents:
-        if s.start_char <= trigger[0] < s.end_char:
-            sent = s
-            break
-    if sent is not None:
-        inside = [t for t in times if sent.start_char <= t.start < sent.end_char and t.interval is not None
-                  and t.precision not in ("unknown",)]
-        if inside:
-            best = min(inside, key=lambda t: abs(t.start - trigger[0]))
-            return EventDate(best.interval.start, best.interval.end, best.precision, best.text,
-                             (best.start, best.end))
-    pub = article.published
-    return EventDate(pub, pub, "reported" if pub else "unknown")
+def normalise_spans(doc, article: Article, spans: list[tuple[int, int]]) -> list[TimeExpression]:
+    """Normalise exactly the given character spans (gold spans), in text order, with the same context
+    as ``find_times``: this measures normalisation apart from detection."""
+    cands = [Candidate(int(s), int(e), "given") for s, e in sorted(spans)]
+    return normalise_candidates(doc, article, cands, keep_all=True)
+
+
+__all__ += []
+_ = EventDate  # re-exported type for callers of date_event

@@ -1,0 +1,193 @@
+"""Finding time expressions: the project's own patterns, with spaCy's DATE/TIME entities as a backup.
+
+spaCy's small model misses or cuts many expressions ("the night of November 19", "Nov. 23",
+"year-end", "between 19 and 23 November", "now", "recently"), and labels some non-times ("under
+1701"). The patterns below find what news writes; a spaCy entity is kept where no pattern matched and
+the grammar understands it (or it holds a time word). Overlaps keep the longer span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from truce.time.lexicon import MONTH_RE, MONTHS, NUMBER_RE, UNIT_RE, WEEKDAY_RE
+
+MONTH_ABBR3 = {m[:3] for m in MONTHS}
+
+_D = r"[0-9]{1,2}(?:st|nd|rd|th)?"
+_Y = r"(?:1[89][0-9]{2}|20[0-9]{2})"
+_POD = r"(?:morning|afternoon|evening|night|early hours)"
+_PREFIX = (
+    rf"(?:(?i:the\s+(?:{_POD}|end|beginning|start|middle|first\s+half|second\s+half|weekend|week)\s+of)\s+)?"
+    r"(?:(?i:early|late|mid)[\s-]+)?"
+)
+_RANGE = r"(?:\s*(?:-|–|\band\b|\bto\b)\s*)"
+
+_DATE = (
+    rf"{_PREFIX}(?:{WEEKDAY_RE},?\s+)?(?:(?i:between|from)\s+)?(?:(?i:the)\s+)?(?:"
+    rf"{MONTH_RE}\s+{_D}\b(?:{_RANGE}(?:{MONTH_RE}\s+)?{_D}\b)?(?:,?\s+{_Y}\b)?"
+    rf"|{_D}(?:{_RANGE}{_D})?\s+(?:(?i:of)\s+)?{MONTH_RE}(?:,?\s+{_Y}\b)?"
+    rf"|{MONTH_RE},?\s+(?:(?i:of)\s+)?{_Y}\b"
+    rf"|{MONTH_RE}(?![\s.]*[0-9])"
+    rf")"
+)
+_NUMERIC = r"\b(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2}))\b"
+_WEEKDAY = (
+    rf"(?:(?i:the\s+{_POD}\s+of)\s+)?(?:(?i:last|next|this|early|late|past|coming|each|every)\s+)?"
+    rf"{WEEKDAY_RE}s?\b(?:\s+(?i:{_POD})s?\b)?"
+)
+_CLOCK = (r"(?i:\b(?:[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)(?:\s+(?:GMT|UTC|EST|EDT|local\s+time))?"
+          r"|[0-9]{1,2}:[0-9]{2}\b(?:\s+(?:GMT|UTC|EST|EDT|local\s+time))?|noon|midnight|midday|mid[\s-]?afternoon))")
+_RELDAY = (
+    rf"(?i:\b(?:(?:later|earlier)\s+)?(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday"
+    rf"|tomorrow|overnight|(?:this|last|tomorrow|yesterday)\s+{_POD}|{_POD}\s+(?:yesterday|today|tomorrow))\b)"
+)
+_THISLAST = (
+    r"(?i:\b(?:(?:earlier|later)\s+)?(?:this|last|next|coming|previous|current|latest|"
+    r"the\s+(?:past|last|next|coming|previous|following|same|latest|current|preceding))\s+"
+    r"(?:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b)"
+    rf"|(?i:\b(?:last|next|this|past)\s+){MONTH_RE}\b"
+)
+_NARRATIVE = (
+    r"(?i:\b(?:the\s+(?:following|next|previous|preceding|same)|that)\s+(?:day|night|morning|evening|afternoon|"
+    r"week|weekend|month|year)\b|\bthe\s+day\s+(?:before|after)\b)"
+)
+_DURATION = (
+    rf"(?i:\b(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|following|recent|remaining)\s+)?"
+    rf"(?:(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to|only|just|some|roughly|"
+    rf"approximately)\s+)?{NUMBER_RE}[\s-]+(?:and\s+a\s+half[\s-]+)?{UNIT_RE}\b"
+    rf"(?:[\s-]+(?:old\b|long\b|ago\b|earlier\b|later\b|from\s+now\b|and\s+a\s+half\b))?)"
+    rf"|(?i:\b{UNIT_RE}-old\b)"
+    r"|(?i:\b(?:just\s+)?(?:days|weeks|months|years|hours)\s+(?:later|earlier|ago)\b)"
+)
+_QUARTER = (
+    rf"(?i:\b(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|half)"
+    rf"|(?:latest|current|previous|same|year-earlier|year-ago|fiscal)\s+(?:quarter|period)"
+    rf"|Q[1-4])\b(?:\s+(?:of\s+)?(?:fiscal\s+)?{_Y}\b)?)"
+)
+_YEAR = (
+    rf"(?:(?i:\bfiscal|\bthe\s+year|\bcalendar)\s+)?(?:(?i:early|late|mid)[\s-]+)?(?<![$£€0-9.,])\b{_Y}\b"
+    r"(?![0-9]|\s*(?:%|percent|per\s+cent)|,[0-9]|\.[0-9])"
+    r"|(?i:\bthe\s+year\s+[0-9]{3,6}\b)"
+)
+_DECADE = (r"(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?:1[5-9]|20)[0-9]0s|'[0-9]0s)\b)"
+           r"|(?i:\bthe\s+(?:[0-9]{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+           r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+           r"twentieth|twenty-first)\s+century\b)")
+_SEASON = (rf"(?i:\b(?:(?:this|last|next|early|late|mid|past|coming)[\s-]+)(?:spring|summer|autumn|winter|fall)\b)"
+           rf"|(?i:\b(?:spring|summer|autumn|winter|fall)\s+(?:of\s+)?){_Y}\b"
+           rf"|(?i:\b(?:the\s+)?(?:spring|summer|autumn|winter)\b)")
+_SPECIAL = (
+    r"(?i:\b(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?(?:year|month|week)|year[\s-]end|year's\s+end|month[\s-]end)\b)"
+    r"|(?i:\bthe\s+new\s+year\b)"
+    r"|\b(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year'?s?\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Halloween|Boxing\s+Day"
+    r"|Valentine'?s?\s+Day|Labor\s+Day)\b"
+)
+_REF = (
+    r"(?i:\b(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately|previously"
+    r"|formerly|the\s+(?:near\s+|distant\s+)?future|the\s+past|soon|the\s+(?:near|short|long|longer)\s+term"
+    r"|the\s+coming\s+(?:days|weeks|months|years)|the\s+(?:days|weeks|months|years)\s+ahead"
+    r"|recent\s+(?:days|weeks|months|years))\b)"
+)
+_SET = (
+    r"(?i:\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly"
+    r"|(?:every|each)\s+(?:other\s+)?(?:[0-9]+\s+|few\s+|two\s+|three\s+)?"
+    r"(?:second|minute|hour|day|night|week|weekend|month|quarter|year)s?"
+    r"|(?:once|twice|[a-z]+\s+times)\s+a\s+(?:day|week|month|year))\b)"
+    rf"|(?i:\b(?:every|each)\s+)(?:{WEEKDAY_RE}|{MONTH_RE})"
+)
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    (name, re.compile(rx))
+    for name, rx in [
+        ("date", _DATE),
+        ("numeric", _NUMERIC),
+        ("weekday", _WEEKDAY),
+        ("clock", _CLOCK),
+        ("relday", _RELDAY),
+        ("thislast", _THISLAST),
+        ("narrative", _NARRATIVE),
+        ("duration", _DURATION),
+        ("quarter", _QUARTER),
+        ("year", _YEAR),
+        ("decade", _DECADE),
+        ("season", _SEASON),
+        ("special", _SPECIAL),
+        ("ref", _REF),
+        ("set", _SET),
+    ]
+]
+
+# A TIME at a clock hour followed by the day it falls on is one expression: "10 p.m. Wednesday".
+_JOIN = re.compile(r"^(?:,?\s+(?:on\s+)?|\s*,\s*)$")
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    source: str  # the pattern name, or "spacy"
+    label: str | None = None  # spaCy's label for spaCy entities
+
+
+def pattern_spans(text: str) -> list[Candidate]:
+    """Every pattern match, overlaps resolved (longest first, then earliest)."""
+    found = []
+    for name, rx in PATTERNS:
+        for m in rx.finditer(text):
+            start, end = m.span()
+            # trim surrounding blanks and a trailing possessive
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1] in " \t\n,":
+                end -= 1
+            if end > start and not (name == "year" and _labelled_number(text, start)):
+                found.append(Candidate(start, end, name))
+    return join_adjacent(text, resolve_overlaps(found))
+
+
+_NOT_LABELS = {"in", "since", "by", "until", "before", "after", "from", "during", "of", "mid", "early", "late",
+               "the", "fiscal", "and", "or", "to", "through", "between", "summer", "spring", "autumn",
+               "winter", "fall", "year", "calendar", "on", "for", "around", "about", "circa", "c", "as"}
+_PREV_WORD = re.compile(r"([A-Za-z.#]+)\s*$")
+
+
+def _labelled_number(text: str, start: int) -> bool:
+    """A number named by the capitalised word before it ("Resolution 1701", "Flight 1907", "No. 1999")."""
+    m = _PREV_WORD.search(text[max(0, start - 25) : start])
+    if not m:
+        return False
+    word = m.group(1).rstrip(".")
+    if word.lower() in _NOT_LABELS or word.lower()[:3] in MONTH_ABBR3:
+        return False
+    return word[:1].isupper() or word in ("#", "no", "number")
+
+
+def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
+    found.sort(key=lambda c: (-(c.end - c.start), c.start))
+    kept: list[Candidate] = []
+    for c in found:
+        if any(c.start < k.end and k.start < c.end for k in kept):
+            continue
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def join_adjacent(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """Join a clock time with the day right after it ("10 p.m. Wednesday", "5 p.m. EST, Nov. 6")."""
+    out: list[Candidate] = []
+    for c in spans:
+        if out and out[-1].source == "clock" and c.source in ("weekday", "date", "relday") \
+                and _JOIN.match(text[out[-1].end : c.start] or " "):
+            prev = out[-1]
+            out[-1] = Candidate(prev.start, c.end, "clock+day")
+            continue
+        if out and c.source == "clock" and out[-1].source in ("weekday", "relday") and \
+                text[out[-1].end : c.start] == " ":
+            prev = out[-1]
+            out[-1] = Candidate(prev.start, c.end, "day+clock")
+            continue
+        out.append(c)
+    return out

@@ -1,0 +1,830 @@
+"""The time grammar: one time expression's text → a TIMEX3 value, type, interval and precision.
+
+The expression is cleaned (lower case, abbreviations without full stops, leading prepositions and
+modifiers set aside) and matched against a cascade of rules, most specific first. Each rule resolves
+against a ``Context``: the publication date, the tense of the verb that governs the expression, and
+the narrative's reference date (the last day-precise date before it in the text), so "on Wednesday"
+in a past-tense report means the Wednesday before publication and "the following day" means the day
+after the previous date.
+
+Nothing here raises on bad input: an expression that cannot be resolved is returned with precision
+"unknown" and a ``reason``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, replace
+
+from truce.records import Interval, TimeExpression
+from truce.time import calendar as cal
+from truce.time.lexicon import (
+    MONTHS,
+    ONES,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    TENS,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+)
+
+log = logging.getLogger(__name__)
+
+MIN_YEAR, MAX_YEAR = 1000, 2200
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What an expression is resolved against."""
+
+    published: dt.date | None
+    tense: str | None = None  # "past", "future", "present" or None (no verb found)
+    previous: dt.date | None = None  # the narrative's reference date (last day-precise date before)
+    lead: str = ""  # the words just before the expression ("since", "by", "over the", ...)
+
+
+@dataclass(slots=True)
+class _Result:
+    type: str
+    value: str | None
+    interval: Interval | None = None
+    precision: str | None = None
+    anchor: str | None = None
+    reason: str | None = None
+    deadline: bool = False
+    open_ended: bool = False
+
+
+class _Unresolvable(Exception):
+    """An expression the grammar recognised but cannot place (bad date, no anchor)."""
+
+
+# --- cleaning -------------------------------------------------------------------------------
+
+_LEADS = ("on", "in", "at", "by", "since", "until", "till", "til", "before", "after", "during", "from",
+          "for", "over", "through", "throughout", "within", "around", "about", "of", "as of", "to",
+          "between", "starting", "beginning", "ending", "prior to", "up to", "ahead of", "no later than",
+          "as early as", "as late as", "later than", "earlier than", "just", "only", "approximately",
+          "nearly", "almost", "more than", "less than", "some", "roughly", "barely", "under", "past",
+          "this past", "the past")
+_LEAD_RE = re.compile(r"^(?:" + "|".join(sorted((re.escape(x) for x in _LEADS if x not in
+                                                  ("past", "this past", "the past", "some")),
+                                                 key=len, reverse=True)) + r")\s+")
+_MOD_RE = re.compile(
+    r"^(?:(early|late|mid|the end of|end of|the beginning of|beginning of|the start of|start of|"
+    r"the middle of|middle of|the turn of|the close of|the first half of|the second half of)[\s-]+)"
+)
+
+
+def _clean(text: str) -> str:
+    s = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    s = re.sub(r"\b([ap])\.\s?m\.?", r"\1m", s)
+    s = re.sub(r"\b([ap])\s?m\b", r"\1m", s)
+    s = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thu|thurs|fri|sat|sun)\.",
+               r"\1", s)
+    s = re.sub(r"[\"“”()]", " ", s)
+    s = re.sub(r"(?<=[a-z])'s\b|(?<=s)'(?=\s|$)", "", s)
+    s = re.sub(r"\s+", " ", s).strip(" ,.;:!?")
+    return s
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+
+def _number(word: str) -> float | None:
+    """A number written in digits or words; None for vague amounts ("several", "a few")."""
+    w = word.strip().replace(",", "")
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", w):
+        return float(w)
+    if w in ("a", "an", "one", "a single", "single"):
+        return 1
+    if re.fullmatch(r"(?:a|an|one) and a half", w):
+        return 1.5
+    if re.fullmatch(r"half an?|a half", w):
+        return 0.5
+    if w in ("a couple", "a couple of", "couple of", "a pair of"):
+        return 2
+    if w in ONES:
+        return ONES[w]
+    parts = re.split(r"[- ]", w)
+    if parts and parts[0] in TENS:
+        return TENS[parts[0]] + (ONES.get(parts[1], 0) if len(parts) > 1 else 0)
+    if w in ("dozen", "a dozen"):
+        return 12
+    return None
+
+
+def _num_text(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _unit(word: str) -> str | None:
+    w = word.rstrip("s") if word not in ("centuries",) else word
+    if word.endswith("ies"):
+        w = word[:-3] + "y"
+    return UNITS.get(w) or UNITS.get(word)
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    amount = "X" if n is None else _num_text(n)
+    if unit in ("H", "TM", "S"):
+        return f"PT{amount}{'M' if unit == 'TM' else unit}"
+    if unit == "FN":
+        return f"P{'X' if n is None else _num_text(2 * n)}W"
+    if unit == "WE":
+        return f"P{amount}WE"
+    return f"P{amount}{unit}"
+
+
+# --- rule fragments ---------------------------------------------------------------------------
+
+_M = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_M2 = "(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_WD = "(?P<wd>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
+_D = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
+_D2 = r"(?P<day2>[0-9]{1,2})(?:st|nd|rd|th)?"
+_Y = r"(?P<year>[0-9]{4}|'[0-9]{2})"
+_ORD = "(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|[0-9]{1,2}(?:st|nd|rd|th))"
+_NUM = (r"(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?|(?:a|an|one) and a half|half an?|a couple of|a couple|couple of|"
+        r"a dozen|dozen|(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(ONES) + r"))?|"
+        + "|".join(sorted(ONES, key=len, reverse=True)) + r"|a|an|"
+        + "|".join(sorted(VAGUE_NUMBERS, key=len, reverse=True)) + ")")
+_U = (r"(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortnights?|"
+      r"months?|quarters?|years?|yrs?|decades?|century|centuries)")
+_SEASON = "(?P<season>" + "|".join(SEASONS) + ")"
+_POD = "(?P<pod>morning|afternoon|evening|night|overnight|midday|dawn|dusk|early hours|daybreak)"
+_POD2 = _POD.replace("<pod>", "<pod2>")
+_REL = r"(?P<rel>this|last|next|past|coming|previous|current|latest|following|same|that|the|recent|upcoming|prior|preceding)"
+_TIME = (r"(?P<hour>[0-9]{1,2})(?:[:.](?P<minute>[0-9]{2}))?\s?(?P<ampm>am|pm)?"
+         r"(?:\s(?P<tz>gmt|utc|est|edt|cst|pst|cet|local time|local))?")
+
+
+def _year(text: str, ref: dt.date | None) -> int:
+    if text.startswith("'"):
+        yy = int(text[1:])
+        base = (ref.year if ref else 2000) // 100 * 100
+        year = base + yy
+        if ref and year > ref.year + 20:
+            year -= 100
+        return year
+    return int(text)
+
+
+def _check_year(year: int) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _Unresolvable(f"year {year} is outside {MIN_YEAR}-{MAX_YEAR}")
+
+
+def _make_date(year: int, month: int, day: int) -> dt.date:
+    _check_year(year)
+    try:
+        return dt.date(year, month, day)
+    except ValueError as e:
+        month_name = dt.date(2000, month, 1).strftime("%B") if 1 <= month <= 12 else str(month)
+        raise _Unresolvable(f"{month_name} {day} does not exist ({e})") from e
+
+
+def _need(ctx: Context) -> dt.date:
+    if ctx.published is None:
+        raise _Unresolvable("no publication date to resolve a relative expression against")
+    return ctx.published
+
+
+def _ref(ctx: Context) -> dt.date:
+    """The reference date for expressions that may follow the narrative ("the following day")."""
+    if ctx.previous is not None:
+        return ctx.previous
+    return _need(ctx)
+
+
+def _resolve_month_day(month: int, day: int, ctx: Context) -> dt.date:
+    ref = _need(ctx) if ctx.previous is None else ctx.previous
+    if ctx.published is None and ctx.previous is None:
+        raise _Unresolvable("no year and no publication date")
+    candidates = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidates.append(dt.date(y, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        _make_date(ref.year, month, day)  # raises with the reason
+    if ctx.previous is not None and ctx.published is not None:
+        # narrative: the nearest to the previous date, but never after publication for past events
+        tense = "past" if ctx.tense == "past" else None
+        picked = cal.choose(candidates, ref, None)
+        if tense == "past" and picked > ctx.published:
+            picked = cal.choose(candidates, ctx.published, "past")
+        return picked
+    return cal.choose(candidates, ref, ctx.tense)
+
+
+def _resolve_month(month: int, ctx: Context) -> tuple[int, int]:
+    ref = _need(ctx)
+    starts = [dt.date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    ends = [cal.month_end(s.year, month) for s in starts]
+    picked = cal.choose(starts, ref, ctx.tense, ends=ends)
+    return picked.year, month
+
+
+def _resolve_weekday(wd: int, ctx: Context, rel: str | None = None) -> dt.date:
+    ref = _need(ctx)
+    if ctx.previous is not None and ctx.previous != ref and abs((ctx.previous - ref).days) > 7 and rel is None:
+        ref = ctx.previous  # a weekday in a narrative told about another week
+    offset = wd - ref.isoweekday()
+    if rel in ("last", "past", "previous"):
+        back = (ref.isoweekday() - wd) % 7 or 7
+        return ref - dt.timedelta(days=back)
+    if rel in ("next", "coming", "following", "upcoming"):
+        fwd = (wd - ref.isoweekday()) % 7 or 7
+        return ref + dt.timedelta(days=fwd)
+    if rel == "this":
+        return ref + dt.timedelta(days=offset)
+    candidates = [ref + dt.timedelta(days=offset + k) for k in (-7, 0, 7)]
+    return cal.choose(candidates, ref, ctx.tense, strict_future=True, default_past=True)
+
+
+def _resolve_season(season: str, year: int | None, rel: str | None, ctx: Context) -> str:
+    code = SEASONS[season]
+    if year is not None:
+        return f"{year:04d}-{code}"
+    ref = _need(ctx)
+    first, last = cal.SEASON_MONTHS[code]
+    cands, ends = [], []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        start = dt.date(y, first, 1)
+        end = cal.month_end(y + 1 if last < first else y, last)
+        cands.append(start)
+        ends.append(end)
+    if rel in ("last", "past", "previous"):
+        ok = [c for c, e in zip(cands, ends, strict=True) if e < ref]
+        picked = max(ok)
+    elif rel in ("next", "coming", "upcoming"):
+        ok = [c for c in cands if c > ref]
+        picked = min(ok)
+    elif rel == "this":
+        tense = ctx.tense
+        picked = cal.choose(cands, ref, tense, ends=ends)
+    else:
+        picked = cal.choose(cands, ref, ctx.tense, ends=ends)
+    return f"{picked.year:04d}-{code}"
+
+
+def _quarter_year(q: int, ctx: Context) -> int:
+    ref = _need(ctx)
+    cur = cal.quarter_of(ref)
+    if q > cur and ctx.tense == "past":
+        return ref.year - 1
+    return ref.year
+
+
+def _interval_for(value: str) -> tuple[Interval | None, str]:
+    return cal.value_interval(value)
+
+
+def _date(value: str, anchor: str | None = "published") -> _Result:
+    interval, precision = _interval_for(value)
+    return _Result("DATE", value, interval, precision, anchor)
+
+
+# --- the rules --------------------------------------------------------------------------------
+
+_REF_WORDS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
+    "presently": "PRESENT_REF", "the present": "PRESENT_REF", "present": "PRESENT_REF",
+    "the moment": "PRESENT_REF", "this time": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "so far": "PRESENT_REF", "to date": "PRESENT_REF", "as yet": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+    "formerly": "PAST_REF", "the past": "PAST_REF", "past": "PAST_REF", "earlier": "PAST_REF",
+    "once": "PAST_REF", "in the past": "PAST_REF", "the time": "PAST_REF", "then": "PAST_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "the longer term": "FUTURE_REF", "shortly": "FUTURE_REF", "later": "FUTURE_REF",
+    "the coming days": "FUTURE_REF", "the days ahead": "FUTURE_REF", "the weeks ahead": "FUTURE_REF",
+    "the months ahead": "FUTURE_REF", "the years ahead": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
+    "the coming months": "FUTURE_REF", "the coming years": "FUTURE_REF",
+}
+
+_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year day": (1, 1),
+    "new years day": (1, 1), "new year's day": (1, 1), "new year eve": (12, 31), "new years eve": (12, 31),
+    "new year's eve": (12, 31), "halloween": (10, 31), "valentine day": (2, 14), "valentines day": (2, 14),
+    "boxing day": (12, 26), "independence day": (7, 4), "labor day": None, "thanksgiving": None,
+    "thanksgiving day": None,
+}
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    offset = (weekday - first.isoweekday()) % 7
+    return first + dt.timedelta(days=offset + 7 * (n - 1))
+
+
+def _holiday(name: str, year: int | None, ctx: Context) -> dt.date:
+    def on(y: int) -> dt.date:
+        if name.startswith("thanksgiving"):
+            return _nth_weekday(y, 11, 4, 4)
+        if name == "labor day":
+            return _nth_weekday(y, 9, 1, 1)
+        month, day = _HOLIDAYS[name]
+        return dt.date(y, month, day)
+
+    if year is not None:
+        _check_year(year)
+        return on(year)
+    ref = _need(ctx)
+    return cal.choose([on(y) for y in (ref.year - 1, ref.year, ref.year + 1)], ref, ctx.tense)
+
+
+def _time_value(m: re.Match) -> str | None:
+    hour = int(m.group("hour"))
+    minute = int(m.group("minute") or 0)
+    ampm = m.group("ampm")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat cascade reads best
+    full = re.fullmatch
+    # ISO and numeric dates
+    if m := full(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:t([0-9]{2}:[0-9]{2}))?", s):
+        d = _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if m.group(4):
+            return _Result("TIME", f"{d.isoformat()}T{m.group(4)}", dt_interval(d), "day", "absolute")
+        return _date(d.isoformat(), "absolute")
+    if m := full(r"([0-9]{4})-([0-9]{2})", s):
+        _check_year(int(m.group(1)))
+        if 1 <= int(m.group(2)) <= 12:
+            return _date(s, "absolute")
+    if m := full(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})", s):
+        year = _year(m.group(3) if len(m.group(3)) == 4 else "'" + m.group(3), ctx.published)
+        a, b = int(m.group(1)), int(m.group(2))
+        month, day = (a, b) if a <= 12 else (b, a)  # US order unless the first cannot be a month
+        return _date(_make_date(year, month, day).isoformat(), "absolute")
+    # full dates: [weekday,] Month D[,] Y | [weekday,] D Month Y | the Dth of Month Y
+    if m := (full(rf"(?:{_WD},? )?(?:the )?{_M} {_D},? {_Y}", s)
+             or full(rf"(?:{_WD},? )?(?:the )?{_D} (?:of )?{_M},? {_Y}", s)):
+        year = _year(m.group("year"), ctx.published)
+        d = _make_date(year, MONTHS[m.group("month")], int(m.group("day")))
+        return _date(d.isoformat(), "absolute")
+    # ranges: between 19 and 23 November, 19-23 November, November 19-23, from November 19 to 23
+    if m := (full(rf"(?:between |from )?(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?: and | to |-)"
+                  rf"{_D2} (?:of )?{_M}(?:,? {_Y})?", s)
+             or full(rf"(?:between |from )?{_M} (?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?: and | to |-)"
+                     rf"{_D2}(?:,? {_Y})?", s)
+             or full(rf"(?:between |from )?{_M} {_D}(?: and | to |-){_M2} {_D2}(?:,? {_Y})?", s)):
+        month = MONTHS[m.group("month")]
+        month2 = MONTHS[m.group("month2")] if "month2" in m.re.groupindex and m.group("month2") else month
+        if m.group("year"):
+            y = _year(m.group("year"), ctx.published)
+            first = _make_date(y, month, int(m.group("day")))
+        else:
+            first = _resolve_month_day(month, int(m.group("day")), ctx)
+        last = _make_date(first.year + (1 if month2 < month else 0), month2, int(m.group("day2")))
+        if last < first:
+            raise _Unresolvable("the range ends before it starts")
+        span = (last - first).days
+        value = f"{first.year:04d}-{first.month:02d}" if month == month2 else first.isoformat()
+        return _Result("DATE", value, Interval(first, last), "week" if span <= 7 else "month", "published")
+    # Month D / D Month / the Dth of Month (no year)
+    if m := (full(rf"(?:{_WD},? )?(?:the )?{_M} {_D}", s)
+             or full(rf"(?:{_WD},? )?(?:the )?{_D} (?:of )?{_M}", s)):
+        month, day = MONTHS[m.group("month")], int(m.group("day"))
+        if not 1 <= day <= 31:
+            raise _Unresolvable(f"day {day} of a month does not exist")
+        try:
+            dt.date(2000, month, day)  # a leap year: February 29 is a real date
+        except ValueError as e:
+            raise _Unresolvable(f"{m.group('month').capitalize()} {day} does not exist") from e
+        d = _resolve_month_day(month, day, ctx)
+        anchor = f"previous:{ctx.previous.isoformat()}" if ctx.previous is not None else "published"
+        return _date(d.isoformat(), anchor)
+    if m := full(rf"(?:the )?{_ORD} (?:of )?{_M}", s):
+        day = ORDINALS.get(m.group("ord")) or int(re.sub(r"\D", "", m.group("ord")))
+        month = MONTHS[m.group("month")]
+        try:
+            dt.date(2000, month, day)
+        except ValueError as e:
+            raise _Unresolvable(f"the {m.group('ord')} of {m.group('month').capitalize()} does not exist") from e
+        return _date(_resolve_month_day(month, day, ctx).isoformat())
+    # Month Y, Month
+    if m := full(rf"{_M},? (?:of )?{_Y}", s):
+        year = _year(m.group("year"), ctx.published)
+        _check_year(year)
+        return _date(f"{year:04d}-{MONTHS[m.group('month')]:02d}", "absolute")
+    if m := full(rf"(?:(?P<rel>this|last|next|past|coming|previous) )?{_M}", s):
+        month = MONTHS[m.group("month")]
+        rel = m.group("rel")
+        ref = _need(ctx)
+        if rel in ("last", "past", "previous"):
+            year = ref.year if month < ref.month else ref.year - 1
+        elif rel in ("next", "coming"):
+            year = ref.year if month > ref.month else ref.year + 1
+        elif rel == "this":
+            year = ref.year
+        else:
+            year, month = _resolve_month(month, ctx)
+        return _date(f"{year:04d}-{month:02d}")
+    # years, decades, centuries
+    if m := full(rf"(?P<pre>(?:fiscal|fy|the year|calendar|financial year|fiscal year|year|calendar year|the) )?{_Y}", s):
+        year = _year(m.group("year"), ctx.published)
+        if not m.group("pre") and not 1800 <= year <= 2100:
+            return None  # a bare number such as "Resolution 1701" is no year
+        _check_year(year)
+        return _date(f"{year:04d}", "absolute")
+    if m := full(r"(?:the )?(?:(?P<c>[0-9]{2})|')?(?P<d>[0-9])0s", s):
+        if m.group("c"):
+            century = int(m.group("c"))
+        else:
+            ref_year = ctx.published.year if ctx.published else 2000
+            century = ref_year // 100 if int(m.group("d")) <= (ref_year % 100) // 10 else ref_year // 100 - 1
+        return _date(f"{century:02d}{m.group('d')}", "absolute")
+    if m := full(rf"(?:the )?{_ORD} century", s):
+        n = ORDINALS.get(m.group("ord")) or int(re.sub(r"\D", "", m.group("ord")))
+        return _date(f"{n - 1:02d}", "absolute")
+    # holidays and the new year
+    if m := full(r"(?:the )?new year", s):
+        ref = _need(ctx)
+        year = ref.year if (ref.month == 1 and ref.day <= 15) else ref.year + 1
+        return _date(f"{year:04d}-01-01")
+    if m := full(r"(?P<h>" + "|".join(sorted((re.escape(k) for k in _HOLIDAYS), key=len, reverse=True))
+                 + rf")(?:,? {_Y})?", s):
+        year = _year(m.group("year"), ctx.published) if m.group("year") else None
+        return _date(_holiday(m.group("h"), year, ctx).isoformat())
+    # year-end and friends
+    if m := full(r"(?:the )?(?:(?:end of|close of) (?:the )?(?P<u>year|month|week)|(?P<u2>year|month|week)[- ]?end|"
+                 r"(?P<u3>year|month|week) end)(?: (?P<year>[0-9]{4}))?", s):
+        unit = m.group("u") or m.group("u2") or m.group("u3")
+        ref = _need(ctx)
+        if unit == "year":
+            year = int(m.group("year")) if m.group("year") else ref.year
+            last = dt.date(year, 12, 31)
+            res = _Result("DATE", f"{year:04d}", Interval(dt.date(year, 12, 1), last), "month", "published")
+        elif unit == "month":
+            last = cal.month_end(ref.year, ref.month)
+            res = _Result("DATE", f"{ref.year:04d}-{ref.month:02d}", Interval(last.replace(day=max(1, last.day - 9)),
+                          last), "week", "published")
+        else:
+            start = ref - dt.timedelta(days=ref.isoweekday() - 1)
+            res = _Result("DATE", cal.iso_week(ref), Interval(start + dt.timedelta(days=4),
+                          start + dt.timedelta(days=6)), "week", "published")
+        return res
+    # today, yesterday, tonight, ... with optional part of day
+    if (m := full(rf"(?:(?:early|late|later|earlier) )?(?:(?P<w>today|tonight|yesterday|tomorrow|the day before yesterday|"
+                  rf"the day after tomorrow|overnight|this|last)(?: {_POD})?|{_POD2} (?P<w2>yesterday|today|tomorrow))", s)) \
+            and (m.group("w") not in ("this", "last") or m.group("pod")):
+        ref = _need(ctx)
+        w = m.group("w") or m.group("w2")
+        if w == "last":
+            w = "yesterday" if m.group("pod") != "night" else "last night"
+        offset = 0
+        if "day before yesterday" in w:
+            offset = -2
+        elif "day after tomorrow" in w:
+            offset = 2
+        elif "yesterday" in w or w in ("last night", "overnight"):
+            offset = -1
+        elif "tomorrow" in w:
+            offset = 1
+        d = ref + dt.timedelta(days=offset)
+        pod = m.group("pod") or m.group("pod2") or ("night" if w in ("tonight", "last night", "overnight") else None)
+        if pod:
+            return _Result("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[pod]}", dt_interval(d), "day", "published")
+        return _date(d.isoformat())
+    # narrative days: the following day, the next day, that day, the same day, the day before
+    if m := full(rf"(?:(?:the|that|this) )?(?P<which>following|next|previous|same|preceding|prior)? ?"
+                 rf"(?P<u>day|night|morning|evening|afternoon|week|month|year|weekend)(?: (?P<ba>before|after|earlier|later))?", s):
+        which, u, ba = m.group("which"), m.group("u"), m.group("ba")
+        if which or ba or s.startswith("that ") or s == "the same day":
+            base = _ref(ctx)
+            step = 0
+            if which in ("following", "next") or ba in ("after", "later"):
+                step = 1
+            elif which in ("previous", "preceding", "prior") or ba in ("before", "earlier"):
+                step = -1
+            unit = {"day": "D", "night": "D", "morning": "D", "evening": "D", "afternoon": "D", "week": "W",
+                    "month": "M", "year": "Y", "weekend": "WE"}[u]
+            d = cal.shift(base, step, unit if unit != "WE" else "W")
+            anchor = f"previous:{ctx.previous.isoformat()}" if ctx.previous is not None else "published"
+            value = cal.format_at(d, unit)
+            if u in PARTS_OF_DAY:
+                return _Result("TIME", f"{value}T{PARTS_OF_DAY[u]}", dt_interval(d), "day", anchor)
+            res = _date(value, anchor)
+            return res
+    if m := full(rf"(?:on )?{_WD}(?:s(?: {_POD}s?)?| {_POD2}s)", s):
+        p = m.group("pod") or m.group("pod2")
+        pod = f"T{PARTS_OF_DAY[p]}" if p else ""
+        return _Result("SET", f"XXXX-WXX-{WEEKDAYS[m.group('wd')]}{pod}", None, None, None)
+    # weekday [part of day], part of day weekday, last/next/this weekday
+    if m := (full(rf"(?:(?P<rel>last|next|this|past|coming|previous|following|upcoming) )?{_WD}(?: {_POD})?", s)
+             or full(rf"(?:the |this )?{_POD} of {_WD}", s)):
+        rel = m.group("rel") if "rel" in m.re.groupindex else None
+        d = _resolve_weekday(WEEKDAYS[m.group("wd")], ctx, rel)
+        if m.group("pod"):
+            return _Result("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[m.group('pod')]}", dt_interval(d), "day",
+                           "published")
+        return _date(d.isoformat())
+    # quarters and halves
+    if m := full(rf"(?:(?P<rel>the|this|last|next|fiscal|latest|current|previous|past|recent|same|year-earlier|year earlier|year-ago|year ago) )?"
+                 rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])[ -]?)?(?:(?P<unit>quarter|half|period))?"
+                 rf"(?:(?: of|,)? (?:fiscal )?{_Y})?", s):
+        ord_ = m.group("ord")
+        unit = m.group("unit") or ("quarter" if ord_ and ord_.startswith("q") else None)
+        if unit and (ord_ or m.group("rel")):
+            n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(ord_ or "", None)
+            if n is None and ord_:
+                n = int(re.sub(r"\D", "", ord_))
+            rel = m.group("rel")
+            letter = "Q" if unit in ("quarter", "period") else "H"
+            if m.group("year"):
+                year = _year(m.group("year"), ctx.published)
+                _check_year(year)
+            else:
+                ref = _need(ctx)
+                year = ref.year
+            if n is None:
+                ref = _need(ctx)
+                cur = cal.quarter_of(ref) if letter == "Q" else (1 if ref.month <= 6 else 2)
+                count = 4 if letter == "Q" else 2
+                if rel in ("last", "previous", "past", "latest", "recent", "the", "same"):
+                    n = cur - 1
+                elif rel == "next":
+                    n = cur + 1
+                else:
+                    n = cur
+                if rel and "year" in rel:
+                    n, year = cur - 1, year - 1
+                if n < 1:
+                    n, year = n + count, year - 1
+                if n > count:
+                    n, year = n - count, year + 1
+            elif not m.group("year"):
+                year = _quarter_year(n, ctx) if letter == "Q" else year
+                if rel and "year" in rel:
+                    year -= 1
+            if letter == "Q" and not 1 <= n <= 4 or letter == "H" and not 1 <= n <= 2:
+                raise _Unresolvable(f"there is no quarter or half number {n}")
+            return _date(f"{year:04d}-{letter}{n}")
+    # this/last/next + unit
+    if m := full(rf"(?:(?:earlier|later|early|late) )?(?P<rel>this|last|next|past|coming|previous|current|latest|the|"
+                 rf"recent|upcoming|prior|preceding|same)\s(?P<unit>week|weekend|month|year|decade|century)", s):
+        rel, unit = m.group("rel"), UNITS[m.group("unit")]
+        ref = _need(ctx)
+        step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1, "coming": 1,
+                "upcoming": 1}.get(rel, 0)
+        if rel in ("past", "the") and unit in ("W", "M", "Y") and rel == "past":
+            end = ref
+            return _Result("DURATION", _duration_value(1, unit), Interval(cal.shift(ref, -1, unit), end),
+                           {"W": "week", "M": "month", "Y": "year"}[unit], "published")
+        d = cal.shift(ref, step, unit if unit != "WE" else "W")
+        return _date(cal.format_at(d, unit))
+    # seasons
+    if m := full(rf"(?:(?P<rel>this|last|next|past|coming|the|early|late|mid) )?{_SEASON}(?:(?: of)? {_Y})?", s):
+        year = _year(m.group("year"), ctx.published) if m.group("year") else None
+        return _date(_resolve_season(m.group("season"), year, m.group("rel"), ctx))
+    # N units ago / earlier / later / from now
+    if m := full(rf"(?:(?:about|around|some|nearly|almost|more than|less than|over|only|just) )?(?:{_NUM}[ -])?{_U}"
+                 rf" (?P<dir>ago|earlier|before|later|after|from now|hence|back|on)", s):
+        n = _number(m.group("num")) if m.group("num") else None
+        unit = _unit(m.group("unit"))
+        direction = -1 if m.group("dir") in ("ago", "earlier", "before", "back") else 1
+        narrative = m.group("dir") in ("earlier", "later", "before", "after", "on")
+        if n is None:
+            if direction < 0 and not narrative:
+                _need(ctx)
+                return _Result("DATE", "PAST_REF", None, "unknown", "published", reason="vague past reference")
+            base = _ref(ctx) if narrative else _need(ctx)
+            lo = cal.shift(base, direction * 2, unit)
+            hi = cal.shift(base, direction * 9, unit)
+            lo, hi = min(lo, hi), max(lo, hi)
+            prec = "week" if unit == "D" else "month" if unit == "W" else "year"
+            anchor = f"previous:{base.isoformat()}" if narrative and ctx.previous else "published"
+            return _Result("DATE", cal.format_at(lo, "M" if unit == "D" else "Y"), Interval(lo, hi), prec, anchor,
+                           reason="a vague number of units from the reference date")
+        base = _ref(ctx) if narrative and unit in ("D", "W", "H", "TM") else _need(ctx)
+        d = cal.shift(base, direction * n, unit)
+        anchor = f"previous:{base.isoformat()}" if base is ctx.previous else "published"
+        return _date(cal.format_at(d, unit if unit != "FN" else "W"), anchor)
+    # times of day, alone or with a day
+    if m := full(rf"(?:(?:at|around|about|by|after|before|shortly after|shortly before) )?(?P<clock>{_TIME}|noon|midnight|midday)"
+                 rf"(?:,? (?:on )?(?P<rest>.+))?", s):
+        if m.group("ampm") or m.group("minute") or m.group("clock") in ("noon", "midnight", "midday") or m.group("rest"):
+            return _with_clock(m, m.group("rest"), ctx)
+    if m := full(rf"(?P<rest>.+?),? (?:at )?(?P<clock>{_TIME}|noon|midnight|midday)", s):
+        if m.group("ampm") or m.group("minute") or m.group("clock") in ("noon", "midnight", "midday"):
+            return _with_clock(m, m.group("rest"), ctx)
+    # "the night of November 19", "the morning of Wednesday"
+    if m := full(rf"(?:the |this )?{_POD} of (?P<rest>.+)", s):
+        inner = _rules(m.group("rest"), ctx)
+        if inner and inner.interval and inner.precision == "day":
+            d = inner.interval.start
+            return _Result("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[m.group('pod')]}", dt_interval(d), "day",
+                           inner.anchor)
+    # sets
+    if m := full(r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|fortnightly)", s):
+        value = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+                 "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P1Q", "biweekly": "P2W",
+                 "fortnightly": "P2W"}[m.group("adv")]
+        return _Result("SET", value, None, None, None)
+    if m := full(rf"(?:every|each|once a|twice a|(?:[a-z0-9]+) times a|once every|once per|per) (?:(?P<other>other) )?"
+                 rf"(?:{_NUM} )?(?:{_U}|{_WD}|{_M})(?: {_POD})?", s):
+        if m.group("wd"):
+            value = f"XXXX-WXX-{WEEKDAYS[m.group('wd')]}"
+        elif m.group("month"):
+            value = f"XXXX-{MONTHS[m.group('month')]:02d}"
+        else:
+            n = _number(m.group("num")) if m.group("num") else 1
+            if m.group("other"):
+                n = 2 * (n or 1)
+            value = _duration_value(n, _unit(m.group("unit")))
+        return _Result("SET", value, None, None, None)
+    # durations: [the] [past|next|first...] N unit[s] [old|long], bare plural units
+    if m := full(rf"(?:(?:the|a|an|over the|in the|for the|during the|within the) )?"
+                 rf"(?:(?P<rel>past|last|next|first|coming|previous|final|latest|following|preceding|initial|recent|"
+                 rf"remaining|ensuing|subsequent|prior|other) )?(?:(?:about|around|some|nearly|almost|more than|"
+                 rf"less than|over|under|at least|up to|only|just|roughly|approximately) )?{_NUM}[ -](?:and a half[ -])?{_U}"
+                 rf"(?:[ -](?P<tail>old|long|and a half|plus))?", s) or \
+            full(rf"(?:(?:the|over the|in the|for the) )?(?:(?P<rel>past|last|next|first|coming|recent|several|few|many) )?"
+                 rf"(?P<num>){_U}(?:[ -](?P<tail>old|long))?", s):
+        unit = _unit(m.group("unit"))
+        if unit is None:
+            return None
+        if m.group("num"):
+            n = _number(m.group("num"))
+            if m.group("num") in ("a", "an") and m.group("unit").endswith("s"):
+                n = None  # "a decades-long conflict"
+            if n is not None and "and a half" in s:
+                n += 0.5
+        else:
+            n = None
+            if m.group("unit") in UNITS:  # a singular bare unit: "the year", "year-old"
+                n = 1
+        value = _duration_value(n, unit)
+        rel = m.group("rel")
+        interval = None
+        anchor = None
+        if rel in ("past", "last", "previous", "recent", "preceding", "prior") or m.group("tail") == "old":
+            if ctx.published is not None and n is not None:
+                interval = Interval(cal.shift(ctx.published, -n, unit), ctx.published)
+                anchor = "published"
+        elif rel in ("next", "coming", "remaining", "following", "ensuing", "subsequent"):
+            if ctx.published is not None and n is not None:
+                interval = Interval(ctx.published, cal.shift(ctx.published, n, unit))
+                anchor = "published"
+        prec = {"S": "day", "TM": "day", "H": "day", "D": "day", "W": "week", "WE": "week", "FN": "week",
+                "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}[unit]
+        return _Result("DURATION", value, interval, prec, anchor)
+    # vague references
+    if s in _REF_WORDS or (m := full(r"(?:in )?recent (?:days|weeks|months|years|times)|(?:the )?past (?:few )?(?:days|weeks|months|years)", s)):
+        value = _REF_WORDS.get(s, "PAST_REF")
+        pub = ctx.published
+        if value == "PRESENT_REF":
+            return _Result("DATE", value, Interval(pub, pub) if pub else None, "day" if pub else "unknown",
+                           "published" if pub else None, reason=None if pub else "no publication date")
+        interval = Interval(None, pub) if value == "PAST_REF" else Interval(pub, None)
+        return _Result("DATE", value, interval if pub else None, "unknown", "published" if pub else None,
+                       reason=f"vague {'past' if value == 'PAST_REF' else 'future'} reference")
+    return None
+
+
+def dt_interval(d: dt.date) -> Interval:
+    return Interval(d, d)
+
+
+def _with_clock(m: re.Match, rest: str | None, ctx: Context) -> _Result | None:
+    clock = m.group("clock")
+    if clock in ("noon", "midday"):
+        hhmm = "12:00"
+    elif clock == "midnight":
+        hhmm = "24:00"
+    else:
+        hhmm = _time_value(m)
+        if hhmm is None:
+            raise _Unresolvable(f"{clock} is not a time of day")
+    if rest:
+        inner = _rules(rest.strip(" ,"), ctx)
+        if inner is None or inner.interval is None or inner.precision != "day":
+            return None
+        d = inner.interval.start
+        anchor = inner.anchor
+    else:
+        d = _ref(ctx)
+        anchor = "published" if ctx.previous is None else f"previous:{ctx.previous.isoformat()}"
+    return _Result("TIME", f"{d.isoformat()}T{hhmm}", dt_interval(d), "day", anchor)
+
+
+# --- the public entry ---------------------------------------------------------------------------
+
+
+def _apply_lead(res: _Result, ctx: Context) -> _Result:
+    """Deadlines and open intervals from the words before the expression."""
+    lead = ctx.lead.lower().strip()
+    last = lead.split()[-1] if lead else ""
+    two = " ".join(lead.split()[-2:])
+    if res.interval is None or res.type not in ("DATE", "TIME"):
+        return res
+    pub = ctx.published
+    if last == "since" or two in ("starting from", "beginning in", "ever since"):
+        res.interval = Interval(res.interval.start, pub)
+        res.open_ended = True
+    elif last in ("by", "until", "till", "til") or two in ("no later", "later than", "up to") \
+            or lead.endswith("no later than"):
+        start = pub if pub is not None and (res.interval.end is None or pub <= res.interval.end) else None
+        res.interval = Interval(start, res.interval.end)
+        res.deadline = True
+    elif last == "before" or lead.endswith("ahead of") or lead.endswith("prior to"):
+        if res.interval.start is not None:
+            end = res.interval.start - dt.timedelta(days=1)
+            start = pub if pub is not None and pub <= end else None
+            res.interval = Interval(start, end)
+            res.deadline = True
+    elif last == "after" and res.interval.end is not None:
+        res.interval = Interval(res.interval.end + dt.timedelta(days=1), None)
+        res.open_ended = True
+    return res
+
+
+def normalise(text: str, ctx: Context, start: int = 0, type_hint: str | None = None) -> TimeExpression:
+    """Resolve one time expression. Never raises: failures come back with precision "unknown"."""
+    end = start + len(text)
+    s = _clean(text)
+    lead_words = ""
+    while True:
+        m = _LEAD_RE.match(s)
+        if not m:
+            break
+        lead_words += m.group(0)
+        s = s[m.end():]
+    mod = None
+    if (mm := _MOD_RE.match(s)) and len(s) > mm.end():
+        mod = mm.group(1)
+        s = s[mm.end():]
+    if lead_words:
+        ctx = replace(ctx, lead=(ctx.lead + " " + lead_words).strip())
+    kind = type_hint if type_hint in ("DATE", "TIME", "DURATION", "SET") else "DATE"
+    try:
+        res = _rules(s, ctx) if s else None
+        if res is None and mod is not None:
+            res = _rules(mm.group(0).strip() + " " + s if mm else s, ctx)
+    except _Unresolvable as e:
+        return TimeExpression(text, start, end, kind, "XXXX-XX-XX", None, "unknown", reason=str(e))
+    except (ValueError, OverflowError, KeyError) as e:  # calendar arithmetic at the edges of dt.date
+        log.debug("could not resolve %r: %s", text, e)
+        return TimeExpression(text, start, end, kind, "XXXX-XX-XX", None, "unknown",
+                              reason=f"could not resolve: {e}")
+    if res is None:
+        res = _absolute_fallback(s, ctx)
+    if res is None:
+        reason = "not understood"
+        if ctx.published is None:
+            reason = "not understood (and no publication date)"
+        return TimeExpression(text, start, end, kind, "XXXX-XX-XX", None, "unknown", reason=reason)
+    if mod is not None and res.interval is not None and res.interval.start and res.interval.end:
+        res.interval = _narrow(res.interval, mod)
+    res = _apply_lead(res, ctx)
+    precision = res.precision or ("unknown" if res.type != "SET" else "unknown")
+    reason = res.reason
+    if res.type == "SET" and reason is None:
+        reason = "a recurring time, not one date"
+    return TimeExpression(text, start, end, res.type, res.value, res.interval, precision,  # type: ignore[arg-type]
+                          deadline=res.deadline, open_ended=res.open_ended, anchor=res.anchor, reason=reason)
+
+
+def _narrow(interval: Interval, mod: str) -> Interval:
+    a, b = interval.start, interval.end
+    assert a is not None and b is not None
+    third = (b - a).days // 3
+    if mod in ("early", "the beginning of", "beginning of", "the start of", "start of", "the first half of"):
+        return Interval(a, a + dt.timedelta(days=third))
+    if mod in ("late", "the end of", "end of", "the close of", "the second half of"):
+        return Interval(b - dt.timedelta(days=third), b)
+    if mod in ("mid", "the middle of", "middle of"):
+        return Interval(a + dt.timedelta(days=third), b - dt.timedelta(days=third))
+    return interval
+
+
+def _absolute_fallback(s: str, ctx: Context) -> _Result | None:
+    """dateparser for absolute dates in forms the grammar lacks ("3rd Dec. 2025", "2025/12/03")."""
+    if not re.search(r"[0-9]{4}", s) or not (re.search("|".join(MONTHS), s) or re.search(r"[0-9]+[/.][0-9]+", s)):
+        return None
+    import dateparser
+
+    try:
+        parsed = dateparser.parse(s, languages=["en"], settings={"STRICT_PARSING": True,
+                                                               "RETURN_AS_TIMEZONE_AWARE": False})
+    except (ValueError, OverflowError, TypeError) as e:
+        log.debug("dateparser failed on %r: %s", s, e)
+        return None
+    if parsed is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        return None
+    return _date(parsed.date().isoformat(), "absolute")

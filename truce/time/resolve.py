@@ -1,0 +1,109 @@
+"""Putting detection and the grammar together over one article.
+
+Candidates come from the patterns and spaCy's entities; each is normalised in text order with its
+context: the governing verb's tense, the words before it, and the narrative's reference date (the
+last day-precise date earlier in the same paragraph, or anywhere before for explicitly relative
+expressions such as "the following day").
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from truce.records import Article, TimeExpression
+from truce.time.detect import Candidate, pattern_spans, resolve_overlaps
+from truce.time.normalise import Context, normalise
+from truce.time.tense import tense_at
+
+log = logging.getLogger(__name__)
+
+_TRIM_LEAD = re.compile(
+    r"^(?:(?:on|in|at|by|since|until|till|before|after|during|from|for|over|through|throughout|within|"
+    r"around|about|of|as of|to|between|just|only|approximately|nearly|almost|more than|less than|some|"
+    r"roughly|barely|under|and|or|than|up to|as early as|as late as)\s+)+",
+    re.I,
+)
+_TIME_WORD = re.compile(
+    r"\b(?:[0-9]{4}|today|tonight|yesterday|tomorrow|now|ago|later|earlier|recent\w*|"
+    r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|centur)\w*|"
+    r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
+    r"mon\w*|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*|morning|afternoon|evening|noon|midnight|"
+    r"spring|summer|autumn|winter|season|past|future|annual\w*|daily|weekly|monthly)\b",
+    re.I,
+)
+_NARRATIVE_WORDS = re.compile(r"\b(?:following|next|previous|preceding|same|that|later|earlier|before|after)\b", re.I)
+_LEAD_WORDS = 4
+
+
+def find_candidates(doc, text: str) -> list[Candidate]:
+    """Pattern matches plus the spaCy DATE/TIME entities no pattern explains."""
+    cands = pattern_spans(text)
+    extra: list[Candidate] = []
+    for ent in getattr(doc, "ents", ()):
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        if end <= start:
+            continue
+        overlapping = [c for c in cands if c.start < end and start < c.end]
+        if not overlapping:
+            if _TIME_WORD.search(text[start:end]):
+                extra.append(Candidate(start, end, "spacy", ent.label_))
+            continue
+        lo = min(c.start for c in overlapping)
+        hi = max(c.end for c in overlapping)
+        if start <= lo and hi <= end and (end - start) > (hi - lo) and len(overlapping) == 1:
+            # spaCy's span is longer: take it only if the grammar reads the whole of it
+            probe = normalise(text[start:end], Context(None))
+            if probe.reason is None or not probe.reason.startswith("not understood"):
+                for c in overlapping:
+                    cands.remove(c)
+                extra.append(Candidate(start, end, "spacy", ent.label_))
+    if extra:
+        cands = resolve_overlaps(cands + extra)
+    return cands
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    m = _TRIM_LEAD.match(piece)
+    if m:
+        start += m.end()
+    while end > start and text[end - 1] in " ,.;:'’\n":
+        end -= 1
+    if text[start:end].lower().endswith(("'s", "’s")):
+        end -= 2
+    return start, end
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_all: bool = False
+                         ) -> list[TimeExpression]:
+    text = article.text
+    out: list[TimeExpression] = []
+    last_day: tuple[int, object] | None = None  # (start offset, date)
+    for c in cands:
+        piece = text[c.start : c.end]
+        before = text[max(0, c.start - 40) : c.start].split()
+        lead = " ".join(before[-_LEAD_WORDS:]).lower()
+        tense = tense_at(doc, c.start, c.end) if doc is not None else None
+        previous = None
+        if last_day is not None:
+            same_paragraph = last_day[0] >= _paragraph_start(text, c.start)
+            if same_paragraph or _NARRATIVE_WORDS.search(piece):
+                previous = last_day[1]
+        te = normalise(piece, Context(article.published, tense, previous, lead), start=c.start,
+                       type_hint=c.label)
+        if not keep_all and te.reason and te.reason.startswith("not understood") and \
+                c.source not in ("date", "numeric", "year", "weekday", "given"):
+            continue
+        out.append(te)
+        if te.precision == "day" and te.interval is not None and te.type in ("DATE", "TIME") \
+                and not te.deadline and not te.open_ended and te.interval.start == te.interval.end \
+                and te.value and te.value[:1].isdigit():
+            last_day = (c.start, te.interval.start)
+    return out

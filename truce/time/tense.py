@@ -1,0 +1,77 @@
+"""The tense of the verb that governs a time expression, read from the spaCy parse.
+
+"on Thursday" means last Thursday in "the envoys met on Thursday" and next Thursday in "the envoys
+will meet on Thursday". We climb from the expression's head to the nearest verb and read its
+auxiliaries ("will", "'ll", "shall", "going to"), its tag (VBD past) and, for an infinitive, the verb
+it depends on ("expected to meet", "agreed to reconvene", "plans to ...").
+"""
+
+from __future__ import annotations
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+_FUTURE_HEADS = {
+    "expect", "schedule", "plan", "set", "due", "go", "intend", "hope", "aim", "agree", "vow", "promise",
+    "threaten", "decide", "prepare", "seek", "want", "propose", "pledge", "poise", "slate", "announce",
+}
+_MODALS = {"would", "could", "might", "may", "should", "must", "can"}
+
+
+def _verb_of(token):
+    """The nearest verb or auxiliary at or above ``token`` (at most five steps up)."""
+    t = token
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
+            return t
+        if t.head is t:
+            break
+        t = t.head
+    return None
+
+
+def tense_of(verb, depth: int = 0) -> str | None:
+    """"future", "past", "present", "modal" or None for one verb token."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & _FUTURE_AUX:
+        return "future"
+    if any(a.lower_ == "going" for a in aux) or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)):
+        return "future"
+    if words & _MODALS:
+        if words & {"have"} or any(a.tag_ == "VBN" for a in aux) or verb.tag_ == "VBN":
+            return "past"  # "would have met"
+        return "modal"
+    if verb.lemma_ in ("schedule", "slate", "set", "due") and verb.tag_ == "VBN":
+        return "future"  # "talks are scheduled for Thursday"
+    if verb.tag_ == "VB" or (verb.tag_ == "VBG" and not aux):
+        # infinitive or bare participle: inherit from the verb it complements
+        head = verb.head
+        if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
+            if head.lemma_ in _FUTURE_HEADS:
+                return "future"
+            if depth >= 4 or head.pos_ not in ("VERB", "AUX"):
+                return None
+            return tense_of(head, depth + 1)
+        return None
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return "past"
+    if verb.tag_ == "VBN":
+        if words & {"has", "have", "had"}:
+            return "past"
+        return "past" if verb.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl") else None
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}):
+        return "present"
+    return None
+
+
+def tense_at(doc, start: int, end: int) -> str | None:
+    """The tense governing the time expression at characters ``start``-``end`` of ``doc``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = _verb_of(span.root)
+    if verb is None:
+        return None
+    tense = tense_of(verb)
+    if tense == "modal":
+        return "future"
+    return tense
