@@ -71,7 +71,7 @@ def _v1_ingest(conn: Connection) -> None:
         sa.Column("error", sa.Text, nullable=False),
         sa.Column("at", _ts(), nullable=False),
     )
-    md.create_all(conn)
+    md.create_all(conn, checkfirst=False)
 
 
 def _v2_extraction(conn: Connection) -> None:
@@ -107,7 +107,7 @@ def _v2_extraction(conn: Connection) -> None:
         sa.Column("modality", sa.String(16), nullable=False),
         sa.Column("record", _json(), nullable=False),
     )
-    md.create_all(conn, tables=[md.tables["extractions"], md.tables["event_mentions"]])
+    md.create_all(conn, tables=[md.tables["extractions"], md.tables["event_mentions"]], checkfirst=False)
 
 
 def _v3_resolution(conn: Connection) -> None:
@@ -177,7 +177,7 @@ def _v3_resolution(conn: Connection) -> None:
         sa.Column("article_id", ID),
         sa.Column("at", _ts(), nullable=False),
     )
-    md.create_all(conn)
+    md.create_all(conn, checkfirst=False)
     add_column(conn, "articles", sa.Column("origin_id", ID), index=True)
     add_column(conn, "articles", sa.Column("story_id", ID), index=True)
     add_column(conn, "event_mentions", sa.Column("incident_id", ID), index=True)

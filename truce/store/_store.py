@@ -115,8 +115,10 @@ class Store:
     def _write(self) -> Iterator[Connection]:
         """One transaction: committed when the block ends, rolled back if it raises."""
         try:
-            with self.engine.begin() as conn:
-                yield conn
+            with self.engine.connect() as conn:
+                conn.execution_options(truce_write=True)
+                with conn.begin():
+                    yield conn
         except sa.exc.OperationalError as e:
             raise StoreError(f"database write failed ({_short(e)}); nothing from this batch was saved") from e
 
@@ -404,12 +406,22 @@ def _configure_sqlite(engine: Engine, url: str) -> None:
         if not parent.is_dir():
             raise StoreError(f"cannot open database {url}: folder {parent} does not exist")
 
+    # pysqlite commits implicitly before DDL and starts transactions lazily; take over so that a
+    # migration step or a batch (DDL included) is one real transaction: BEGIN ... COMMIT.
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # a write batch takes the write lock up front, so two writers wait for each other
+        # (busy_timeout) instead of failing when a reader upgrades to a writer
+        write = conn.get_execution_options().get("truce_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def _short(e: Exception) -> str:
