@@ -1,0 +1,587 @@
+"""Counts: how many people were killed or injured, as the article states it.
+
+``find_counts(doc, article, actors)`` returns one ``CountClaim`` per stated figure. The rules, and the
+conventions for vague numbers, are documented in ``docs/actors.md`` ("Counts"). In short:
+
+- a figure is tied to a casualty word through the parse: the subject of "were killed"/"died", the
+  object of "killed", the noun in "the deaths of 39 civilians", the number in "3 dead", "the death toll
+  rose to 20"; coordinated victims add up ("a man and his son were killed" = 2);
+- modifiers give the interval: "at least 5" = {5, 5, None}, "more than 2,000" = {2000, 2000, None}
+  (ACLED records the stated figure), "up to 7" = {None, 7, 7}, "5 to 7" = {5, 5, 7} (the low end is
+  the best guess, as ACLED codes ranges), "about 60" = {None, 60, None};
+- vague words follow ACLED's conventions: several/a few/some = 3, dozens = 12, tens = 10,
+  scores = 20, hundreds = 100, thousands = 1000, many/an unknown number/numerous = 10;
+- "casualties" alone is ambiguous (killed or wounded) and gives no claim; "no casualties",
+  "no fatalities", "no one was killed" give a claim of 0 (``best == 0``);
+- a toll about a period ("since the outbreak", "so far", "in the ongoing fighting", "during the
+  ceasefire", or a present perfect driven by "hostilities"/"confrontations") is ``cumulative``;
+- an ACLED note's own coding remark ("Fatalities coded as 0 (VoJ reported 3 fatalities)") gives a
+  claim with ``reporter="ACLED"``; the figure it quotes from a party keeps that party as reporter.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from truce.records import ActorMention, Article, CountClaim
+
+log = logging.getLogger(__name__)
+
+__all__ = ["find_counts", "parse_quantity", "Quantity"]
+
+# --- numbers --------------------------------------------------------------------------------
+
+_UNITS = {
+    "zero": 0, "no": 0, "none": 0, "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "two": 2,
+    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "both": 2, "couple": 2,
+    "pair": 2, "dozen": 12,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# ACLED's conventions for vague figures (see the module docstring and docs/actors.md).
+_VAGUE = {
+    "several": 3, "few": 3, "some": 3, "handful": 3, "dozens": 12, "tens": 10, "scores": 20,
+    "hundreds": 100, "thousands": 1000, "many": 10, "numerous": 10, "multiple": 3,
+    "unknown": 10, "unspecified": 10, "undisclosed": 10, "untold": 10,
+}
+_WORD_NUM = "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True))
+_NUM_RE = re.compile(
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s*(?:million|thousand|hundred|m|k)\b)?"
+    rf"|(?:(?:{_WORD_NUM})(?:[\s-]+(?:and\s+)?(?:{_WORD_NUM}))*)\b",
+    re.I,
+)
+_MOD_LOW = ("at least", "no fewer than", "no less than", "a minimum of", "a total of at least")
+_MOD_ABOVE = ("more than", "over", "upwards of", "in excess of", "above", "exceeding", "over a")
+_MOD_HIGH = ("nearly", "almost", "just under", "up to", "as many as", "at most", "no more than", "less than", "fewer than", "under")
+_MOD_ABOUT = (
+    "about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "nearly",
+    "close to", "around a", "approx", "circa", "an approximate", "just over",
+)
+_RANGE_RE = re.compile(r"^\s*(?:to|-|–|—|or|and)\s*", re.I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    low: int | None
+    best: int | None
+    high: int | None
+    vague: bool = False
+
+
+def _word_number(text: str) -> int | None:
+    """ "two hundred and fifty" -> 250, "2,800" -> 2800, "1.5 million" -> 1500000."""
+    t = text.lower().replace(",", "").strip()
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(million|thousand|hundred|m|k)?", t)
+    if m:
+        value = float(m.group(1))
+        scale = {"million": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3, "hundred": 100}.get(
+            m.group(2) or "", 1
+        )
+        return int(round(value * scale))
+    total, current, seen = 0, 0, False
+    for word in re.split(r"[\s-]+", t):
+        if word == "and" or not word:
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+            seen = True
+        elif word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, current = total + current, 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """Read a stated figure with its modifier: "at least 12" -> Quantity(12, 12, None)."""
+    t = " ".join(text.lower().replace("\u2013", "-").split())
+    t = re.sub(r"^(?:the|a total of|total of|a|an)\s+(?=\w)", "", t) if not re.fullmatch(
+        r"an?", t
+    ) else t
+    t = re.sub(r"^between\s+", "", t)
+    vague_m = re.fullmatch(r"(?:a\s+)?(?:very\s+)?(\w+)(?:\s+of)?(?:\s+(?:more|other|others))?", t)
+    if vague_m and vague_m.group(1) in _VAGUE:
+        v = _VAGUE[vague_m.group(1)]
+        return Quantity(v, v, None, vague=True)
+    if t.startswith("an unknown number") or t.startswith("unknown number"):
+        return Quantity(None, _VAGUE["unknown"], None, vague=True)
+    mod = None
+    for group, words in (("low", _MOD_LOW), ("above", _MOD_ABOVE), ("high", _MOD_HIGH),
+                         ("about", _MOD_ABOUT)):
+        for w in sorted(words, key=len, reverse=True):
+            if t.startswith(w + " "):
+                mod, t = group, t[len(w) + 1 :]
+                break
+        if mod:
+            break
+    m = _NUM_RE.match(t)
+    if not m:
+        if t in ("dozen", "a dozen"):
+            return Quantity(12, 12, 12)
+        return None
+    first = _word_number(m.group(0))
+    if first is None:
+        return None
+    rest = t[m.end() :]
+    second = None
+    rm = _RANGE_RE.match(rest)
+    if rm:
+        m2 = _NUM_RE.match(rest[rm.end() :])
+        if m2:
+            second = _word_number(m2.group(0))
+    if second is not None and second > first:
+        return Quantity(first, first, second)
+    if mod == "low":
+        return Quantity(first, first, None)
+    if mod == "above":
+        return Quantity(first, first, None)
+    if mod == "high":
+        return Quantity(None, first, first)
+    if mod == "about":
+        return Quantity(None, first, None)
+    return Quantity(first, first, first)
+
+
+# --- casualty words -------------------------------------------------------------------------
+
+_KILL_VERBS = {
+    "kill", "murder", "slay", "execute", "massacre", "lynch", "behead", "assassinate", "slaughter",
+    "eliminate", "neutralize", "neutralise", "hack", "stab",
+}
+_DIE_VERBS = {"die", "perish", "succumb"}
+_INJURE_VERBS = {"injure", "wound", "hurt", "maim"}
+_KILL_NOUNS = {
+    "death", "deaths", "fatality", "fatalities", "toll", "killing", "killings", "dead", "body",
+    "bodies", "elimination", "eliminations",
+}
+_INJURE_NOUNS = {"injury", "injuries", "wounded", "injured"}
+# Singular nouns that are not one person ("the crowd was injured" says nothing about how many).
+_NOT_PERSONS = {
+    "crowd", "group", "number", "family", "mob", "population", "community", "number", "unit",
+    "convoy", "team", "force", "police", "army", "military", "staff", "personnel", "majority",
+    "rest", "herd", "livestock", "cattle", "property", "house", "home", "vehicle", "car",
+    "building", "people", "dozen", "score", "hundred", "thousand", "lot", "part", "half",
+}
+_NEGATIVE_SUBJECTS = {"no one", "nobody", "none", "no-one"}
+_CUMULATIVE_RE = re.compile(
+    r"\b(?:since\b|so far\b|to date\b|in total\b|a total of\b|altogether\b|overall\b|throughout\b"
+    r"|cumulative|ongoing (?:fighting|war|conflict|hostilities|campaign|offensive)"
+    r"|during the (?:\w+ )?(?:war|conflict|ceasefire|truce|period|year|month|campaign|hostilities)"
+    r"|over the (?:past|last)\b|in (?:the )?recent (?:weeks|months|years)|so far this year"
+    r"|(?:recent|current) escalation|of the war\b|of the conflict\b|in the war\b|in the conflict\b)",
+    re.I,
+)
+_PERIOD_CAUSES = {
+    "hostilities", "hostility", "confrontations", "confrontation", "skirmishes", "skirmish",
+    "operations", "fighting", "war", "conflict", "escalation", "campaign", "offensive", "violence",
+    "unrest", "crisis", "exchanges", "insurgency", "bombardment", "bombardments",
+}
+_VICTIMS = {
+    "civilians": {
+        "civilian", "resident", "villager", "citizen", "man", "woman", "child", "boy", "girl",
+        "student", "pupil", "teacher", "farmer", "herder", "trader", "worker", "journalist",
+        "driver", "passenger", "worshipper", "refugee", "family", "infant", "baby", "teenager",
+        "bystander", "pedestrian", "elder", "motorist", "nurse", "doctor", "paramedic", "patient",
+        "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "victim",
+        "shopkeeper", "fisherman", "miner", "scholar", "cleric", "imam", "pastor", "priest",
+    },
+    "soldiers": {
+        "soldier", "troop", "serviceman", "reservist", "officer", "commando", "personnel",
+        "policeman", "police", "guard", "trooper", "marine", "paratrooper", "sergeant", "cop",
+        "gendarme", "ranger", "recruit", "commander",
+    },
+    "fighters": {
+        "militant", "fighter", "insurgent", "rebel", "terrorist", "gunman", "attacker",
+        "assailant", "operative", "jihadist", "militiaman", "bandit", "raider", "member",
+        "suspect", "bomber", "combatant", "extremist",
+    },
+    "people": {"people", "person", "individual", "life", "casualty"},
+}
+
+
+def _victim_kind(token) -> str | None:
+    lemma = token.lemma_.lower()
+    for kind, words in _VICTIMS.items():
+        if lemma in words or token.lower_ in words:
+            return kind
+    return None
+
+
+# --- finding the figure for a casualty word -------------------------------------------------
+
+
+@dataclass
+class _Figure:
+    quantity: Quantity
+    start: int  # character span of the figure and its victims
+    end: int
+    victims: str | None
+
+
+def _span_text_quantity(tokens) -> Quantity | None:
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return parse_quantity(text)
+
+
+def _number_tokens(num) -> list:
+    """The tokens of a figure: "at least 12", "5 to 7", "more than 2,000", "two hundred"."""
+    keep = {"quantmod", "advmod", "compound", "nummod", "prep", "pobj", "cc", "conj", "nmod", "amod"}
+    toks = [num]
+    for child in num.children:
+        if child.dep_ in keep and abs(child.i - num.i) <= 3:
+            toks.extend(t for t in child.subtree if abs(t.i - num.i) <= 3)
+    toks = sorted(set(toks), key=lambda t: t.i)
+    lo, hi = toks[0].i, toks[-1].i
+    return list(num.doc[lo : hi + 1])
+
+
+def _figure_of(head) -> _Figure | None:
+    """How many people the noun phrase headed by ``head`` counts, with its span."""
+    total: Quantity | None = None
+    start, end = head.idx, head.idx + len(head.text)
+    parts = [head] + [c for c in head.conjuncts if c.i > head.i and _counts_apart(c)]
+    victims = None
+    for part in parts:
+        q, lo_tok = _quantity_of_part(part)
+        if q is None:
+            if part is head:
+                return None
+            continue
+        victims = victims or _victim_kind(part) or _victim_of_num(part)
+        total = q if total is None else _add(total, q)
+        start = min(start, lo_tok.idx)
+        end = max(end, part.idx + len(part.text))
+    if total is None:
+        return None
+    return _Figure(total, start, end, victims)
+
+
+def _counts_apart(conj) -> bool:
+    """Whether a conjunct is another victim: "a man and his son" (2), not "scholar and teacher" (1)."""
+    if conj.like_num or conj.pos_ == "NUM":
+        return True
+    if conj.pos_ == "PRON":
+        return conj.lower_ in ("he", "she", "him", "her")
+    if conj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if conj.pos_ == "NOUN" and _victim_kind(conj) is None:
+        return False  # "the death of one and several houses destroyed"
+    return any(c.dep_ in ("det", "poss", "nummod") or c.like_num for c in conj.lefts) or conj.pos_ == "PROPN"
+
+
+def _victim_of_num(num) -> str | None:
+    for child in num.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return _victim_kind(pobj)
+    return None
+
+
+def _add(a: Quantity, b: Quantity) -> Quantity:
+    def plus(x, y):
+        return None if x is None or y is None else x + y
+
+    return Quantity(plus(a.low, b.low), plus(a.best, b.best), plus(a.high, b.high), a.vague or b.vague)
+
+
+def _quantity_of_part(tok):
+    """(Quantity, first token) for one conjunct of a victim phrase, or (None, None)."""
+    low = tok.lower_
+    if tok.like_num or tok.pos_ == "NUM":
+        toks = _number_tokens(tok)
+        q = _span_text_quantity(toks)
+        if q is not None:
+            return q, toks[0]
+    if low in _VAGUE or (low == "number" and any(c.lower_ in ("unknown", "unspecified", "undisclosed") for c in tok.children)):
+        if low == "number":
+            return Quantity(None, _VAGUE["unknown"], None, vague=True), tok.left_edge
+        return Quantity(_VAGUE[low], _VAGUE[low], None, vague=True), tok
+    for child in tok.children:
+        if child.dep_ == "nummod" or (child.dep_ in ("amod", "det", "quantmod") and child.like_num):
+            toks = _number_tokens(child)
+            q = _span_text_quantity(toks)
+            if q is not None:
+                return q, toks[0]
+        if child.dep_ in ("amod", "det") and child.lower_ in _VAGUE:
+            v = _VAGUE[child.lower_]
+            return Quantity(v, v, None, vague=True), child
+        if child.dep_ == "quantmod" and child.lower_ == "dozen":
+            return Quantity(12, 12, 12), child
+    if low in ("he", "she", "him", "her"):
+        return Quantity(1, 1, 1), tok
+    if tok.tag_ in ("NN", "NNP") and _victim_kind(tok) != "people" and tok.lemma_ not in _NOT_PERSONS:
+        # "a man was killed", "the driver died", "Unknown gunmen kill Mungiki sect spokesman",
+        # "James Orengo was killed": one person
+        first = tok.left_edge if tok.left_edge.i < tok.i else tok
+        if not any(c.lower_ in ("no", "every", "each", "any", "all") for c in tok.lefts):
+            return Quantity(1, 1, 1), first
+    return None, None
+
+
+def _negated_subject(tok) -> bool:
+    text = " ".join(t.lower_ for t in tok.subtree)
+    return text in _NEGATIVE_SUBJECTS or any(c.lower_ == "no" and c.dep_ == "det" for c in tok.children)
+
+
+def _victim_heads(cue) -> list:
+    """The noun phrase(s) a casualty verb or adjective counts."""
+    deps = {c.dep_: c for c in cue.children}
+    lemma = cue.lemma_.lower()
+    if "nsubjpass" in deps:
+        return [deps["nsubjpass"]]
+    prev = cue.doc[cue.i - 1] if cue.i > cue.sent.start else None
+    if prev is not None and prev.like_num and cue.tag_ in ("VBN", "JJ"):
+        return [prev]  # headline style: "4 killed by armed men", "3 dead"
+    if cue.tag_ == "VBN" and "nsubj" in deps and "dobj" not in deps and not any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in cue.children
+    ):
+        return [deps["nsubj"]]  # headline style: "1 Somali killed", "One man hacked to death"
+    if lemma in _DIE_VERBS or (lemma == "lose" and any(c.lemma_ in ("life", "live") for c in cue.children)):
+        if "nsubj" in deps:
+            return [deps["nsubj"]]
+    if "dobj" in deps and lemma not in _DIE_VERBS:
+        return [deps["dobj"]]
+    if cue.dep_ in ("acl", "amod", "relcl") and cue.head.pos_ in ("NOUN", "NUM", "PROPN", "PRON"):
+        return [cue.head]
+    if "nsubj" in deps and cue.pos_ == "ADJ":
+        return [deps["nsubj"]]
+    own_num = [c for c in cue.lefts if c.like_num and c.dep_ in ("npadvmod", "nummod", "nsubj")]
+    if own_num:  # "... and 15 more injured"
+        return [own_num[-1]]
+    if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "ADJ"):
+        # "were killed and wounded": the subject is shared
+        return _victim_heads(cue.head) if cue.head is not cue else []
+    if cue.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl") and cue.head.pos_ in ("VERB", "AUX"):
+        # "leaving 3 people dead", "were confirmed dead", "are feared dead"
+        verb = cue.head
+        vdeps = {c.dep_: c for c in verb.children}
+        for dep in ("dobj", "nsubjpass", "nsubj"):
+            if dep in vdeps:
+                return [vdeps[dep]]
+    if "nsubj" in deps and cue.pos_ == "ADJ":
+        return [deps["nsubj"]]
+    return []
+
+
+def _cue_kind(tok) -> str | None:
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP", "VB"):
+        if lemma in _KILL_VERBS or lemma in _DIE_VERBS:
+            return "killed"
+        if lemma in _INJURE_VERBS:
+            return "injured"
+        if lemma == "lose" and any(c.lemma_ in ("life", "live") for c in tok.children):
+            return "killed"
+        if tok.pos_ == "VERB":
+            if any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj")
+                   for c in tok.children) or any(
+                c.lower_ == "to" and any(g.lemma_ == "death" for g in c.children) for c in tok.children
+            ):
+                return "killed"
+    if low == "dead" and tok.pos_ in ("ADJ", "NOUN"):
+        return "killed"
+    if low in ("injured", "wounded", "hurt") and tok.pos_ in ("ADJ", "NOUN"):
+        return "injured"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if low in _KILL_NOUNS or lemma in _KILL_NOUNS:
+            return "killed"
+        if low in _INJURE_NOUNS or lemma in _INJURE_NOUNS:
+            return "injured"
+        if lemma in ("casualty", "casualties"):
+            return "casualties"
+    return None
+
+
+def _noun_cue_figure(cue) -> _Figure | None:
+    """ "3 deaths", "the deaths of 39 civilians", "the death toll rose to 20", "no fatalities"."""
+    for child in cue.children:
+        if child.dep_ in ("nummod",) or (child.dep_ in ("amod", "compound") and child.like_num):
+            toks = _number_tokens(child)
+            q = _span_text_quantity(toks)
+            if q is not None:
+                return _Figure(q, toks[0].idx, cue.idx + len(cue.text), None)
+        if child.dep_ in ("amod", "det") and child.lower_ in _VAGUE:
+            v = _VAGUE[child.lower_]
+            return _Figure(Quantity(v, v, None, True), child.idx, cue.idx + len(cue.text), None)
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    fig = _figure_of(pobj)
+                    if fig is not None:
+                        fig.start = min(fig.start, cue.idx)
+                        return fig
+    if cue.lemma_.lower() == "toll" or cue.lower_ in ("fatalities", "deaths"):
+        # "the death toll rose to 20", "toll stands at 12": the first figure after the word
+        sent_end = cue.sent.end
+        for tok in cue.doc[cue.i + 1 : min(sent_end, cue.i + 8)]:
+            if tok.like_num and tok.pos_ == "NUM":
+                toks = _number_tokens(tok)
+                q = _span_text_quantity(toks)
+                if q is not None:
+                    return _Figure(q, cue.idx, toks[-1].idx + len(toks[-1].text), None)
+    return None
+
+
+def _is_negated_noun(cue) -> bool:
+    return any(c.lower_ in ("no", "zero") and c.dep_ in ("det", "nummod", "amod") for c in cue.children)
+
+
+def _cumulative(sent, cue) -> bool:
+    if _CUMULATIVE_RE.search(sent.text):
+        return True
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
+               for c in verb.children):
+            return any(
+                (t.lemma_.lower() in _PERIOD_CAUSES or t.lower_ in _PERIOD_CAUSES)
+                and t.tag_ in ("NNS", "NN")
+                for t in sent
+            )
+        if verb.head is verb:
+            break
+        verb = verb.head
+    return False
+
+
+_ACLED_CODED_RE = re.compile(r"\bfatalities\s+(?:were\s+|are\s+)?coded\s+as\s+(\d+)", re.I)
+
+
+def _sentence_claims(sent, reporters) -> list[CountClaim]:
+    doc = sent.doc
+    claims: list[CountClaim] = []
+    for m in _ACLED_CODED_RE.finditer(sent.text):
+        n = int(m.group(1))
+        start = sent.start_char + m.start()
+        claims.append(CountClaim("killed", n, n, n, doc.text[start : start + len(m.group(0))],
+                                 start, start + len(m.group(0)), None, "ACLED", False))
+    coded = {(c.start, c.end) for c in claims}
+    counted: set[tuple[str, int]] = set()
+    for tok in sent:
+        kind = _cue_kind(tok)
+        if kind is None:
+            continue
+        if kind == "casualties":
+            if _is_negated_noun(tok):
+                for k in ("killed", "injured"):
+                    claims.append(_claim(k, Quantity(0, 0, 0), tok.left_edge.idx,
+                                         tok.idx + len(tok.text), None, sent, tok, reporters))
+            continue
+        if tok.pos_ in ("NOUN", "PROPN") or (tok.lower_ in ("dead", "injured", "wounded")
+                                            and tok.dep_ not in ("acomp", "oprd", "xcomp", "amod", "conj")
+                                            and tok.pos_ != "VERB"):
+            if _is_negated_noun(tok):
+                claims.append(_claim(kind, Quantity(0, 0, 0), tok.left_edge.idx,
+                                     tok.idx + len(tok.text), None, sent, tok, reporters))
+                continue
+            fig = _noun_cue_figure(tok)
+            if fig is not None:
+                claims.append(_claim(kind, fig.quantity, min(fig.start, tok.idx),
+                                     max(fig.end, tok.idx + len(tok.text)), fig.victims, sent, tok,
+                                     reporters))
+                continue
+            if tok.dep_ in ("amod",) and tok.lower_ in ("dead", "injured", "wounded"):
+                pass
+            else:
+                continue
+        for head in _victim_heads(tok):
+            if (kind, head.i) in counted:
+                continue
+            counted.add((kind, head.i))
+            if _negated_subject(head):
+                claims.append(_claim(kind, Quantity(0, 0, 0), head.left_edge.idx,
+                                     tok.idx + len(tok.text), None, sent, tok, reporters))
+                continue
+            fig = _figure_of(head)
+            if fig is None:
+                continue
+            claims.append(_claim(kind, fig.quantity, min(fig.start, tok.idx),
+                                 max(fig.end, tok.idx + len(tok.text)), fig.victims, sent, tok,
+                                 reporters))
+    # one claim per (kind, figure): "were killed ... dead" must not count twice
+    out, seen = [], set(coded)
+    for c in claims:
+        key = (c.kind, c.start, c.end)
+        if key in seen and c.reporter != "ACLED":
+            continue
+        seen.add(key)
+        out.append(c)
+    return _drop_nested(out)
+
+
+def _drop_nested(claims: list[CountClaim]) -> list[CountClaim]:
+    """Keep one claim when two of the same kind cover the same figure."""
+    keep = []
+    for c in claims:
+        if any(o is not c and o.kind == c.kind and o.start <= c.start and c.end <= o.end
+               and (o.start, o.end) != (c.start, c.end) and o.best == c.best for o in claims):
+            continue
+        keep.append(c)
+    return keep
+
+
+def _claim(kind, q: Quantity, start, end, victims, sent, cue, reporters) -> CountClaim:
+    doc = sent.doc
+    reporter = None
+    for (s_start, s_end, a_start, text) in reporters:
+        if s_start <= start < s_end:
+            reporter = text
+            break
+    return CountClaim(
+        kind=kind,
+        low=q.low,
+        best=q.best,
+        high=q.high,
+        text=doc.text[start:end],
+        start=start,
+        end=end,
+        victims=victims,
+        reporter=reporter,
+        cumulative=_cumulative(sent, cue),
+    )
+
+
+def _drop_repeats(claims: list[CountClaim]) -> list[CountClaim]:
+    """Drop "the two dead" when "Two deaths" came before: a definite figure repeats an earlier one."""
+    out: list[CountClaim] = []
+    for c in claims:
+        if re.match(r"(?i)the\s", c.text) and any(
+            o.kind == c.kind and o.best == c.best and o.end <= c.start for o in out
+        ):
+            continue
+        out.append(c)
+    return out
+
+
+def find_counts(doc, article: Article, actors: list[ActorMention]) -> list[CountClaim]:
+    """Every figure of people killed or injured in the article, in text order."""
+    from truce.actors import find_attributions
+
+    reporters = []
+    try:
+        sents = list(doc.sents)
+    except ValueError:
+        sents = [doc[:]]
+    for att in find_attributions(doc, article, actors):
+        for s in sents:
+            if s.start_char <= att.start < s.end_char:
+                reporters.append((s.start_char, s.end_char, att.start, att.name or att.text))
+    claims: list[CountClaim] = []
+    for sent in sents:
+        claims += _sentence_claims(sent, reporters)
+    claims.sort(key=lambda c: (c.start, c.kind))
+    claims = _drop_repeats(claims)
+    log.debug("article %s: %d count claims", article.id, len(claims))
+    return claims
