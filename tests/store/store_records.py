@@ -35,11 +35,12 @@ def mention(
     art: Article,
     n: int = 0,
     plover: str = "ASSAULT",
-    day: dt.date | None = None,
+    day: dt.date | None | str = "published",
     place: PlaceMention | None = TYRE,
     modality: str = "asserted",
 ) -> EventMention:
-    day = day or art.published
+    if day == "published":
+        day = art.published
     return EventMention(
         id=f"{art.id}:e{n}", article_id=art.id, plover_type=plover, plover_mode="aerial",
         acled_event_type="Explosions/Remote violence", acled_sub_event_type="Air/drone strike",
