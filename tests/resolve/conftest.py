@@ -213,3 +213,20 @@ FIXED_NOW = dt.datetime(2025, 12, 5, 12, 0, tzinfo=dt.timezone.utc)
 @pytest.fixture
 def clock():
     return lambda: FIXED_NOW
+
+
+def place(name: str, **over) -> PlaceMention:
+    info = dict(PLACES[name])
+    info.update(over)
+    return PlaceMention(text=name, start=0, end=len(name), name=name, confidence=0.9, **info)
+
+
+def synthetic(article_id: str, sentences: list[str], published: dt.date | None = D(2025, 11, 25),
+              outlet: str | None = None, url: str | None = None) -> Builder:
+    """An article made of ``sentences`` (distinct wording per test, so origins stay separate)."""
+    return Builder(Article(id=article_id, text=" ".join(sentences), published=published,
+                           outlet=outlet, url=url))
+
+
+def day(y: int, m: int, d: int) -> tuple[dt.date, dt.date, str]:
+    return (D(y, m, d), D(y, m, d), "day")
