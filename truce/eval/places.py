@@ -1,0 +1,223 @@
+"""Measuring the place stage on LGL and TR-News (toponym resolution and detection) and on the
+event_location sentences (which place is where the event happened).
+
+Resolution is measured with gold spans (``resolve_spans``): the share within 161 km (100 miles) of
+the gold coordinates, the share with the gold GeoNames id, and the median and mean error in km.
+Detection runs the whole stage (spaCy + ``find_places``) and counts exact-span matches.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import statistics
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from truce.errors import InputError
+from truce.place import find_places, locate_event, resolve_spans
+from truce.place._resolve import haversine_km
+from truce.records import Article
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "GoldToponym",
+    "GoldArticle",
+    "read_lgl",
+    "read_trnews",
+    "evaluate_resolution",
+    "evaluate_detection",
+    "read_event_locations",
+    "evaluate_event_location",
+]
+
+
+@dataclass
+class GoldToponym:
+    start: int
+    end: int
+    phrase: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class GoldArticle:
+    id: str
+    text: str
+    toponyms: list[GoldToponym] = field(default_factory=list)
+
+
+def _read_xml(path: Path) -> Iterator[GoldArticle]:
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError) as e:
+        raise InputError(str(path), f"cannot read gold toponym XML: {e}") from e
+    for art in root.iter("article"):
+        text = art.findtext("text") or ""
+        gold = GoldArticle(art.get("docid") or "", text)
+        for t in art.iter("toponym"):
+            start, end = int(t.findtext("start")), int(t.findtext("end"))
+            phrase = t.findtext("phrase") or text[start:end]
+            if text[start:end] != phrase:  # TR-News has a few offsets off by one or two
+                near = text.find(phrase, max(0, start - 8), end + 8)
+                if near >= 0:
+                    start, end = near, near + len(phrase)
+            tag = t.find("gaztag")
+            gid = lat = lon = None
+            if tag is not None and tag.findtext("lat"):
+                gid = int(tag.get("geonameid")) if tag.get("geonameid") else None
+                lat, lon = float(tag.findtext("lat")), float(tag.findtext("lon"))
+            gold.toponyms.append(GoldToponym(start, end, phrase, gid, lat, lon))
+        yield gold
+
+
+def read_lgl(folder: Path) -> list[GoldArticle]:
+    return list(_read_xml(Path(folder) / "lgl.xml"))
+
+
+def read_trnews(folder: Path) -> list[GoldArticle]:
+    return list(_read_xml(Path(folder) / "TR-News.xml"))
+
+
+def evaluate_resolution(articles: list[GoldArticle], gazetteer, limit: int | None = None) -> dict:
+    """Resolve the gold spans and compare with the gold coordinates and ids."""
+    errors: list[float] = []
+    exact = within = total = unresolved = 0
+    for art in articles[:limit] if limit else articles:
+        tops = [t for t in art.toponyms if t.lat is not None]
+        if not tops:
+            continue
+        article = Article(id=art.id, text=art.text)
+        got = resolve_spans(article, [(t.start, t.end) for t in tops], gazetteer)
+        for t, p in zip(tops, got):
+            total += 1
+            if p.lat is None:
+                unresolved += 1
+                errors.append(20038.0)  # half the Earth's circumference: the worst possible error
+                continue
+            d = haversine_km(t.lat, t.lon, p.lat, p.lon)
+            errors.append(d)
+            within += d <= 161
+            exact += p.geonameid is not None and p.geonameid == t.geonameid
+    return {
+        "toponyms": total,
+        "acc_161km": round(within / total, 4) if total else None,
+        "exact_id": round(exact / total, 4) if total else None,
+        "median_km": round(statistics.median(errors), 1) if errors else None,
+        "mean_km": round(statistics.fmean(errors), 1) if errors else None,
+        "unresolved": unresolved,
+    }
+
+
+def evaluate_detection(articles: list[GoldArticle], gazetteer, nlp, limit: int | None = None) -> dict:
+    """Run detection + resolution on raw text; exact-span P/R/F1 (and a lenient overlap F1)."""
+    tp = fp = fn = 0
+    overlap_tp = 0
+    for art in articles[:limit] if limit else articles:
+        article = Article(id=art.id, text=art.text)
+        doc = nlp(art.text)
+        found = {(p.start, p.end) for p in find_places(doc, article, gazetteer)}
+        gold = {(t.start, t.end) for t in art.toponyms}
+        tp += len(found & gold)
+        fp += len(found - gold)
+        fn += len(gold - found)
+        overlap_tp += sum(1 for g in gold if any(s < g[1] and g[0] < e for s, e in found))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    gold_n = tp + fn
+    r_overlap = overlap_tp / gold_n if gold_n else 0.0
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        "recall_overlap": round(r_overlap, 4),
+        "gold": gold_n,
+        "found": tp + fp,
+    }
+
+
+# -- event location -------------------------------------------------------------------------
+
+
+@dataclass
+class EventLocationItem:
+    id: str
+    text: str
+    verb: tuple[int, int]  # char offsets recomputed from tokens
+    locations: list[str]  # gold location span texts (empty: no location)
+    adjudicated: bool
+
+
+def read_event_locations(folder: Path) -> list[EventLocationItem]:
+    path = Path(folder) / "labeled_text.jsonl"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise InputError(str(path), f"cannot read event_location data: {e}") from e
+    items = []
+    for d in data:
+        toks = d.get("tokens") or []
+        text = d["text"]
+        verb = None
+        locs = []
+        for sp in d.get("spans") or []:
+            ts, te = sp.get("token_start"), sp.get("token_end")
+            if ts is None or te is None or te >= len(toks):
+                continue
+            s, e = toks[ts]["start"], toks[te]["end"]
+            if sp["label"] == "VERB" and verb is None:
+                verb = (s, e)
+            elif sp["label"] == "LOCATION":
+                locs.append(sp.get("text") or text[s:e])
+        if verb is None:
+            continue
+        items.append(EventLocationItem(d.get("_id", ""), text, verb, locs, d.get("source") == "RELABEL"))
+    return items
+
+
+def evaluate_event_location(
+    items: list[EventLocationItem],
+    gazetteer,
+    nlp,
+    limit: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> dict:
+    """Accuracy of ``locate_event``: the chosen place's text overlaps a gold location, or both are none."""
+    correct = total = with_loc = with_loc_correct = none_gold = none_correct = 0
+    for it in items[:limit] if limit else items:
+        article = Article(id=it.id, text=it.text)
+        doc = nlp(it.text)
+        places = find_places(doc, article, gazetteer)
+        got = locate_event(doc, article, it.verb, places)
+        total += 1
+        if it.locations:
+            with_loc += 1
+            ok = got is not None and any(
+                _overlap_text(got.text, g) for g in it.locations
+            )
+            with_loc_correct += ok
+        else:
+            none_gold += 1
+            ok = got is None
+            none_correct += ok
+        correct += ok
+        if progress:
+            progress(1)
+    return {
+        "sentences": total,
+        "accuracy": round(correct / total, 4) if total else None,
+        "with_location": with_loc,
+        "accuracy_with_location": round(with_loc_correct / with_loc, 4) if with_loc else None,
+        "without_location": none_gold,
+        "accuracy_without_location": round(none_correct / none_gold, 4) if none_gold else None,
+    }
+
+
+def _overlap_text(a: str, b: str) -> bool:
+    a, b = a.lower().strip(), b.lower().strip()
+    return bool(a) and bool(b) and (a in b or b in a)
