@@ -414,8 +414,12 @@ def _noun_cue_figure(cue) -> _Figure | None:
         if child.dep_ in ("amod", "det") and child.lower_ in _VAGUE:
             v = _VAGUE[child.lower_]
             return _Figure(Quantity(v, v, None, True), child.idx, cue.idx + len(cue.text), None)
-    for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+    preps = [c for c in cue.children if c.dep_ == "prep"]
+    nxt = cue.doc[cue.i + 1] if cue.i + 1 < cue.sent.end else None
+    if nxt is not None and nxt.dep_ == "prep" and nxt not in preps:
+        preps.append(nxt)  # "injuries to several residents" with "to" attached to the verb
+    for child in preps:
+        if child.lower_ in ("of", "to", "among"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     fig = _figure_of(pobj)
@@ -549,7 +553,8 @@ def _claim(kind, q: Quantity, start, end, victims, sent, cue, reporters) -> Coun
         end=end,
         victims=victims,
         reporter=reporter,
-        cumulative=_cumulative(sent, cue),
+        # a period toll counts many people; one named death in such a sentence is a single event
+        cumulative=(q.best is None or q.best > 1 or q.vague) and _cumulative(sent, cue),
     )
 
 
@@ -565,6 +570,12 @@ def _drop_repeats(claims: list[CountClaim]) -> list[CountClaim]:
     return out
 
 
+_GENERIC_NAMES = {
+    "Government", "Military Forces", "Police Forces", "Civilians", "Protesters", "Rioters",
+    "Unidentified Armed Group", "Unidentified Militia",
+}
+
+
 def find_counts(doc, article: Article, actors: list[ActorMention]) -> list[CountClaim]:
     """Every figure of people killed or injured in the article, in text order."""
     from truce.actors import find_attributions
@@ -577,7 +588,8 @@ def find_counts(doc, article: Article, actors: list[ActorMention]) -> list[Count
     for att in find_attributions(doc, article, actors):
         for s in sents:
             if s.start_char <= att.start < s.end_char:
-                reporters.append((s.start_char, s.end_char, att.start, att.name or att.text))
+                generic = att.name is None or att.name in _GENERIC_NAMES
+                reporters.append((s.start_char, s.end_char, att.start, att.text if generic else att.name))
     claims: list[CountClaim] = []
     for sent in sents:
         claims += _sentence_claims(sent, reporters)

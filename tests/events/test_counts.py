@@ -1,0 +1,123 @@
+import csv
+
+import pytest
+
+from truce.actors import find_actors, load_registry
+from truce.events.counts import Quantity, find_counts, parse_quantity
+from truce.records import Article
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("12", Quantity(12, 12, 12)),
+        ("twelve", Quantity(12, 12, 12)),
+        ("thirty-nine", Quantity(39, 39, 39)),
+        ("two hundred and fifty", Quantity(250, 250, 250)),
+        ("at least 5", Quantity(5, 5, None)),
+        ("more than 2,000", Quantity(2000, 2000, None)),
+        ("over 2,800", Quantity(2800, 2800, None)),
+        ("up to 7", Quantity(None, 7, 7)),
+        ("nearly 40", Quantity(None, 40, 40)),
+        ("about 60", Quantity(None, 60, None)),
+        ("5 to 7", Quantity(5, 5, 7)),
+        ("5-7", Quantity(5, 5, 7)),
+        ("between 5 and 7", Quantity(5, 5, 7)),
+        ("dozens", Quantity(12, 12, None, vague=True)),
+        ("tens of", Quantity(10, 10, None, vague=True)),
+        ("hundreds", Quantity(100, 100, None, vague=True)),
+        ("several", Quantity(3, 3, None, vague=True)),
+        ("an unknown number", Quantity(None, 10, None, vague=True)),
+        ("1.5 million", Quantity(1_500_000, 1_500_000, 1_500_000)),
+        ("many things", None),
+    ],
+)
+def test_parse_quantity(text, expected):
+    assert parse_quantity(text) == expected
+
+
+def counts(nlp, text, actors=None):
+    return find_counts(nlp(text), Article(id="t", text=text), actors or [])
+
+
+def summary(claims):
+    return [(c.kind, c.best, c.cumulative) for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("12 Taliban militants including 2 commanders were killed and 5 including a commander were "
+         "wounded when Afghan forces repulsed their attack.", [("killed", 12, False), ("injured", 5, False)]),
+        ("A man and his 12-year-old son were killed by unidentified assailants.", [("killed", 2, False)]),
+        ("A police officer shot dead a driver who refused to bribe him.", [("killed", 1, False)]),
+        ("Clashes took place, leaving 3 people dead and 15 more injured.", [("killed", 3, False), ("injured", 15, False)]),
+        ("3 injuries and no fatalities were reported.", [("injured", 3, False), ("killed", 0, False)]),
+        ("Nobody was killed in the blast.", [("killed", 0, False)]),
+        ("The death toll rose to 20.", [("killed", 20, False)]),
+        ("Dozens of people were wounded.", [("injured", 12, False)]),
+        ("Several soldiers died in the ambush.", [("killed", 3, False)]),
+        ("Between 5 and 7 people died.", [("killed", 5, False)]),
+        ("At least 13 people have been killed in inter-clan clashes.", [("killed", 13, False)]),
+        ("Since the start of the war, over 2,800 people have died.", [("killed", 2800, True)]),
+    ],
+)
+def test_sentences(nlp, text, expected):
+    assert sorted(summary(counts(nlp, text))) == sorted(expected)
+
+
+def test_casualties_alone_is_ambiguous(nlp):
+    assert counts(nlp, "The strike caused 14 casualties.") == []
+
+
+def test_intervals(nlp):
+    (c,) = counts(nlp, "More than 2,000 fighters have been killed.")
+    assert (c.low, c.best, c.high) == (2000, 2000, None)
+    (c,) = counts(nlp, "Up to 7 civilians were killed.")
+    assert (c.low, c.best, c.high, c.victims) == (None, 7, 7, "civilians")
+
+
+def test_acled_coding_remark(nlp):
+    text = ("3 Afghan soldiers were killed following an attack by Taliban militants. "
+            "Fatalities coded as 0 (VoJ reported 3 fatalities).")
+    coded = [c for c in counts(nlp, text) if c.reporter == "ACLED"]
+    assert [(c.kind, c.best) for c in coded] == [("killed", 0)]
+
+
+def test_demo_004_cumulative_tolls_and_reporters(nlp, demo_articles):
+    article = demo_articles["004"]
+    doc = nlp(article.text)
+    claims = find_counts(doc, article, find_actors(doc, article, load_registry()))
+    by_best = {c.best: c for c in claims if c.kind == "killed"}
+    assert by_best[39].cumulative and by_best[39].victims == "civilians"
+    assert by_best[61].cumulative and by_best[61].reporter == "Military Forces of Israel"
+    assert by_best[2800].cumulative and "health ministry" in by_best[2800].reporter
+    assert by_best[2000].cumulative and by_best[2000].reporter == "Military Forces of Israel"
+    assert by_best[2000].victims == "fighters" and by_best[2000].low == 2000
+    assert article.text[by_best[2800].start : by_best[2800].end] == by_best[2800].text
+
+
+def test_demo_002_eliminations_during_ceasefire(nlp, demo_articles):
+    article = demo_articles["002"]
+    claims = find_counts(nlp(article.text), article, [])
+    (c,) = [c for c in claims if c.best == 370]
+    assert c.kind == "killed" and c.cumulative and c.low == 370
+
+
+def test_no_crash_on_odd_input(nlp):
+    text = "KILLED " * 300 + "1,2,3,4 - - 5 to to 7 dead dead dead"
+    counts(nlp, text)
+
+
+@pytest.mark.slow
+def test_acled_fatalities_floor(nlp, eval_dir):
+    """On a fixed slice of ACLED notes with fatalities, the summed killed figure matches often."""
+    path = eval_dir / "acled_dev" / "acled_2020_afghanistan_dkoban.csv"
+    rows = [r for r in csv.DictReader(open(path, encoding="utf-8")) if int(r["fatalities"]) > 0][:120]
+    ok = 0
+    for r, doc in zip(rows, nlp.pipe([r["notes"] for r in rows])):
+        claims = find_counts(doc, Article(id="a", text=r["notes"]), [])
+        coded = [c.best for c in claims if c.reporter == "ACLED"]
+        best = coded[-1] if coded else sum(c.best or 0 for c in claims if c.kind == "killed" and not c.cumulative)
+        ok += best == int(r["fatalities"])
+    assert ok / len(rows) >= 0.75
