@@ -1,0 +1,135 @@
+"""The run service: ingest → store → extract → resolve → store, in committed batches.
+
+``run`` is what ``truce run`` and ``truce demo`` call (and what a web API would call). It is
+resumable: articles are stored first, then extracted and resolved batch by batch, each batch in one
+transaction, so an interrupted run loses nothing it committed and the next run picks up the
+articles still pending.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from truce.ingest import IngestFailure, read_inputs
+from truce.pipeline import ExtractFailure, ResourceConfig, Resources, extract_many
+from truce.records import Article, Extraction
+from truce.resolve import Resolver
+
+log = logging.getLogger(__name__)
+
+__all__ = ["RunReport", "ingest", "run", "process_pending"]
+
+DEFAULT_BATCH = 32
+
+
+@dataclass
+class RunReport:
+    """What a run did, for the command line to print and tests to check."""
+
+    stored: list[str] = field(default_factory=list)  # ids of newly stored articles
+    duplicates: list[str] = field(default_factory=list)  # ids of inputs already in the store
+    ingest_failures: list[IngestFailure] = field(default_factory=list)
+    extracted: int = 0
+    extract_failures: list[ExtractFailure] = field(default_factory=list)
+    events: int = 0
+    incidents_created: int = 0
+    incidents_updated: int = 0
+
+    @property
+    def failures(self) -> int:
+        return len(self.ingest_failures) + len(self.extract_failures)
+
+
+def ingest(
+    inputs: Sequence[str],
+    store,
+    *,
+    published: dt.date | None = None,
+    report: RunReport | None = None,
+) -> RunReport:
+    """Read inputs and store the articles (deduplicated by content); record the failures."""
+    report = report or RunReport()
+    articles: list[Article] = []
+    for item in read_inputs(inputs, published=published):
+        if isinstance(item, IngestFailure):
+            report.ingest_failures.append(item)
+            store.record_failure(item.source, item.error)
+        else:
+            articles.append(item)
+    if articles:
+        added = store.add_articles(articles)
+        report.stored.extend(added.new_ids)
+        report.duplicates.extend(added.duplicate_ids)
+    return report
+
+
+def process_pending(
+    store,
+    config: ResourceConfig | None = None,
+    *,
+    workers: int = 1,
+    retry_failed: bool = False,
+    batch_size: int = DEFAULT_BATCH,
+    progress: Callable[[int], None] | None = None,
+    resources: Resources | None = None,
+    report: RunReport | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> RunReport:
+    """Extract and resolve every stored article not yet processed (and the failed ones, if asked)."""
+    report = report or RunReport()
+    todo = list(store.pending_articles())
+    if retry_failed:
+        todo += list(store.failed_articles())
+    if on_total:
+        on_total(len(todo))
+    if not todo:
+        return report
+    resolver = Resolver(store.resolver_state())
+    for lo in range(0, len(todo), batch_size):
+        batch = todo[lo : lo + batch_size]
+        ok: list[Extraction] = []
+        failed: list[ExtractFailure] = []
+        for result in extract_many(
+            batch, config, workers=workers, progress=progress, resources=resources
+        ):
+            (failed if isinstance(result, ExtractFailure) else ok).append(result)
+        outcome = resolver.add(ok)
+        store.save_extractions([*ok, *failed])
+        store.save_resolution(outcome)
+        report.extracted += len(ok)
+        report.events += sum(len(x.events) for x in ok)
+        report.extract_failures.extend(failed)
+        report.incidents_created += len(outcome.created)
+        report.incidents_updated += len(outcome.updated)
+    return report
+
+
+def run(
+    inputs: Sequence[str],
+    store,
+    config: ResourceConfig | None = None,
+    *,
+    published: dt.date | None = None,
+    workers: int = 1,
+    retry_failed: bool = False,
+    batch_size: int = DEFAULT_BATCH,
+    progress: Callable[[int], None] | None = None,
+    resources: Resources | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> RunReport:
+    """Ingest ``inputs``, then extract, resolve and store everything pending."""
+    report = ingest(inputs, store, published=published) if inputs else RunReport()
+    return process_pending(
+        store,
+        config,
+        workers=workers,
+        retry_failed=retry_failed,
+        batch_size=batch_size,
+        progress=progress,
+        resources=resources,
+        report=report,
+        on_total=on_total,
+    )
