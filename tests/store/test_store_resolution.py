@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from truce.errors import StoreError
 from truce.records import (
     Discrepancy,
     EventDate,
@@ -149,3 +150,20 @@ def test_hand_built_outcome_filters_origins_stories_and_updates(store: Store) ->
     assert ids(store.incidents()) == ["i:a12:e0"]
     assert store.events(incident_id=tyre.id) == []
     assert len(store.origins()) == 2
+
+
+def test_save_batch_keeps_extraction_and_resolution_together(store: Store) -> None:
+    a, b = article(10), article(11)
+    store.add_articles([a, b])
+    link = ArticleLink("a10", a.content_hash, "o:a10", "s:a10", D(2025, 11, 10))
+    incident = _incident("i:a10:e0", D(2025, 11, 10), TYRE, "single source", ["a10"], ["o:a10"])
+    good = ResolveOutcome(articles=[link], created=[incident], mention_incident={"a10:e0": incident.id})
+    assert store.save_batch([extraction(a)], good) == 1
+    assert [e.id for e in store.events(incident_id=incident.id)] == ["a10:e0"]
+
+    # the resolution part fails (an unknown incident in a revision): the extraction is not kept
+    bad = ResolveOutcome(revisions=[("i:missing", incident.history[0])])
+    with pytest.raises(StoreError, match="nothing from this batch was saved"):
+        store.save_batch([extraction(b)], bad)
+    assert [x.id for x in store.pending_articles()] == ["a11"]
+    assert store.events(article_id="a11") == []

@@ -119,8 +119,10 @@ class Store:
                 conn.execution_options(truce_write=True)
                 with conn.begin():
                     yield conn
-        except sa.exc.OperationalError as e:
-            raise StoreError(f"database write failed ({_short(e)}); nothing from this batch was saved") from e
+        except sa.exc.SQLAlchemyError as e:
+            raise StoreError(
+                f"database write failed ({_short(e)}); nothing from this batch was saved"
+            ) from e
 
     # --- articles -----------------------------------------------------------------------------
 
@@ -267,18 +269,21 @@ class Store:
         "failed"). If anything raises mid-batch, the whole batch is rolled back and earlier batches
         stay committed.
         """
-        n = 0
         with self._write() as conn:
-            for result in results:
-                if isinstance(result, Extraction):
-                    _save_extraction(conn, result)
-                elif hasattr(result, "article") and hasattr(result, "error"):
-                    _ensure_article(conn, result.article)
-                    _mark_failed(conn, result.article.id, str(result.error))
-                else:
-                    raise TypeError(f"cannot save {type(result).__name__}: expected an Extraction")
-                n += 1
-        return n
+            return _save_results(conn, results)
+
+    def save_batch(self, results: Iterable[Any], outcome: ResolveOutcome | None = None) -> int:
+        """``save_extractions`` and ``save_resolution`` in ONE transaction.
+
+        Use it when a batch is extracted and resolved together: if the run stops between the two
+        saves, neither is kept, so the batch's articles are still pending and the next run resolves
+        them (with two transactions they could end up extracted but never resolved).
+        """
+        with self._write() as conn:
+            n = _save_results(conn, results)
+            if outcome is not None:
+                _resolution.save_outcome(conn, outcome, _now())
+            return n
 
     def extraction(self, article_id: str) -> Extraction | None:
         """The stored extraction of one article, rebuilt as an ``Extraction`` record."""
@@ -509,6 +514,20 @@ def _insert_failure(conn: Connection, source: str, kind: str, error: str, now: d
     conn.execute(
         t.failures.insert().values(source=source, kind=kind, error=" ".join(error.split()), at=now)
     )
+
+
+def _save_results(conn: Connection, results: Iterable[Any]) -> int:
+    n = 0
+    for result in results:
+        if isinstance(result, Extraction):
+            _save_extraction(conn, result)
+        elif hasattr(result, "article") and hasattr(result, "error"):
+            _ensure_article(conn, result.article)
+            _mark_failed(conn, result.article.id, str(result.error))
+        else:
+            raise TypeError(f"cannot save {type(result).__name__}: expected an Extraction")
+        n += 1
+    return n
 
 
 def _save_extraction(conn: Connection, extraction: Extraction) -> None:
