@@ -204,3 +204,23 @@ def test_charset_from_the_header() -> None:
 
     (a,) = list(read_inputs(["https://enc.example/a"], client=_client(handler)))
     assert isinstance(a, Article) and "Naq\u00f4ura" in a.text
+
+
+def test_mislabelled_feed_with_relative_links_and_xhtml_sent_as_xml(page_html: str) -> None:
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Mislabelled</title>'
+        "<item><title>Relative</title><link>/news/1</link></item></channel></rss>"
+    )
+    xhtml = '<?xml version="1.0" encoding="utf-8"?>\n' + page_html.replace("<!doctype html>", "")
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        if request.url.path == "/feeds/all":
+            return httpx.Response(200, headers={"content-type": "text/html"}, content=feed.encode())
+        return httpx.Response(200, headers={"content-type": "application/xml"}, content=xhtml.encode())
+
+    (a,) = list(read_inputs(["https://news.example/feeds/all"], client=_client(handler)))
+    assert isinstance(a, Article), a
+    assert seen == ["https://news.example/feeds/all", "https://news.example/news/1"]
+    assert "Hezbollah operative" in a.text and a.outlet == "Example News"

@@ -23,7 +23,14 @@ from truce.ingest._build import Context, IngestFailure, article_id, make_article
 from truce.ingest._dates import find_dateline, parse_date_value
 from truce.ingest._decode import DEFAULT_SIZE_CAP, decode_text, read_capped
 from truce.ingest._feeds import feed_articles
-from truce.ingest._fetch import FEED_TYPES, HTML_TYPES, JSON_TYPES, TEXT_TYPES, default_client, fetch
+from truce.ingest._fetch import (
+    FEED_TYPES,
+    HTML_TYPES,
+    JSON_TYPES,
+    TEXT_TYPES,
+    default_client,
+    fetch,
+)
 from truce.ingest._readers import (
     html_article,
     html_bytes_to_text,
@@ -205,7 +212,7 @@ def _read_url(url: str, ctx: Context) -> Iterator[Article | IngestFailure]:
         html = html_bytes_to_text(fetched.body, url, fetched.charset)
         yield from html_article(html, url, ctx, url=fetched.url)
     elif media in FEED_TYPES or media.endswith("+xml"):
-        yield from feed_articles(fetched.body, url, ctx)
+        yield from feed_articles(fetched.body, url, ctx, base_url=fetched.url)
     elif media in TEXT_TYPES:
         text = decode_text(fetched.body, url, declared=fetched.charset)
         yield from text_article(text, url, ctx, {"url": fetched.url})

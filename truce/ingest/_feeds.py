@@ -21,11 +21,19 @@ from truce.ingest._readers import Result, html_article, html_bytes_to_text
 log = logging.getLogger(__name__)
 
 
-def feed_articles(data: bytes, source: str, ctx: Context) -> Iterator[Result]:
-    """The entries of the feed in ``data`` (bytes: feedparser never fetches anything itself)."""
+def feed_articles(
+    data: bytes, source: str, ctx: Context, base_url: str | None = None
+) -> Iterator[Result]:
+    """The entries of the feed in ``data`` (bytes: feedparser never fetches anything itself).
+
+    ``base_url`` (the feed's own URL) resolves relative entry links.
+    """
     import feedparser
 
-    parsed = feedparser.parse(data)
+    headers = {"content-type": "application/xml"}
+    if base_url:
+        headers["content-location"] = base_url
+    parsed = feedparser.parse(data, response_headers=headers)
     if not parsed.entries:
         if parsed.bozo:
             raise FeedError(

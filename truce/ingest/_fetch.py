@@ -78,11 +78,22 @@ def fetch(url: str, client: httpx.Client, size_cap: int) -> Fetched:
         raise FetchError(url, f"invalid URL ({_first_line(e)})") from e
     except httpx.HTTPError as e:
         raise FetchError(url, f"could not fetch ({type(e).__name__}: {_first_line(e)})") from e
+    sniffed = sniff_type(bytes(body[:2048]))
     if media in _UNKNOWN_TYPES:
-        media = sniff_type(bytes(body[:1024]))
-        if media is None:
+        if sniffed is None:
             raise FetchError(url, "the server gave no content type and the data is not HTML, XML or text")
+        media = sniffed
+    media = _reconcile(media, sniffed)
     return Fetched(url=final_url, content_type=media, charset=charset, body=bytes(body))
+
+
+def _reconcile(declared: str, sniffed: str | None) -> str:
+    """Servers mislabel: a feed sent as text/html, an XHTML page sent as application/xml."""
+    if declared in HTML_TYPES and sniffed == "application/xml":
+        return sniffed
+    if (declared in FEED_TYPES or declared.endswith("+xml")) and sniffed == "text/html":
+        return sniffed
+    return declared
 
 
 def _readable(media: str) -> bool:
@@ -105,6 +116,8 @@ def sniff_type(head: bytes) -> str | None:
     if start.startswith((b"<!doctype html", b"<html")):
         return "text/html"
     if start.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")):
+        if b"<html" in start and not any(tag in start for tag in (b"<rss", b"<feed", b"<rdf")):
+            return "text/html"  # XHTML
         return "application/xml"
     if start.startswith((b"{", b"[")):
         return "application/json"
