@@ -45,12 +45,41 @@ def load_gazetteer(extra_files: Sequence[Path] = ()) -> Gazetteer:
     return _load([Path(p) for p in extra_files])
 
 
+def _approximate_points(gaz: Gazetteer, results: list[_resolve.Resolution]) -> dict[int, tuple[float, float]]:
+    """A place known only by its region's point (a US county not named after a town) is put at the
+    median of the article's other confident towns in the same region, when there are any."""
+    out: dict[int, tuple[float, float]] = {}
+    for i, r in enumerate(results):
+        if r.row is None or gaz.pops[r.row] != -1:
+            continue
+        region = (gaz.ccs[r.row], gaz.admin1[r.row])
+        pts = [
+            (gaz.lats[o.row], gaz.lons[o.row])
+            for o in results
+            if o.row is not None and o.confidence >= _ANCHOR_CONFIDENCE and gaz.pops[o.row] >= 0
+            and gaz.features[o.row].startswith("PPL") and (gaz.ccs[o.row], gaz.admin1[o.row]) == region
+        ]
+        if pts:
+            lats = sorted(p[0] for p in pts)
+            lons = sorted(p[1] for p in pts)
+            out[i] = (lats[len(lats) // 2], lons[len(lons) // 2])
+    return out
+
+
 def _mention(
-    gaz: Gazetteer, text: str, start: int, end: int, res: _resolve.Resolution, source: str, near: bool
+    gaz: Gazetteer,
+    text: str,
+    start: int,
+    end: int,
+    res: _resolve.Resolution,
+    source: str,
+    near: bool,
+    point: tuple[float, float] | None = None,
 ) -> PlaceMention:
     if res.row is None:
         return PlaceMention(text=text, start=start, end=end, confidence=0.0, source=source)
     p = gaz.place(res.row)
+    lat, lon = point or (p.lat, p.lon)
     prec, geo = _resolve.precision_for(p.feature, near)
     alts = [
         {
@@ -71,8 +100,8 @@ def _mention(
         end=end,
         name=p.name,
         geonameid=p.geonameid,
-        lat=round(p.lat, 5),
-        lon=round(p.lon, 5),
+        lat=round(lat, 5),
+        lon=round(lon, 5),
         country_code=p.country_code,
         admin1=p.admin1 or None,
         admin2=p.admin2 or None,
@@ -126,11 +155,12 @@ def find_places(doc, article: Article, gazetteer: Gazetteer) -> list[PlaceMentio
             first = _resolve_all(
                 gazetteer, [c.text for c in cands], [c.containers for c in cands], [c.kind for c in cands]
             )
+    points = _approximate_points(gazetteer, first)
     out = []
-    for c, r in zip(cands, first):
+    for i, (c, r) in enumerate(zip(cands, first)):
         if r.row is None and c.source != "ner":
             continue
-        out.append(_mention(gazetteer, c.text, c.start, c.end, r, c.source, c.near))
+        out.append(_mention(gazetteer, c.text, c.start, c.end, r, c.source, c.near, points.get(i)))
     return out
 
 
@@ -156,8 +186,10 @@ def resolve_spans(
         containers.append(cont)
     near = [bool(_detect._NEAR_RE.search(text[max(0, s - 40) : s])) for s, _ in spans]
     results = _resolve_all(gazetteer, names, containers, [None] * len(names))
+    points = _approximate_points(gazetteer, results)
     return [
-        _mention(gazetteer, n, s, e, r, "given", nr) for n, (s, e), r, nr in zip(names, spans, results, near)
+        _mention(gazetteer, n, s, e, r, "given", nr, points.get(i))
+        for i, (n, (s, e), r, nr) in enumerate(zip(names, spans, results, near))
     ]
 
 

@@ -26,7 +26,7 @@ from truce.place.gazetteer import Gazetteer
 __all__ = ["Context", "Resolution", "resolve_name", "clean_name", "precision_for", "haversine_km"]
 
 _NAME_SCORE = (1.0, 0.75, 0.45, 0.1)  # primary name, alternate name, folded key, fuzzy
-_FEATURE_BONUS = {"CONT": 2.0, "PCLI": 2.0, "PCLS": 1.2, "ADM1": 1.2, "PPLC": 0.6, "ADM2": 0.4, "RGN": 0.5, "STM": 0.2}
+_FEATURE_BONUS = {"CONT": 2.0, "PCLI": 2.0, "PCLS": 1.2, "ADM1": 1.6, "PPLC": 0.6, "ADM2": 0.4, "RGN": 0.5, "STM": 0.2}
 
 # Kind words around a name, and the features they point to.
 KIND_FEATURES = {
@@ -210,13 +210,13 @@ def resolve_name(
         feat = gaz.features[row]
         cc = gaz.ccs[row]
         s = _NAME_SCORE[level]
-        s += 0.15 * math.log10(gaz.pops[row] + 1)
+        s += 0.15 * math.log10(max(gaz.pops[row], 0) + 1)
         s += _FEATURE_BONUS.get(feat, 0.0)
         if gaz.sources[row] != "geonames":
             s += 0.3
         if ctx.countries:
             share = ctx.countries.get(cc, 0.0) / total_country
-            s += 1.2 * share + (0.4 if share > 0 else -0.2)
+            s += 2.0 * share + (0.3 if share > 0 else -0.3)
         if ctx.admin1 and gaz.admin1[row]:
             share = ctx.admin1.get((cc, gaz.admin1[row]), 0.0) / total_admin
             s += 0.8 * share + (0.3 if share > 0 else 0.0)

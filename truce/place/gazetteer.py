@@ -411,9 +411,11 @@ def _add_us_counties(gaz: Gazetteer, data: Path) -> None:
         if towns:
             t = max(towns, key=lambda r: gaz.pops[r])
             lat, lon = gaz.lats[t], gaz.lons[t]
+            approx = 0
         else:
             lat, lon = gaz.lats[srow], gaz.lons[srow]
-        row = gaz.add(name, lat, lon, "US", "ADM2", state, name, 0, 0, "us_counties")
+            approx = -1  # population -1 marks a point that is only the state's
+        row = gaz.add(name, lat, lon, "US", "ADM2", state, name, approx, 0, "us_counties")
         gaz.index_name(row, name)
         if name.endswith(" County"):
             gaz.index_name(row, stem + " Co.")
