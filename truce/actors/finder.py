@@ -61,6 +61,11 @@ _PRONOUNS = {
     "their": {"group", "org", "plural"},
 }
 _ANAPHOR_WINDOW_SENTS = 3
+# Capitalised modifiers that are not communities ("Armed cattle raiders", "Unknown gunmen").
+_NOT_ETHNIC = {
+    "armed", "unknown", "unidentified", "suspected", "alleged", "angry", "local", "rival", "cattle",
+    "heavily", "masked", "several", "two", "three", "some", "many", "other", "more", "the", "islamist",
+}
 
 
 @dataclass
@@ -181,15 +186,21 @@ def generic_mentions(doc, registry: ActorRegistry, taken: list[tuple[int, int]])
             for child in head.rights:
                 if child.lower_ == "of":
                     iso3, country_tok = _country_in(list(child.subtree), registry)
+        if _after_group(doc, first, taken, registry):
+            i = first - 1  # "Al Shabaab forces", "Taliban commanders": members of the named group
+            continue
         label = None
+        if cat.category == "armed" and _ethnic_label(left, registry):
+            # "Turkana attackers", "Pokot raiders": an identity militia, named for its community
+            cat = registry.nouns.get("identity", cat)
         if cat.category == "identity":
-            names = [t for t in left if t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper()]
-            names = [t for t in names if not registry.country_of_word(t.text)]
-            if not names:
-                i = first - 1
-                continue
-            label = names[-1].text
-            country_tok = names[-1].i if country_tok is None else min(country_tok, names[-1].i)
+            ethnic = _ethnic_label(left, registry)
+            if ethnic is None and iso3 is None:
+                cat = registry.nouns.get("armed", cat)  # "armed cattle raiders": whose? unknown
+            elif ethnic is not None:  # "Pokot raiders" -> Pokot Ethnic Militia
+                label = ethnic.text
+                country_tok = ethnic.i if country_tok is None else min(country_tok, ethnic.i)
+            # "Ethiopian raiders" -> Unidentified Ethnic Militia (Ethiopia)
         start_tok = country_tok if country_tok is not None and country_tok < first else first
         # Keep adjectives between the country word and the noun ("Kenyan security forces").
         start = doc[start_tok].idx
@@ -220,6 +231,26 @@ def generic_mentions(doc, registry: ActorRegistry, taken: list[tuple[int, int]])
         i = start_tok - 1 if start_tok < first else first - 1
     found.reverse()
     return found
+
+
+def _ethnic_label(left, registry: ActorRegistry):
+    names = [
+        t for t in left
+        if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper() and not t.text.isupper()
+        and not registry.country_of_word(t.text) and t.dep_ in ("compound", "amod", "nmod")
+        and t.lower_ not in _NOT_ETHNIC
+    ]
+    return names[-1] if names else None
+
+
+def _after_group(doc, first: int, taken: list[tuple[int, int]], registry: ActorRegistry) -> bool:
+    if first == 0:
+        return False
+    prev = doc[first - 1]
+    if prev.text in ("'s", "’s"):
+        return False
+    end = prev.idx + len(prev.text)
+    return any(e == end for _, e in taken)
 
 
 def entity_mentions(doc, registry: ActorRegistry, taken: list[tuple[int, int]]) -> list[_Found]:
