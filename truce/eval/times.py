@@ -165,10 +165,21 @@ class Scores:
         self.errors.extend(other.errors)
 
 
+def canonical_value(value: str) -> str:
+    """A TIMEX3 value in one notation: week numbers padded ("2000-W7" → "2000-W07"), trailing
+    unspecified parts dropped ("1949-XX" → "1949", "199X" → "199"). Only notation is folded:
+    a value of another granularity or another day stays different."""
+    v = value.strip().upper()
+    v = re.sub(r"-W([0-9])(?![0-9])", r"-W0\1", v)
+    while v.endswith("-XX") and len(v) > 3:
+        v = v[:-3]
+    return re.sub(r"(?<=[0-9])X+$", "", v)
+
+
 def _same_value(system: str | None, gold: str) -> bool:
     if system is None:
         return False
-    return system.upper() == gold.upper()
+    return canonical_value(system) == canonical_value(gold)
 
 
 def score_document(doc: TimeMLDoc, predicted: list[TimeExpression]) -> Scores:

@@ -42,7 +42,7 @@ def normalise_time(
     ``start`` offsets the returned span. Never raises: unresolvable text comes back with precision
     "unknown" and a reason.
     """
-    return normalise(text, Context(published, tense, previous, lead), start=start, type_hint=type_hint)
+    return normalise(text, Context(published, tense, previous, lead=lead), start=start, type_hint=type_hint)
 
 
 def find_times(doc, article: Article) -> list[TimeExpression]:

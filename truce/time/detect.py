@@ -22,10 +22,13 @@ _PREFIX = (
     rf"(?:(?i:the\s+(?:{_POD}|end|beginning|start|middle|first\s+half|second\s+half|weekend|week)\s+of)\s+)?"
     r"(?:(?i:early|late|mid)[\s-]+)?"
 )
-_RANGE = r"(?:\s*(?:-|–|\band\b|\bto\b)\s*)"
+_RANGE = r"(?:\s*(?:-|–|\bto\b)\s*)"
+_BETWEEN_RANGE = r"(?:\s*(?:-|–|\band\b|\bto\b)\s*)"
 
 _DATE = (
-    rf"{_PREFIX}(?:{WEEKDAY_RE},?\s+)?(?:(?i:between|from)\s+)?(?:(?i:the)\s+)?(?:"
+    rf"(?i:between)\s+(?:{MONTH_RE}\s+{_D}\b{_BETWEEN_RANGE}(?:{MONTH_RE}\s+)?{_D}\b"
+    rf"|{_D}{_BETWEEN_RANGE}{_D}\s+(?:(?i:of)\s+)?{MONTH_RE})(?:,?\s+{_Y}\b)?|"
+    rf"{_PREFIX}(?:{WEEKDAY_RE},?\s+)?(?:(?i:from)\s+)?(?:(?i:the)\s+)?(?:"
     rf"{MONTH_RE}\s+{_D}\b(?:{_RANGE}(?:{MONTH_RE}\s+)?{_D}\b)?(?:,?\s+{_Y}\b)?"
     rf"|{_D}(?:{_RANGE}{_D})?\s+(?:(?i:of)\s+)?{MONTH_RE}(?:,?\s+{_Y}\b)?"
     rf"|{MONTH_RE},?\s+(?:(?i:of)\s+)?{_Y}\b"
@@ -56,14 +59,15 @@ _NARRATIVE = (
 _DURATION = (
     rf"(?i:\b(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|following|recent|remaining)\s+)?"
     rf"(?:(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to|only|just|some|roughly|"
-    rf"approximately)\s+)?{NUMBER_RE}[\s-]+(?:and\s+a\s+half[\s-]+)?{UNIT_RE}\b"
+    rf"approximately)\s+)?{NUMBER_RE}(?:\s+1/2)?[\s-]+(?:and\s+a\s+half[\s-]+)?(?:more\s+)?{UNIT_RE}\b"
     rf"(?:[\s-]+(?:old\b|long\b|ago\b|earlier\b|later\b|from\s+now\b|and\s+a\s+half\b))?)"
     rf"|(?i:\b{UNIT_RE}-old\b)"
     r"|(?i:\b(?:just\s+)?(?:days|weeks|months|years|hours)\s+(?:later|earlier|ago)\b)"
 )
 _QUARTER = (
     rf"(?i:\b(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|half)"
-    rf"|(?:latest|current|previous|same|year-earlier|year-ago|fiscal)\s+(?:quarter|period)"
+    rf"|(?:latest|current|previous|same|year-earlier|year-ago|year\s+earlier|fiscal)\s+(?:quarter|period)"
+    rf"|year-(?:earlier|ago)"
     rf"|Q[1-4])\b(?:\s+(?:of\s+)?(?:fiscal\s+)?{_Y}\b)?)"
 )
 _YEAR = (
@@ -78,6 +82,12 @@ _DECADE = (r"(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?:1[5-9]|20)[0-9]
 _SEASON = (rf"(?i:\b(?:(?:this|last|next|early|late|mid|past|coming)[\s-]+)(?:spring|summer|autumn|winter|fall)\b)"
            rf"|(?i:\b(?:spring|summer|autumn|winter|fall)\s+(?:of\s+)?){_Y}\b"
            rf"|(?i:\b(?:the\s+)?(?:spring|summer|autumn|winter)\b)")
+_SPOKEN_YEAR = (
+    r"(?i:\b(?:the\s+year\s+)?(?:(?:nineteen|eighteen|twenty)\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine))"
+    r"|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b)"
+)
 _SPECIAL = (
     r"(?i:\b(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?(?:year|month|week)|year[\s-]end|year's\s+end|month[\s-]end)\b)"
     r"|(?i:\bthe\s+new\s+year\b)"
@@ -85,13 +95,13 @@ _SPECIAL = (
     r"|Valentine'?s?\s+Day|Labor\s+Day)\b"
 )
 _REF = (
-    r"(?i:\b(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately|previously"
-    r"|formerly|the\s+(?:near\s+|distant\s+)?future|the\s+past|soon|the\s+(?:near|short|long|longer)\s+term"
+    r"(?i:\b(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately"
+    r"|the\s+(?:near\s+|distant\s+)?future|the\s+past|the\s+(?:near|short|long|longer)\s+term"
     r"|the\s+coming\s+(?:days|weeks|months|years)|the\s+(?:days|weeks|months|years)\s+ahead"
     r"|recent\s+(?:days|weeks|months|years))\b)"
 )
 _SET = (
-    r"(?i:\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly"
+    r"(?i:\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly"
     r"|(?:every|each)\s+(?:other\s+)?(?:[0-9]+\s+|few\s+|two\s+|three\s+)?"
     r"(?:second|minute|hour|day|night|week|weekend|month|quarter|year)s?"
     r"|(?:once|twice|[a-z]+\s+times)\s+a\s+(?:day|week|month|year))\b)"
@@ -114,6 +124,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("decade", _DECADE),
         ("season", _SEASON),
         ("special", _SPECIAL),
+        ("spoken_year", _SPOKEN_YEAR),
         ("ref", _REF),
         ("set", _SET),
     ]
@@ -142,9 +153,22 @@ def pattern_spans(text: str) -> list[Candidate]:
                 start += 1
             while end > start and text[end - 1] in " \t\n,":
                 end -= 1
+            if name == "duration" and is_age(m.group(0)):
+                continue
             if end > start and not (name == "year" and _labelled_number(text, start)):
                 found.append(Candidate(start, end, name))
     return join_adjacent(text, resolve_overlaps(found))
+
+
+# a person's age ("the 6-year-old", "52 years old") is no time expression; "a year-old truce" is
+_AGE = re.compile(r"^(?:the\s+)?(?:[0-9]+|[a-z]+-?[a-z]*)[\s-]+(?:year|month|week|day)s?[\s-]+old$", re.I)
+_NOT_AGE = re.compile(r"^(?:the\s+)?(?:a|an|one)\b", re.I)
+
+
+def is_age(text: str) -> bool:
+    """"the 6-year-old", "52 years old": an age, not a time expression ("a year-old truce" is one)."""
+    t = text.strip()
+    return bool(_AGE.search(t)) and not _NOT_AGE.search(t)
 
 
 _NOT_LABELS = {"in", "since", "by", "until", "before", "after", "from", "during", "of", "mid", "early", "late",

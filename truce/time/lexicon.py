@@ -97,7 +97,7 @@ _MONTH_FULL = [m for m in MONTHS if len(m) > 3 or m == "may"]
 _MONTH_ABBR = [m for m in MONTHS if len(m) <= 4 and m != "may"]
 # Month names in running text are capitalised; abbreviations may carry a full stop.
 MONTH_RE = "(?:" + _alt([m.capitalize() for m in _MONTH_FULL] + [m.upper() for m in _MONTH_FULL]) + \
-    "|(?:" + _alt([m.capitalize() for m in _MONTH_ABBR]) + r")\.?(?=[\s,\d]))"
+    "|(?:" + _alt([m.capitalize() for m in _MONTH_ABBR]) + r")(?:\.|(?=\s?[0-9])))"
 WEEKDAY_RE = "(?:" + _alt([w.capitalize() for w in WEEKDAYS if len(w) > 4]) + ")"
 NUMBER_WORD_RE = (
     "(?:(?:" + _alt(TENS) + ")(?:[- ](?:" + _alt([k for k in ONES if ONES[k] and ONES[k] < 10]) + "))?|"

@@ -44,6 +44,9 @@ class Context:
     published: dt.date | None
     tense: str | None = None  # "past", "future", "present" or None (no verb found)
     previous: dt.date | None = None  # the narrative's reference date (last day-precise date before)
+    # the last date with an explicit year earlier in the same paragraph: "On October 8, 2023 ...
+    # on October 10" stays in 2023 even when the article is from 2024
+    absolute: dt.date | None = None
     lead: str = ""  # the words just before the expression ("since", "by", "over the", ...)
 
 
@@ -75,7 +78,7 @@ _LEAD_RE = re.compile(r"^(?:" + "|".join(sorted((re.escape(x) for x in _LEADS if
                                                   ("past", "this past", "the past", "some")),
                                                  key=len, reverse=True)) + r")\s+")
 _MOD_RE = re.compile(
-    r"^(?:(early|late|mid|the end of|end of|the beginning of|beginning of|the start of|start of|"
+    r"^(?:the )?(?:(early|late|mid|the end of|end of|the beginning of|beginning of|the start of|start of|"
     r"the middle of|middle of|the turn of|the close of|the first half of|the second half of)[\s-]+)"
 )
 
@@ -89,6 +92,7 @@ def _clean(text: str) -> str:
     s = re.sub(r"[\"“”()]", " ", s)
     s = re.sub(r"(?<=[a-z])'s\b|(?<=s)'(?=\s|$)", "", s)
     s = re.sub(r"\s+", " ", s).strip(" ,.;:!?")
+    s = re.sub(r"\b([0-9]+) 1/2\b", r"\1.5", s)
     return s
 
 
@@ -116,6 +120,25 @@ def _number(word: str) -> float | None:
     if w in ("dozen", "a dozen"):
         return 12
     return None
+
+
+_SPOKEN_CENTURY = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}
+
+
+def _spoken_year(s: str) -> int | None:
+    """ "nineteen ninety-six" → 1996, "two thousand and one" → 2001, "twenty ten" → 2010."""
+    s = s.removeprefix("the year ").replace("-", " ")
+    if s.startswith("two thousand"):
+        rest = s[len("two thousand"):].strip().removeprefix("and ").strip()
+        return 2000 + (int(_number(rest) or 0) if rest else 0)
+    first, _, rest = s.partition(" ")
+    if first not in _SPOKEN_CENTURY or not rest:
+        return None
+    rest = rest.replace("oh ", "")
+    n = _number(rest)
+    if n is None or not 1 <= n <= 99:
+        return None
+    return _SPOKEN_CENTURY[first] + int(n)
 
 
 def _num_text(n: float) -> str:
@@ -202,8 +225,8 @@ def _ref(ctx: Context) -> dt.date:
 
 
 def _resolve_month_day(month: int, day: int, ctx: Context) -> dt.date:
-    ref = _need(ctx) if ctx.previous is None else ctx.previous
-    if ctx.published is None and ctx.previous is None:
+    ref = ctx.published or ctx.absolute
+    if ref is None:
         raise _Unresolvable("no year and no publication date")
     candidates = []
     for y in (ref.year - 1, ref.year, ref.year + 1):
@@ -213,28 +236,35 @@ def _resolve_month_day(month: int, day: int, ctx: Context) -> dt.date:
             continue
     if not candidates:
         _make_date(ref.year, month, day)  # raises with the reason
-    if ctx.previous is not None and ctx.published is not None:
-        # narrative: the nearest to the previous date, but never after publication for past events
-        tense = "past" if ctx.tense == "past" else None
-        picked = cal.choose(candidates, ref, None)
-        if tense == "past" and picked > ctx.published:
-            picked = cal.choose(candidates, ctx.published, "past")
-        return picked
-    return cal.choose(candidates, ref, ctx.tense)
+    picked = cal.choose(candidates, ref, ctx.tense, default_past=True)
+    if ctx.absolute is not None and abs((picked - ctx.absolute).days) > 183:
+        # the narrative is told about another year: stay near its last explicit date
+        near = [c for c in (dt.date(y, month, day) for y in (ctx.absolute.year - 1, ctx.absolute.year,
+                                                               ctx.absolute.year + 1) if _valid(y, month, day))
+                if abs((c - ctx.absolute).days) <= 183]
+        if near and (ctx.published is None or min(near) <= ctx.published or ctx.tense == "future"):
+            picked = min(near, key=lambda c: abs((c - ctx.absolute).days))
+    return picked
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _resolve_month(month: int, ctx: Context) -> tuple[int, int]:
     ref = _need(ctx)
     starts = [dt.date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
     ends = [cal.month_end(s.year, month) for s in starts]
-    picked = cal.choose(starts, ref, ctx.tense, ends=ends)
+    picked = cal.choose(starts, ref, ctx.tense, ends=ends, default_past=True)
     return picked.year, month
 
 
 def _resolve_weekday(wd: int, ctx: Context, rel: str | None = None) -> dt.date:
     ref = _need(ctx)
-    if ctx.previous is not None and ctx.previous != ref and abs((ctx.previous - ref).days) > 7 and rel is None:
-        ref = ctx.previous  # a weekday in a narrative told about another week
     offset = wd - ref.isoweekday()
     if rel in ("last", "past", "previous"):
         back = (ref.isoweekday() - wd) % 7 or 7
@@ -407,7 +437,9 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         except ValueError as e:
             raise _Unresolvable(f"{m.group('month').capitalize()} {day} does not exist") from e
         d = _resolve_month_day(month, day, ctx)
-        anchor = f"previous:{ctx.previous.isoformat()}" if ctx.previous is not None else "published"
+        anchor = "published"
+        if ctx.absolute is not None and (ctx.published is None or d.year != ctx.published.year):
+            anchor = f"previous:{ctx.absolute.isoformat()}"
         return _date(d.isoformat(), anchor)
     if m := full(rf"(?:the )?{_ORD} (?:of )?{_M}", s):
         day = ORDINALS.get(m.group("ord")) or int(re.sub(r"\D", "", m.group("ord")))
@@ -418,7 +450,7 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             raise _Unresolvable(f"the {m.group('ord')} of {m.group('month').capitalize()} does not exist") from e
         return _date(_resolve_month_day(month, day, ctx).isoformat())
     # Month Y, Month
-    if m := full(rf"{_M},? (?:of )?{_Y}", s):
+    if m := full(rf"(?:the )?{_M},? (?:of )?{_Y}", s):
         year = _year(m.group("year"), ctx.published)
         _check_year(year)
         return _date(f"{year:04d}-{MONTHS[m.group('month')]:02d}", "absolute")
@@ -436,6 +468,8 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             year, month = _resolve_month(month, ctx)
         return _date(f"{year:04d}-{month:02d}")
     # years, decades, centuries
+    if re.fullmatch(r"(?:the year )?(?:eighteen|nineteen|twenty|two thousand)\b.*", s) and (year := _spoken_year(s)):
+        return _date(f"{year:04d}", "absolute")
     if m := full(rf"(?P<pre>(?:fiscal|fy|the year|calendar|financial year|fiscal year|year|calendar year|the) )?{_Y}", s):
         year = _year(m.group("year"), ctx.published)
         if not m.group("pre") and not 1800 <= year <= 2100:
@@ -535,16 +569,18 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
                            "published")
         return _date(d.isoformat())
     # quarters and halves
-    if m := full(rf"(?:(?P<rel>the|this|last|next|fiscal|latest|current|previous|past|recent|same|year-earlier|year earlier|year-ago|year ago) )?"
+    if s in ("year-earlier", "year earlier", "year-ago", "year ago"):
+        return _date(f"{_need(ctx).year - 1:04d}")
+    if m := full(rf"(?:the )?(?:(?P<rel>this|last|next|fiscal|latest|current|previous|past|recent|same|year-earlier|year earlier|year-ago|year ago) )?"
                  rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])[ -]?)?(?:(?P<unit>quarter|half|period))?"
                  rf"(?:(?: of|,)? (?:fiscal )?{_Y})?", s):
         ord_ = m.group("ord")
         unit = m.group("unit") or ("quarter" if ord_ and ord_.startswith("q") else None)
-        if unit and (ord_ or m.group("rel")):
+        if unit and (ord_ or m.group("rel") or (s.startswith("the ") and unit != "period")):
             n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(ord_ or "", None)
             if n is None and ord_:
                 n = int(re.sub(r"\D", "", ord_))
-            rel = m.group("rel")
+            rel = m.group("rel") or ("the" if s.startswith("the ") else None)
             letter = "Q" if unit in ("quarter", "period") else "H"
             if m.group("year"):
                 year = _year(m.group("year"), ctx.published)
@@ -575,6 +611,17 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             if letter == "Q" and not 1 <= n <= 4 or letter == "H" and not 1 <= n <= 2:
                 raise _Unresolvable(f"there is no quarter or half number {n}")
             return _date(f"{year:04d}-{letter}{n}")
+    # weekends: the one before publication in a past-tense report, the next one in a future one
+    if m := full(r"(?:(?P<rel>the|this|last|next|past|coming|previous|following) )?weekend", s):
+        ref = _need(ctx)
+        rel = m.group("rel")
+        saturday = ref + dt.timedelta(days=6 - ref.isoweekday())  # the Saturday of ref's week
+        if rel in ("last", "past", "previous") or (rel in ("the", "this", None) and ctx.tense in ("past", None)):
+            if ref.isoweekday() < 6 or rel in ("last", "past", "previous"):
+                saturday -= dt.timedelta(days=7)
+        elif rel in ("next", "following"):
+            saturday += dt.timedelta(days=7)
+        return _date(cal.iso_week(saturday) + "-WE")
     # this/last/next + unit
     if m := full(rf"(?:(?:earlier|later|early|late) )?(?P<rel>this|last|next|past|coming|previous|current|latest|the|"
                  rf"recent|upcoming|prior|preceding|same)\s(?P<unit>week|weekend|month|year|decade|century)", s):
@@ -614,15 +661,23 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         base = _ref(ctx) if narrative and unit in ("D", "W", "H", "TM") else _need(ctx)
         d = cal.shift(base, direction * n, unit)
         anchor = f"previous:{base.isoformat()}" if base is ctx.previous else "published"
-        return _date(cal.format_at(d, unit if unit != "FN" else "W"), anchor)
+        # "a decade ago" is a year ten years back, not the decade it falls in
+        shown = {"FN": "W", "DE": "Y", "CE": "Y"}.get(unit, unit)
+        return _date(cal.format_at(d, shown), anchor)
     # times of day, alone or with a day
     if m := full(rf"(?:(?:at|around|about|by|after|before|shortly after|shortly before) )?(?P<clock>{_TIME}|noon|midnight|midday)"
                  rf"(?:,? (?:on )?(?P<rest>.+))?", s):
-        if m.group("ampm") or m.group("minute") or m.group("clock") in ("noon", "midnight", "midday") or m.group("rest"):
-            return _with_clock(m, m.group("rest"), ctx)
+        if m.group("ampm") or m.group("minute") or m.group("clock") in ("noon", "midnight", "midday"):
+            if (res := _with_clock(m, m.group("rest"), ctx)) is not None:
+                return res
     if m := full(rf"(?P<rest>.+?),? (?:at )?(?P<clock>{_TIME}|noon|midnight|midday)", s):
         if m.group("ampm") or m.group("minute") or m.group("clock") in ("noon", "midnight", "midday"):
-            return _with_clock(m, m.group("rest"), ctx)
+            if (res := _with_clock(m, m.group("rest"), ctx)) is not None:
+                return res
+    if m := full(r"(?:the )?week of (?P<rest>.+)", s):
+        inner = _rules(m.group("rest"), ctx)
+        if inner and inner.interval and inner.precision == "day" and inner.interval.start:
+            return _date(cal.iso_week(inner.interval.start), inner.anchor)
     # "the night of November 19", "the morning of Wednesday"
     if m := full(rf"(?:the |this )?{_POD} of (?P<rest>.+)", s):
         inner = _rules(m.group("rest"), ctx)

@@ -12,7 +12,7 @@ import logging
 import re
 
 from truce.records import Article, TimeExpression
-from truce.time.detect import Candidate, pattern_spans, resolve_overlaps
+from truce.time.detect import Candidate, is_age, pattern_spans, resolve_overlaps
 from truce.time.normalise import Context, normalise
 from truce.time.tense import tense_at
 
@@ -44,7 +44,7 @@ def find_candidates(doc, text: str) -> list[Candidate]:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start, end = _trim(text, ent.start_char, ent.end_char)
-        if end <= start:
+        if end <= start or is_age(text[start:end]):
             continue
         overlapping = [c for c in cands if c.start < end and start < c.end]
         if not overlapping:
@@ -85,25 +85,28 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
                          ) -> list[TimeExpression]:
     text = article.text
     out: list[TimeExpression] = []
-    last_day: tuple[int, object] | None = None  # (start offset, date)
+    last_day: tuple[int, object] | None = None  # (start offset, date) of the last day-precise date
+    last_absolute: tuple[int, object] | None = None  # ... of the last date written with its year
     for c in cands:
         piece = text[c.start : c.end]
         before = text[max(0, c.start - 40) : c.start].split()
         lead = " ".join(before[-_LEAD_WORDS:]).lower()
         tense = tense_at(doc, c.start, c.end) if doc is not None else None
+        para = _paragraph_start(text, c.start)
         previous = None
-        if last_day is not None:
-            same_paragraph = last_day[0] >= _paragraph_start(text, c.start)
-            if same_paragraph or _NARRATIVE_WORDS.search(piece):
-                previous = last_day[1]
-        te = normalise(piece, Context(article.published, tense, previous, lead), start=c.start,
+        if last_day is not None and (last_day[0] >= para or _NARRATIVE_WORDS.search(piece) or c.source == "clock"):
+            previous = last_day[1]
+        absolute = last_absolute[1] if last_absolute is not None and last_absolute[0] >= para else None
+        te = normalise(piece, Context(article.published, tense, previous, absolute=absolute, lead=lead), start=c.start,
                        type_hint=c.label)
         if not keep_all and te.reason and te.reason.startswith("not understood") and \
                 c.source not in ("date", "numeric", "year", "weekday", "given"):
             continue
         out.append(te)
-        if te.precision == "day" and te.interval is not None and te.type in ("DATE", "TIME") \
-                and not te.deadline and not te.open_ended and te.interval.start == te.interval.end \
-                and te.value and te.value[:1].isdigit():
+        if te.interval is None or te.type not in ("DATE", "TIME") or not te.value or not te.value[:1].isdigit():
+            continue
+        if te.precision == "day" and not te.deadline and not te.open_ended and te.interval.start == te.interval.end:
             last_day = (c.start, te.interval.start)
+        if te.anchor == "absolute" and te.precision in ("day", "month") and te.interval.start is not None:
+            last_absolute = (c.start, te.interval.start)
     return out

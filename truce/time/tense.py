@@ -13,6 +13,7 @@ _FUTURE_HEADS = {
     "expect", "schedule", "plan", "set", "due", "go", "intend", "hope", "aim", "agree", "vow", "promise",
     "threaten", "decide", "prepare", "seek", "want", "propose", "pledge", "poise", "slate", "announce",
 }
+_PLAN_VERBS = {"schedule", "slate", "plan", "due", "expect", "reschedule", "postpone"}
 _MODALS = {"would", "could", "might", "may", "should", "must", "can"}
 
 
@@ -40,8 +41,8 @@ def tense_of(verb, depth: int = 0) -> str | None:
         if words & {"have"} or any(a.tag_ == "VBN" for a in aux) or verb.tag_ == "VBN":
             return "past"  # "would have met"
         return "modal"
-    if verb.lemma_ in ("schedule", "slate", "set", "due") and verb.tag_ == "VBN":
-        return "future"  # "talks are scheduled for Thursday"
+    if verb.lemma_ in _PLAN_VERBS:
+        return "future"  # "talks are scheduled for Thursday", "protesters planned a rally on Saturday"
     if verb.tag_ == "VB" or (verb.tag_ == "VBG" and not aux):
         # infinitive or bare participle: inherit from the verb it complements
         head = verb.head
@@ -55,8 +56,10 @@ def tense_of(verb, depth: int = 0) -> str | None:
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         return "past"
     if verb.tag_ == "VBN":
-        if words & {"has", "have", "had"}:
+        if words & {"has", "have", "had", "was", "were", "been"}:
             return "past"
+        if words & {"is", "are", "am", "'s", "'re", "be", "being"}:
+            return "present"
         return "past" if verb.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl") else None
     if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}):
         return "present"
