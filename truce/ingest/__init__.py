@@ -59,6 +59,10 @@ __all__ = [
     "read_inputs",
 ]
 
+def read_feed_file(path: Path, source: str, ctx: Context) -> Iterator[Article | IngestFailure]:
+    return feed_articles(read_capped(path, source, ctx.size_cap), source, ctx)
+
+
 _READERS: dict[str, Callable[[Path, str, Context], Iterator[Article | IngestFailure]]] = {
     ".txt": read_txt_file,
     ".text": read_txt_file,
@@ -68,9 +72,9 @@ _READERS: dict[str, Callable[[Path, str, Context], Iterator[Article | IngestFail
     ".json": read_json_file,
     ".jsonl": read_jsonl_file,
     ".ndjson": read_jsonl_file,
-    ".xml": lambda path, source, ctx: feed_articles(read_capped(path, source, ctx.size_cap), source, ctx),
-    ".rss": lambda path, source, ctx: feed_articles(read_capped(path, source, ctx.size_cap), source, ctx),
-    ".atom": lambda path, source, ctx: feed_articles(read_capped(path, source, ctx.size_cap), source, ctx),
+    ".xml": read_feed_file,
+    ".rss": read_feed_file,
+    ".atom": read_feed_file,
 }
 SUPPORTED_SUFFIXES = tuple(_READERS)
 _GLOB_CHARS = set("*?[")
@@ -201,7 +205,8 @@ def _read_file(path: Path, ctx: Context) -> Iterator[Article | IngestFailure]:
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(SUPPORTED_SUFFIXES)
-        raise InputError(source, f"unsupported file type {path.suffix or '(none)'!r} (truce reads {known})")
+        suffix = path.suffix or "(none)"
+        raise InputError(source, f"unsupported file type {suffix!r} (truce reads {known})")
     yield from reader(path, source, ctx)
 
 

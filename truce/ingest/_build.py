@@ -1,4 +1,4 @@
-"""Turning text plus whatever metadata came with it into an ``Article``: ids and publication dates."""
+"""Text plus whatever metadata came with it into an ``Article``: ids and publication dates."""
 
 from __future__ import annotations
 

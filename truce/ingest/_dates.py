@@ -1,8 +1,8 @@
 """Publication dates: metadata values and datelines at the top of an article's text.
 
 Rules (docs/ingest.md): a date given in metadata wins; else a dateline in the first lines of the
-text; else the caller's default; else unknown. Nothing here ever falls back to today: strings without
-an explicit four-digit year ("yesterday", "3 hours ago") are not dates for this purpose.
+text; else the caller's default; else unknown. Nothing here ever falls back to today: strings
+without an explicit four-digit year ("yesterday", "3 hours ago") are not dates for this purpose.
 """
 
 from __future__ import annotations

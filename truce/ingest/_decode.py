@@ -55,9 +55,9 @@ def _mb(n: int) -> str:
 def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
     """Decode bytes of a text document.
 
-    Order: a byte-order mark; else the ``declared`` charset (HTTP header or HTML meta) if it decodes;
-    else UTF-8; else cp1252 (a superset of Latin-1's printable range, what Windows editors write),
-    with a warning; bytes cp1252 leaves undefined fall back to Latin-1. Empty and binary data raise.
+    Order: a byte-order mark; else the ``declared`` charset (HTTP header or HTML meta) if it
+    decodes; else UTF-8; else cp1252 (a superset of Latin-1's printable range, what Windows
+    editors write), with a warning; bytes cp1252 leaves undefined fall back to Latin-1. Empty and binary data raise.
     """
     if not data.strip():
         raise EmptyInput(source, "empty file (no text at all)")
@@ -66,7 +66,8 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
             try:
                 return _nonempty(data.decode(encoding), source)
             except UnicodeDecodeError as e:
-                raise BinaryInput(source, f"has a {encoding} byte-order mark but does not decode") from e
+                message = f"has a {encoding} byte-order mark but does not decode"
+                raise BinaryInput(source, message) from e
     _reject_binary(data, source)
     if declared:
         try:
@@ -77,7 +78,9 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
             try:
                 return _nonempty(data.decode(declared), source)
             except UnicodeDecodeError:
-                log.warning("%s: does not decode as its declared charset %s; guessing", source, declared)
+                log.warning(
+                    "%s: does not decode as its declared charset %s; guessing", source, declared
+                )
     try:
         return _nonempty(data.decode("utf-8"), source)
     except UnicodeDecodeError:
@@ -88,7 +91,9 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
     except UnicodeDecodeError:
         text = data.decode("latin-1")
         encoding = "latin-1"
-    log.warning("%s: not valid UTF-8; decoded as %s (save it as UTF-8 to silence this)", source, encoding)
+    log.warning(
+        "%s: not valid UTF-8; decoded as %s (save it as UTF-8 to silence this)", source, encoding
+    )
     return _nonempty(text, source)
 
 

@@ -44,7 +44,9 @@ def feed_articles(
         log.warning("%s: feed has no entries", source)
         return
     if parsed.bozo:
-        log.warning("%s: feed is not well-formed (%s); reading what parses", source, _reason(parsed))
+        log.warning(
+            "%s: feed is not well-formed (%s); reading what parses", source, _reason(parsed)
+        )
     feed_meta = parsed.get("feed", {})
     outlet = feed_meta.get("title") or None
     language = feed_meta.get("language") or None
@@ -74,7 +76,9 @@ def _entry_articles(
     if not link:
         raise FeedError(where, "entry has no content, no summary and no link to fetch")
     if not ctx.fetch_links:
-        raise FeedError(where, f"entry has no text; its link {link} was not fetched (fetching is off)")
+        raise FeedError(
+            where, f"entry has no text; its link {link} was not fetched (fetching is off)"
+        )
     fetched = fetch(link, ctx.client_factory(), ctx.size_cap)
     if fetched.content_type not in HTML_TYPES:
         raise FeedError(where, f"linked page {link} is {fetched.content_type}, not HTML")

@@ -55,7 +55,9 @@ def fetch(url: str, client: httpx.Client, size_cap: int) -> Fetched:
             media, charset = _media_type(response.headers.get("content-type", ""))
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > size_cap:
-                raise TooLarge(url, f"response is {declared} bytes, over the size cap of {size_cap}")
+                raise TooLarge(
+                    url, f"response is {declared} bytes, over the size cap of {size_cap}"
+                )
             if media not in _UNKNOWN_TYPES and not _readable(media):
                 raise FetchError(
                     url,
@@ -69,9 +71,11 @@ def fetch(url: str, client: httpx.Client, size_cap: int) -> Fetched:
                     raise TooLarge(url, f"response exceeds the size cap of {size_cap} bytes")
             final_url = str(response.url)
     except httpx.TimeoutException as e:
-        raise FetchError(url, f"timed out ({type(e).__name__}); the site may be slow or down") from e
+        message = f"timed out ({type(e).__name__}); the site may be slow or down"
+        raise FetchError(url, message) from e
     except httpx.ConnectError as e:
-        raise FetchError(url, f"could not connect ({_first_line(e)}); is the host reachable?") from e
+        message = f"could not connect ({_first_line(e)}); is the host reachable?"
+        raise FetchError(url, message) from e
     except httpx.TooManyRedirects as e:
         raise FetchError(url, "too many redirects") from e
     except httpx.InvalidURL as e:
@@ -81,7 +85,9 @@ def fetch(url: str, client: httpx.Client, size_cap: int) -> Fetched:
     sniffed = sniff_type(bytes(body[:2048]))
     if media in _UNKNOWN_TYPES:
         if sniffed is None:
-            raise FetchError(url, "the server gave no content type and the data is not HTML, XML or text")
+            raise FetchError(
+                url, "the server gave no content type and the data is not HTML, XML or text"
+            )
         media = sniffed
     media = _reconcile(media, sniffed)
     return Fetched(url=final_url, content_type=media, charset=charset, body=bytes(body))

@@ -96,7 +96,7 @@ def html_article(
     url: str | None = None,
     fallback: Mapping[str, Any] | None = None,
 ) -> Iterator[Result]:
-    """An article from a page; ``fallback`` metadata (from a feed entry) fills what the page lacks."""
+    """An article from a page; ``fallback`` metadata (a feed entry's) fills what the page lacks."""
     page = extract_page(html, source, url=url)
     meta: dict[str, Any] = {
         "title": page.title,
@@ -115,7 +115,8 @@ def html_article(
 
 
 def read_json_file(path: Path, source: str, ctx: Context) -> Iterator[Result]:
-    yield from json_articles(decode_text(read_capped(path, source, ctx.size_cap), source), source, ctx)
+    text = decode_text(read_capped(path, source, ctx.size_cap), source)
+    yield from json_articles(text, source, ctx)
 
 
 def json_articles(text: str, source: str, ctx: Context) -> Iterator[Result]:
@@ -136,7 +137,8 @@ def json_articles(text: str, source: str, ctx: Context) -> Iterator[Result]:
 
 
 def read_jsonl_file(path: Path, source: str, ctx: Context) -> Iterator[Result]:
-    yield from jsonl_articles(decode_text(read_capped(path, source, ctx.size_cap), source), source, ctx)
+    text = decode_text(read_capped(path, source, ctx.size_cap), source)
+    yield from jsonl_articles(text, source, ctx)
 
 
 def jsonl_articles(text: str, source: str, ctx: Context) -> Iterator[Result]:
@@ -147,7 +149,8 @@ def jsonl_articles(text: str, source: str, ctx: Context) -> Iterator[Result]:
         try:
             item = json.loads(line)
         except json.JSONDecodeError as e:
-            yield IngestFailure(where, f"malformed JSON line: {e.msg} at column {e.colno}", "MalformedRecord")
+            message = f"malformed JSON line: {e.msg} at column {e.colno}"
+            yield IngestFailure(where, message, "MalformedRecord")
             continue
         yield _record_result(item, where, ctx)
 

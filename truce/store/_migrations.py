@@ -107,7 +107,8 @@ def _v2_extraction(conn: Connection) -> None:
         sa.Column("modality", sa.String(16), nullable=False),
         sa.Column("record", _json(), nullable=False),
     )
-    md.create_all(conn, tables=[md.tables["extractions"], md.tables["event_mentions"]], checkfirst=False)
+    new = [md.tables["extractions"], md.tables["event_mentions"]]
+    md.create_all(conn, tables=new, checkfirst=False)
 
 
 def _v3_resolution(conn: Connection) -> None:
@@ -193,7 +194,7 @@ LATEST = MIGRATIONS[-1].version
 
 
 def add_column(conn: Connection, table: str, column: sa.Column, *, index: bool = False) -> None:
-    """``ALTER TABLE … ADD COLUMN`` (nullable columns only: both SQLite and PostgreSQL accept it)."""
+    """``ALTER TABLE … ADD COLUMN`` (nullable columns only: SQLite and PostgreSQL accept it)."""
     sa.Table(table, sa.MetaData(), column)  # binds the column so it compiles
     ddl = CreateColumn(column).compile(dialect=conn.dialect)
     conn.execute(sa.text(f"ALTER TABLE {table} ADD COLUMN {ddl}"))

@@ -39,13 +39,16 @@ def save_outcome(conn: Connection, outcome: ResolveOutcome, now: dt.datetime) ->
         _insert_revision(conn, incident_id, revision)
     em = t.event_mentions
     for mention_id, incident_id in outcome.mention_incident.items():
-        conn.execute(em.update().where(em.c.id == mention_id).values(incident_id=incident_id, set_aside=None))
+        conn.execute(
+            em.update().where(em.c.id == mention_id).values(incident_id=incident_id, set_aside=None)
+        )
     for aside in outcome.set_aside:
         conn.execute(em.update().where(em.c.id == aside.mention_id).values(set_aside=aside.reason))
 
 
 def replace_state(conn: Connection, state: ResolverState, now: dt.datetime) -> None:
-    for table in (t.incident_mentions, t.revisions, t.incidents, t.article_links, t.stories, t.origins):
+    tables = (t.incident_mentions, t.revisions, t.incidents, t.article_links, t.stories, t.origins)
+    for table in tables:
         conn.execute(table.delete())
     conn.execute(t.articles.update().values(origin_id=None, story_id=None))
     conn.execute(t.event_mentions.update().values(incident_id=None))
@@ -108,7 +111,9 @@ def _refresh_origins(conn: Connection, origin_ids: set[str]) -> None:
         conn.execute(o.delete().where(o.c.id == origin_id))
         if n:
             conn.execute(
-                o.insert().values(id=origin_id, n_articles=n, first_published=first, last_published=last)
+                o.insert().values(
+                    id=origin_id, n_articles=n, first_published=first, last_published=last
+                )
             )
 
 
@@ -141,7 +146,8 @@ def _save_incidents(conn: Connection, incidents: Iterable[Incident], now: dt.dat
         conn.execute(im.delete().where(im.c.incident_id == incident.id))
         mention_ids = list(dict.fromkeys(incident.mention_ids))
         if mention_ids:
-            conn.execute(im.insert(), [{"incident_id": incident.id, "mention_id": m} for m in mention_ids])
+            rows = [{"incident_id": incident.id, "mention_id": m} for m in mention_ids]
+            conn.execute(im.insert(), rows)
 
 
 def _incident_row(incident: Incident, seq: int, now: dt.datetime) -> dict[str, Any]:
@@ -183,7 +189,8 @@ def _insert_revision(conn: Connection, incident_id: str, revision: Revision) -> 
 def load_state(conn: Connection) -> ResolverState:
     from truce.resolve.state import ArticleLink, ResolverState, Story
 
-    links = conn.execute(sa.select(t.article_links.c.record).order_by(t.article_links.c.seq)).scalars()
+    al = t.article_links
+    links = conn.execute(sa.select(al.c.record).order_by(al.c.seq)).scalars()
     stories = conn.execute(sa.select(t.stories.c.record).order_by(t.stories.c.id)).scalars()
     incidents = conn.execute(sa.select(t.incidents.c.record).order_by(t.incidents.c.seq)).scalars()
     return ResolverState(
@@ -247,9 +254,8 @@ def revisions(conn: Connection, incident_id: str | None) -> list[tuple[str, Revi
         at = row["at"]
         if at is not None and at.tzinfo is None:
             at = at.replace(tzinfo=dt.timezone.utc)
-        out.append(
-            (row["incident_id"], Revision(row["field"], row["old"], row["new"], row["article_id"], at))
-        )
+        revision = Revision(row["field"], row["old"], row["new"], row["article_id"], at)
+        out.append((row["incident_id"], revision))
     return out
 
 
@@ -263,7 +269,8 @@ def stories(conn: Connection) -> list[Story]:
 def origins(conn: Connection) -> list[Origin]:
     al = t.article_links.c
     members: dict[str, list[str]] = {}
-    for origin_id, article_id in conn.execute(sa.select(al.origin_id, al.article_id).order_by(al.seq)):
+    query = sa.select(al.origin_id, al.article_id).order_by(al.seq)
+    for origin_id, article_id in conn.execute(query):
         members.setdefault(origin_id, []).append(article_id)
     rows = conn.execute(sa.select(t.origins).order_by(t.origins.c.first_published, t.origins.c.id))
     return [

@@ -255,7 +255,8 @@ class Store:
                 return conn.execute(t.failures.delete()).rowcount
             n = 0
             for chunk in _chunks(list(sources)):
-                n += conn.execute(t.failures.delete().where(t.failures.c.source.in_(chunk))).rowcount
+                query = t.failures.delete().where(t.failures.c.source.in_(chunk))
+                n += conn.execute(query).rowcount
             return n
 
     # --- extractions and events ---------------------------------------------------------------
@@ -369,7 +370,7 @@ class Store:
         min_sources: int | None = None,
         limit: int | None = None,
     ) -> list[Incident]:
-        """Stored incidents, filtered like ``events``; ``min_sources`` counts independent origins."""
+        """Stored incidents, filtered like ``events``; ``min_sources``: independent origins."""
         with self.engine.connect() as conn:
             return _resolution.incidents(
                 conn, type=type, country=country, since=since, until=until,
@@ -499,7 +500,9 @@ def _mark_failed(conn: Connection, article_id: str, error: str) -> None:
         .values(status="failed", error=" ".join(error.split()))
     )
     if done.rowcount == 0:
-        raise StoreError(f"no stored article has id {article_id!r}; add it before marking it failed")
+        raise StoreError(
+            f"no stored article has id {article_id!r}; add it before marking it failed"
+        )
 
 
 def _failure_tuple(f: Any) -> tuple[str, str, str]:
@@ -595,9 +598,8 @@ def _count(conn: Connection, table: sa.Table) -> int:
 def _stats(conn: Connection) -> StoreStats:
     by_status = {s: 0 for s in STATUSES} | _count_by(conn, t.articles.c.status)
     em = t.event_mentions.c
-    first, last = conn.execute(
-        sa.select(sa.func.min(em.date_start), sa.func.max(sa.func.coalesce(em.date_end, em.date_start)))
-    ).one()
+    latest = sa.func.max(sa.func.coalesce(em.date_end, em.date_start))
+    first, last = conn.execute(sa.select(sa.func.min(em.date_start), latest)).one()
     return StoreStats(
         articles=by_status,
         failures=_count(conn, t.failures),
