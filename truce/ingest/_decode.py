@@ -57,7 +57,8 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
 
     Order: a byte-order mark; else the ``declared`` charset (HTTP header or HTML meta) if it
     decodes; else UTF-8; else cp1252 (a superset of Latin-1's printable range, what Windows
-    editors write), with a warning; bytes cp1252 leaves undefined fall back to Latin-1. Empty and binary data raise.
+    editors write), with a warning; bytes cp1252 leaves undefined fall back to Latin-1. Empty
+    and binary data raise.
     """
     if not data.strip():
         raise EmptyInput(source, "empty file (no text at all)")
