@@ -1,9 +1,73 @@
-"""CLI command module `eval_times` (to be written)."""
+"""`truce eval times --tempeval DIR`: detection and normalisation scores on TimeML (docs/time.md)."""
 
 from __future__ import annotations
 
+import json
+import logging
+from pathlib import Path
+
 import typer
+
+_ROWS = [
+    ("documents", "docs", "d"),
+    ("gold expressions", "gold", "d"),
+    ("system expressions", "system", "d"),
+    ("strict P", "strict_p", "f"),
+    ("strict R", "strict_r", "f"),
+    ("strict F1", "strict_f1", "f"),
+    ("relaxed P", "relaxed_p", "f"),
+    ("relaxed R", "relaxed_r", "f"),
+    ("relaxed F1", "relaxed_f1", "f"),
+    ("type accuracy", "type_accuracy", "f"),
+    ("value accuracy", "value_accuracy", "f"),
+    ("value P", "value_p", "f"),
+    ("value R", "value_r", "f"),
+    ("value F1", "value_f1", "f"),
+]
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    @app.command("times")
+    def times(
+        tempeval: Path = typer.Option(
+            ..., "--tempeval", exists=True, file_okay=False,
+            help="The tempeval3 folder (holding TBAQ-cleaned/TimeBank and /AQUAINT .tml files).",
+        ),
+        given_spans: bool = typer.Option(
+            False, "--given-spans", help="Normalise the gold spans instead of detecting: scores normalisation alone."
+        ),
+        limit: int | None = typer.Option(None, "--limit", min=1, help="Score only the first N documents."),
+        errors: Path | None = typer.Option(
+            None, "--errors", help="Write every miss, spurious expression and wrong value here (JSON lines)."
+        ),
+        as_json: bool = typer.Option(False, "--json", help="Print one JSON object per subset instead of a table."),
+    ) -> None:
+        """Detection P/R/F1 (strict: same span; relaxed: overlapping) and value accuracy / value-F1 on
+        TimeBank and AQUAINT, each document's creation time standing in for the publication date."""
+        from truce.annotate import load_nlp
+        from truce.eval.times import evaluate_times, load_tempeval
+
+        logging.getLogger("truce").setLevel(logging.WARNING)
+        docs = load_tempeval(tempeval, limit=limit)
+        counts: dict[str, int] = {"all": len(docs)}
+        for d in docs:
+            counts[d.subset] = counts.get(d.subset, 0) + 1
+        scores = evaluate_times(docs, load_nlp(), given_spans=given_spans)
+        if errors:
+            with errors.open("w", encoding="utf-8") as fh:
+                for e in scores["all"].errors:
+                    fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+        subsets = [k for k in scores if k != "all"] + ["all"]
+        table = {k: {"docs": counts.get(k, 0), **scores[k].as_dict()} for k in subsets}
+        if as_json:
+            for k in subsets:
+                typer.echo(json.dumps({"subset": k, "given_spans": given_spans, **table[k]}))
+            return
+        mode = "normalisation of gold spans" if given_spans else "detection + normalisation"
+        typer.echo(f"TempEval-3 TBAQ ({mode})")
+        typer.echo(f"  {'':22}" + "".join(f"{k:>12}" for k in subsets))
+        for label, key, kind in _ROWS:
+            cells = "".join(
+                f"{table[k][key]:>12d}" if kind == "d" else f"{table[k][key]:>12.3f}" for k in subsets
+            )
+            typer.echo(f"  {label:22}{cells}")
