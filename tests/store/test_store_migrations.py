@@ -13,6 +13,7 @@ from truce.errors import StoreError
 from truce.store import MIGRATIONS, SCHEMA_VERSION, Store, migrate
 from truce.store import _schema
 
+from conftest import POSTGRES_URL, fresh_postgres
 from store_records import article, extraction
 
 
@@ -125,3 +126,23 @@ def test_schema_and_migrations_compile_for_postgresql() -> None:
         step.apply(engine)  # type: ignore[arg-type]
     assert any(s.startswith("ALTER TABLE articles ADD COLUMN origin_id VARCHAR(255)") for s in statements)
     assert sum(s.lstrip().startswith("CREATE TABLE") for s in statements) == len(_schema.metadata.tables) - 1
+
+
+@pytest.mark.skipif(not POSTGRES_URL, reason="set TRUCE_TEST_POSTGRES to test on PostgreSQL")
+def test_an_old_database_is_migrated_on_postgresql() -> None:
+    url = fresh_postgres()
+    engine = sa.create_engine(url)
+    assert migrate(engine, target=1) == 1
+    with engine.begin() as conn:
+        conn.execute(sa.text(
+            "INSERT INTO articles (id, content_hash, text, published, published_source, language,"
+            " source, ingested_at, status) VALUES ('old1', :h, :t, '2024-10-30', 'metadata', 'en',"
+            " 'old.txt', '2024-10-31 08:00:00+00', 'ingested')"
+        ), {"h": article(1).content_hash, "t": article(1).text})  # fmt: skip
+    engine.dispose()
+    with Store.open(url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert [a.id for a in store.pending_articles()] == ["old1"]
+        declared = sa.create_engine("sqlite://")
+        _schema.metadata.create_all(declared)
+        assert set(_inspect_schema(store.engine)) == set(_inspect_schema(declared))
