@@ -33,7 +33,11 @@ _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?
 _AGENCY = r"(?:\s*\((?:Reuters|AP|AFP|dpa|Xinhua|Anadolu|[A-Z][A-Za-z ]{1,20})\))?"
 _SEP = r"\s*(?:[-–—|:]|\(|$)"
 _CITY = r"[A-Z][A-Za-z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’.\- ]{1,30})?,\s+"
-_LABEL = r"(?P<label>(?:First\s+)?Published|Posted|(?:Last\s+)?Updated|Date)(?:\s+on)?\s*:?\s*"
+_LABEL = (
+    r"(?P<label>(?:First\s+)?Published|Posted|(?:Last\s+)?Updated|Last\s+modified|Date"
+    r"|This\s+(?:story|article|report)\s+(?:is|was)\s+(?:from|published(?:\s+on)?))"
+    r"(?:\s+on)?\s*:?\s*"
+)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = []
 for _form in _DATE_FORMS:
@@ -42,11 +46,6 @@ for _form in _DATE_FORMS:
         ("city", re.compile(rf"^{_CITY}{_WEEKDAY}?{_form}{_AGENCY}{_SEP}")),
         ("line", re.compile(rf"^{_WEEKDAY}?{_form}{_TIME}{_SEP}")),
     ]
-_MONTH_ANY = _MONTH.replace("?P<month>", "?:")
-_FULL_DATE_IN_TEXT = re.compile(
-    rf"\b{_MONTH_ANY}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b"
-    rf"|\b\d{{1,2}}\s+{_MONTH_ANY},?\s+((?:19|20)\d\d)\b"
-)
 
 # How far into an article a dateline may sit.
 _MAX_LINES = 6
@@ -98,8 +97,9 @@ def find_dateline(text: str, default: dt.date | None = None) -> dt.date | None:
 
     Recognised at the start of one of the first lines: "BEIRUT, Dec 3 (Reuters) -",
     "December 3, 2025 —", "Wednesday, December 3, 2025", "Published: 3 Dec 2025 10:04 GMT",
-    "2025-12-03". A "Published" label beats "Updated". A dateline without a year takes the year that
-    puts it nearest ``default``, else the latest year of a full date in the text, else is ignored.
+    "This story is from March 10, 2002", "2025-12-03". A "Published" label beats "Updated".
+    A dateline without a year takes the year that puts it nearest ``default``; without a default
+    it is not used (guessing the year from other dates in the text was wrong on real wire copy).
     """
     found: list[tuple[int, dt.date]] = []
     lines = [ln.strip() for ln in text[:_MAX_CHARS].splitlines() if ln.strip()][:_MAX_LINES]
@@ -108,7 +108,7 @@ def find_dateline(text: str, default: dt.date | None = None) -> dt.date | None:
             m = pattern.match(line)
             if not m:
                 continue
-            date = _date_from_match(m, text, default)
+            date = _date_from_match(m, default)
             if date is None:
                 continue
             rank = 0 if kind != "label" or not _is_update(m["label"]) else 1
@@ -124,18 +124,17 @@ def _is_update(label: str) -> bool:
     return "updated" in label.lower()
 
 
-def _date_from_match(m: re.Match[str], text: str, default: dt.date | None) -> dt.date | None:
+def _date_from_match(m: re.Match[str], default: dt.date | None) -> dt.date | None:
     groups = m.groupdict()
     month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"][:3].lower()]
     day = int(groups["day"])
     if groups.get("year"):
         return _safe_date(int(groups["year"]), month, day)
-    if default is not None:
-        candidates = [_safe_date(default.year + k, month, day) for k in (-1, 0, 1)]
-        valid = [c for c in candidates if c is not None]
-        return min(valid, key=lambda c: abs((c - default).days)) if valid else None
-    years = [int(y[1] or y[2]) for y in _FULL_DATE_IN_TEXT.finditer(text)]
-    return _safe_date(max(years), month, day) if years else None
+    if default is None:
+        return None
+    candidates = [_safe_date(default.year + k, month, day) for k in (-1, 0, 1)]
+    valid = [c for c in candidates if c is not None]
+    return min(valid, key=lambda c: abs((c - default).days)) if valid else None
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
