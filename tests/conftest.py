@@ -47,3 +47,24 @@ def demo_articles():
     from truce.demo import demo_articles
 
     return {a.id: a for a in demo_articles()}
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A real PostgreSQL server for the session (skipped outside CI when none is installed)."""
+    from tests.pg import TempPostgres, find_pg_bin
+
+    bin_dir = find_pg_bin()
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        bin_dir = None
+    if bin_dir is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL (Debian package postgresql) and psycopg are required in CI")
+        pytest.skip("PostgreSQL is not installed")
+    server = TempPostgres(bin_dir)
+    try:
+        yield server.start()
+    finally:
+        server.stop()
