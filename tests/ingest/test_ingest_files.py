@@ -267,3 +267,16 @@ def _write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_mojibake_is_repaired_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    mangled = "the proposed \u00e2\u20ac\u02dcbhoomi pujan\u00e2\u20ac\u2122 was \u00c3\u00a9tabli. " + BODY
+    path = _write(tmp_path / "toi.jsonl", json.dumps({"id": "m1", "text": mangled}) + "\n")
+    with caplog.at_level(logging.WARNING):
+        (a,), _ = read(path)
+    assert a.text.startswith("the proposed \u2018bhoomi pujan\u2019 was \u00e9tabli.")
+    assert any("repaired 3" in r.message for r in caplog.records)
+    # genuine accents, dashes and a lone odd pair are left alone
+    genuine = "Caf\u00e9 \u201cna\u00efve\u201d \u2014 S\u00e3o Paulo \u00c2\u00b7 " + BODY
+    (b,), _ = read(_write(tmp_path / "ok.txt", genuine))
+    assert b.text == genuine

@@ -12,6 +12,7 @@ import httpx
 
 from truce.errors import EmptyInput, InputError, MalformedRecord
 from truce.ingest._dates import find_dateline, parse_date_value
+from truce.ingest._decode import repair_mojibake
 from truce.records import Article, content_hash
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,12 @@ def make_article(
     """
     if not isinstance(text, str):
         raise MalformedRecord(source, f"text must be a string, not {type(text).__name__}")
-    text = normalise_text(text)
+    text, repaired = repair_mojibake(normalise_text(text))
+    if repaired:
+        log.warning(
+            "%s: repaired %d mis-decoded characters (UTF-8 read as cp1252, e.g. 'â€™' for '’')",
+            source, repaired,
+        )  # fmt: skip
     if not text:
         raise EmptyInput(source, "no text (the text field is empty)")
     for key in ("id", "title", "url", "outlet", "language"):

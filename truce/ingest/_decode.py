@@ -114,3 +114,47 @@ def _reject_binary(data: bytes, source: str) -> None:
     controls = len(_CONTROL.findall(head))
     if b"\x00" in head or controls > max(8, len(head) // 100):
         raise BinaryInput(source, "binary file (control bytes in the data), not text")
+
+
+# Mojibake: UTF-8 bytes that were decoded as cp1252 (or Latin-1) before the text reached us, so
+# "’" arrives as "â€™" and "é" as "Ã©". Each such run is a UTF-8 lead byte's character followed
+# by continuation bytes' characters; re-encoding the run gives the original character back.
+_CONT_BYTES = bytes(range(0x80, 0xC0))
+_C1_RAW = "\x81\x8d\x8f\x90\x9d"  # bytes cp1252 leaves undefined, kept as-is by Latin-1
+_CONT = "".join(
+    c for c in (bytes([b]).decode("cp1252", errors="ignore") for b in _CONT_BYTES) if c
+) + _C1_RAW
+_CONT_CLASS = "[" + re.escape(_CONT) + "]"
+_MOJIBAKE = re.compile(
+    rf"[\u00c2-\u00df]{_CONT_CLASS}|[\u00e0-\u00ef]{_CONT_CLASS}{{2}}|[\u00f0-\u00f4]{_CONT_CLASS}{{3}}"
+)
+_MIN_MOJIBAKE = 2  # one odd pair ("Â·") may be genuine; two or more are not
+
+
+def _unmangle(run: str) -> str:
+    try:
+        data = bytes(ord(c) if c in _C1_RAW else c.encode("cp1252")[0] for c in run)
+        return data.decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return run
+
+
+def repair_mojibake(text: str) -> tuple[str, int]:
+    """Text with UTF-8-read-as-cp1252 runs repaired, and how many were repaired.
+
+    Only runs that re-encode to valid UTF-8 are changed, and only when there are at least two, so
+    genuine text is left alone.
+    """
+    runs = _MOJIBAKE.findall(text)
+    if len(runs) < _MIN_MOJIBAKE:
+        return text, 0
+    repaired = 0
+
+    def fix(m: re.Match[str]) -> str:
+        nonlocal repaired
+        new = _unmangle(m.group(0))
+        repaired += new != m.group(0)
+        return new
+
+    fixed = _MOJIBAKE.sub(fix, text)
+    return (fixed, repaired) if repaired >= _MIN_MOJIBAKE else (text, 0)
