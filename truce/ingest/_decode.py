@@ -126,7 +126,9 @@ _CONT = "".join(
 ) + _C1_RAW
 _CONT_CLASS = "[" + re.escape(_CONT) + "]"
 _MOJIBAKE = re.compile(
-    rf"[\u00c2-\u00df]{_CONT_CLASS}|[\u00e0-\u00ef]{_CONT_CLASS}{{2}}|[\u00f0-\u00f4]{_CONT_CLASS}{{3}}"
+    rf"[\u00c2-\u00df]{_CONT_CLASS}"  # two-byte sequences
+    rf"|[\u00e0-\u00ef]{_CONT_CLASS}{{2}}"  # three-byte
+    rf"|[\u00f0-\u00f4]{_CONT_CLASS}{{3}}"  # four-byte
 )
 _MIN_MOJIBAKE = 2  # one odd pair ("Â·") may be genuine; two or more are not
 
