@@ -9,6 +9,7 @@ Resources (spaCy model, gazetteer, actor registry, trigger lexicon) are loaded o
 
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing
 import os
@@ -26,7 +27,15 @@ from truce.records import Article, Extraction
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ResourceConfig", "Resources", "extract_article", "extract_many", "ExtractFailure"]
+__all__ = [
+    "ResourceConfig",
+    "Resources",
+    "load_resources",
+    "extract_article",
+    "extract_many",
+    "Extractor",
+    "ExtractFailure",
+]
 
 
 @dataclass(frozen=True)
@@ -81,6 +90,12 @@ def extract_article(article: Article, resources: Resources) -> Extraction:
     )
 
 
+@functools.lru_cache(maxsize=2)
+def load_resources(config: ResourceConfig) -> Resources:
+    """``Resources.load``, once per process and configuration."""
+    return Resources.load(config)
+
+
 # --- running over many articles -------------------------------------------------------------
 
 _worker_resources: Resources | None = None
@@ -88,7 +103,7 @@ _worker_resources: Resources | None = None
 
 def _init_worker(config: ResourceConfig) -> None:
     global _worker_resources
-    _worker_resources = Resources.load(config)
+    _worker_resources = load_resources(config)
 
 
 def _extract_in_worker(article: Article) -> Extraction | ExtractFailure:
@@ -112,6 +127,61 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+class Extractor:
+    """Runs ``extract_article`` over batches of articles, in this process or in a worker pool.
+
+    The pool (and each worker's resources) is created on first use and kept until ``close()``, so a
+    run that extracts many batches loads spaCy and the gazetteer once per worker, not per batch.
+    Use it as a context manager.
+    """
+
+    def __init__(
+        self,
+        config: ResourceConfig | None = None,
+        *,
+        workers: int | None = None,
+        resources: Resources | None = None,
+    ):
+        self.config = config or (resources.config if resources else ResourceConfig())
+        self.workers = workers or default_workers()
+        self._resources = resources
+        self._pool = None
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def extract(
+        self, articles: Iterable[Article], progress: Callable[[int], None] | None = None
+    ) -> Iterator[Extraction | ExtractFailure]:
+        """Extract every article, yielding results in input order; failures are yielded, not raised."""
+        articles = list(articles)
+        if self.workers <= 1 or self._resources is not None or (len(articles) <= 1 and not self._pool):
+            if self._resources is None:
+                self._resources = load_resources(self.config)
+            for article in articles:
+                result = _extract_safely(article, self._resources)
+                if progress:
+                    progress(1)
+                yield result
+            return
+        if self._pool is None:
+            ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+            self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.config,))
+        for result in self._pool.imap(_extract_in_worker, articles, chunksize=1):
+            if progress:
+                progress(1)
+            yield result
+
+
 def extract_many(
     articles: Sequence[Article] | Iterable[Article],
     config: ResourceConfig | None = None,
@@ -125,21 +195,5 @@ def extract_many(
     ``progress`` is called with 1 after each article. With one worker (or ``resources`` given) the
     work happens in this process, which is what tests and small inputs want.
     """
-    config = config or (resources.config if resources else ResourceConfig())
-    workers = workers or default_workers()
-    articles = list(articles)
-    if workers <= 1 or len(articles) <= 1 or resources is not None:
-        resources = resources or Resources.load(config)
-        for article in articles:
-            result = _extract_safely(article, resources)
-            if progress:
-                progress(1)
-            yield result
-        return
-    ctx = multiprocessing.get_context("spawn" if os.name != "posix" else "forkserver")
-    with ctx.Pool(min(workers, len(articles)), initializer=_init_worker, initargs=(config,)) as pool:
-        for result in pool.imap(_extract_in_worker, articles, chunksize=1):
-            if progress:
-                progress(1)
-            yield result
-
+    with Extractor(config, workers=workers, resources=resources) as extractor:
+        yield from extractor.extract(articles, progress)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from truce.ingest import IngestFailure, read_inputs
-from truce.pipeline import ExtractFailure, ResourceConfig, Resources, extract_many
+from truce.pipeline import Extractor, ExtractFailure, ResourceConfig, Resources
 from truce.records import Article, Extraction
 from truce.resolve import Resolver
 
@@ -88,23 +88,26 @@ def process_pending(
     if not todo:
         return report
     resolver = Resolver(store.resolver_state())
-    for lo in range(0, len(todo), batch_size):
-        batch = todo[lo : lo + batch_size]
-        ok: list[Extraction] = []
-        failed: list[ExtractFailure] = []
-        for result in extract_many(
-            batch, config, workers=workers, progress=progress, resources=resources
-        ):
-            (failed if isinstance(result, ExtractFailure) else ok).append(result)
-        outcome = resolver.add(ok)
-        store.save_extractions([*ok, *failed])
-        store.save_resolution(outcome)
-        report.extracted += len(ok)
-        report.events += sum(len(x.events) for x in ok)
-        report.extract_failures.extend(failed)
-        report.incidents_created += len(outcome.created)
-        report.incidents_updated += len(outcome.updated)
+    with Extractor(config, workers=workers, resources=resources) as extractor:
+        for lo in range(0, len(todo), batch_size):
+            batch = todo[lo : lo + batch_size]
+            _process_batch(batch, extractor, resolver, store, report, progress)
     return report
+
+
+def _process_batch(batch, extractor, resolver, store, report, progress) -> None:
+    ok: list[Extraction] = []
+    failed: list[ExtractFailure] = []
+    for result in extractor.extract(batch, progress):
+        (failed if isinstance(result, ExtractFailure) else ok).append(result)
+    outcome = resolver.add(ok)
+    store.save_extractions([*ok, *failed])
+    store.save_resolution(outcome)
+    report.extracted += len(ok)
+    report.events += sum(len(x.events) for x in ok)
+    report.extract_failures.extend(failed)
+    report.incidents_created += len(outcome.created)
+    report.incidents_updated += len(outcome.updated)
 
 
 def run(
