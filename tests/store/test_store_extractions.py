@@ -112,3 +112,15 @@ def test_event_filters(store: Store) -> None:
     assert stats.events_by_country == {"LB": 2, "IL": 1}
     assert stats.events_by_place == {"Tyre": 2, "Kiryat Shmona": 1}
     assert (stats.first_event_date, stats.last_event_date) == (D(2025, 11, 9), D(2025, 11, 12))
+
+
+def test_results_for_a_duplicate_article_are_refused_clearly(store: Store) -> None:
+    from truce.errors import StoreError
+
+    a = article(1)
+    store.add_articles([a])
+    twin = article(1)
+    twin.id = "twin"
+    with pytest.raises(StoreError, match="its text is, as 'a1'"):
+        store.save_extractions([extraction(twin)])
+    assert store.events() == []

@@ -488,9 +488,17 @@ def _stored_article(row: Any) -> StoredArticle:
 
 
 def _ensure_article(conn: Connection, article: Article) -> None:
-    exists = conn.execute(sa.select(t.articles.c.id).where(t.articles.c.id == article.id)).first()
-    if exists is None:
-        conn.execute(t.articles.insert().values(**_article_row(article, _now())))
+    a = t.articles.c
+    exists = conn.execute(sa.select(a.id).where(a.id == article.id)).first()
+    if exists is not None:
+        return
+    twin = conn.execute(sa.select(a.id).where(a.content_hash == article.content_hash)).scalar()
+    if twin is not None:
+        raise StoreError(
+            f"article {article.id!r} is not stored but its text is, as {twin!r}: save results "
+            "for the stored articles (pending_articles()), not for duplicates"
+        )
+    conn.execute(t.articles.insert().values(**_article_row(article, _now())))
 
 
 def _mark_failed(conn: Connection, article_id: str, error: str) -> None:
