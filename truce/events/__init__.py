@@ -66,11 +66,35 @@ def code_events(
     bounds = [(s.start_char, s.end_char) for s in doc.sents]
     assemble.assign_counts(cands, list(counts), bounds)
     assemble.classify(cands, lexicon)
+    if lexicon.acled_model is not None:
+        _apply_model(cands, lexicon.acled_model)
+    coded = assemble.coded_fatalities(article.text)
+    if coded is not None:
+        violent = [c for c in cands if c.trigger.plover == "ASSAULT" and c.modality in ("asserted", "claimed")]
+        if violent:
+            main = max(violent, key=lambda c: assemble.salience(c, 1, 0))
+            main.killed = [coded]
     for c in cands:
         c.attribution = _attribution_for(c, list(attributions))
         if c.attribution is not None and c.attribution.party and c.modality == "asserted":
             c.modality, c.modality_reason = "claimed", f"attributed to {c.attribution.text!r}"
     return cands
+
+
+def _apply_model(cands: list[assemble.Candidate], model) -> None:
+    """Let the ACLED sub-type model overrule the rules where it is confident."""
+    from truce.events.acled_model import SUB_TO_TYPE, event_features
+
+    if not cands:
+        return
+    sents = list(cands[0].sentence.doc.sents)
+    for c in cands:
+        if c.acled_type is None:
+            continue
+        sub, p = model.predict(event_features(c, sents))
+        if p >= model.min_confidence and sub != c.acled_sub:
+            c.acled_rule += f"; model {sub!r} p={p:.2f} over {c.acled_sub!r}"
+            c.acled_type, c.acled_sub = SUB_TO_TYPE[sub], sub
 
 
 def _title_end(article: Article) -> int:

@@ -27,7 +27,9 @@ _VICTIM_ARMED = ("soldier", "troop", "police", "officer", "militant", "fighter",
                  "militia", "security", "guard", "ranger", "commander", "personnel", "gunm", "army",
                  "military", "taliban", "shabaab", "terrorist", "bandit", "combatant", "jihadist",
                  "reservist", "recruit", "forces", "raider", "rustler", "gang", "thug", "robber",
-                 "criminal", "attacker", "assailant", "warrior", "armed")  # fmt: skip
+                 "criminal", "attacker", "assailant", "warrior", "armed", "arbaki", "peshmerga", "janjaweed",
+                 "idf", "hezbollah", "hamas", "houthi", "wagner", "isis", "isil", "daesh", "qaeda",
+                 "boko haram", "sniper", "commando", "paramilitar", "gendarme", "marine", "cadet")  # fmt: skip
 # Perpetrators who are not an organised armed group: their violence is mob violence in ACLED's terms.
 _MOB_PERPETRATORS = ("mob", "youth", "supporter", "resident", "villager", "voter", "student", "crowd",
                      "locals", "member of the public", "members of the public", "angry", "irate",
@@ -209,6 +211,12 @@ def classify_acled(
         if "disrupt" in cues and not harmed:
             return "Strategic developments", "Disrupted weapons use", "acled:disrupted"
         return entry_acled, entry_sub, "acled:weapon-trigger"
+    if lemma == "strike" and not any(c in cues for c in ("weapon_ied", "weapon_grenade", "weapon_suicide")):
+        military = any(a.acled_inter in (1, 8) for a in actors if a.role == "actor") or any(
+            w in t.lower() for t in [a.text for a in actors if a.role == "actor"]
+            for w in ("military", "army", "air force", "forces", "jets", "warplane", "drone", "idf"))
+        if military or "weapon_air" in cues:
+            return "Explosions/Remote violence", _explosion_sub(cues, "Air/drone strike"), "acled:military-strike"
     weapon_cue = any(c in cues for c in ("weapon_air", "weapon_shelling", "weapon_ied", "weapon_grenade",
                                          "weapon_suicide", "weapon_chemical"))  # fmt: skip
     if weapon_trigger or (weapon_cue and ("clash" not in cues or lemma in ("kill", "die", "injure", "wound"))):

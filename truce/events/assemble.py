@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass, field
 
 from truce.events.acled import classify_acled, sentence_cues
@@ -62,6 +63,7 @@ class Candidate:
     acled_rule: str = ""
     attribution: Attribution | None = None
     is_root: bool = False
+    background: bool = False  # inside "after ...", "since ...", "amid ...": context for another event
 
     @property
     def lemma(self) -> str:
@@ -86,6 +88,24 @@ def _clause_root(token):
     return False
 
 
+_BACKGROUND_MARKERS = frozenset("after before since following amid despite until prior".split())
+
+
+def _in_background(token, max_steps: int = 5) -> bool:
+    """True when the trigger sits in a clause or phrase that dates or explains another event."""
+    cur = token
+    for _ in range(max_steps):
+        for child in cur.children:
+            if child.dep_ == "mark" and child.lower_ in _BACKGROUND_MARKERS:
+                return True
+        if cur.dep_ in ("prep",) and cur.lower_ in _BACKGROUND_MARKERS:
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def candidates(doc, article: Article, actors: list[ActorMention], lexicon: Lexicon) -> list[Candidate]:
     """Every trigger in the article with its roles and modality."""
     cues = modality_cues(lexicon)
@@ -101,6 +121,7 @@ def candidates(doc, article: Article, actors: list[ActorMention], lexicon: Lexic
                     token, cues, trigger_is_threat=trig.plover == "THREATEN"
                 )
                 cand.is_root = _clause_root(token)
+                cand.background = _in_background(token)
             out.append(cand)
     return out
 
@@ -209,10 +230,40 @@ def sum_counts(claims: list[CountClaim]) -> CountClaim | None:
     )  # fmt: skip
 
 
+# A coder's note stating the figure it settled on: "Fatalities coded as 0 (VoJ reported 5)",
+# "Total fatalities coded as 22", "Fatalities split across 3 events (4)". It overrides the figures the
+# text reports, for the main violent event.
+_CODED_FATALITIES = re.compile(
+    r"\b(?:total\s+)?fatalit(?:y|ies)\s+(?:are\s+|were\s+|have\s+been\s+)?"
+    r"(?:coded\s+as\s+(\d+)|split\s+(?:over|across|between)\s+\d+\s+(?:\w+\s+){0,2}\((\d+)\))",
+    re.I,
+)
+
+
+def coded_fatalities(text: str) -> CountClaim | None:
+    """The figure a coder's note says was coded ("Fatalities coded as 3"), as a count claim."""
+    m = _CODED_FATALITIES.search(text)
+    if not m:
+        return None
+    value = int(m.group(1) or m.group(2))
+    return CountClaim(kind="killed", low=value, best=value, high=value, text=m.group(0),
+                      start=m.start(), end=m.end(), victims="people", reporter="coder's note")  # fmt: skip
+
+
+def _parenthesised(text: str, start: int) -> bool:
+    """True when offset ``start`` lies inside (...) in its sentence: an alternative figure."""
+    opened = text.rfind("(", max(0, start - 200), start)
+    if opened < 0:
+        return False
+    closed = text.rfind(")", opened, start)
+    return closed < 0
+
+
 def assign_counts(cands: list[Candidate], counts: list[CountClaim], sentence_bounds: list[tuple[int, int]]) -> None:
     """Give each non-cumulative count claim to the event it belongs to."""
     if not cands:
         return
+    text = cands[0].sentence.doc.text
     starts = [b[0] for b in sentence_bounds]
 
     def sent_of(offset: int) -> int:
@@ -231,6 +282,10 @@ def assign_counts(cands: list[Candidate], counts: list[CountClaim], sentence_bou
     for claim in counts:
         if claim.cumulative or claim.best is None and claim.low is None:
             continue
+        if _CODED_FATALITIES.search(claim.text) or _parenthesised(text, claim.start):
+            continue
+        if "fatalit" in claim.text.lower() and "report" in text[max(0, claim.start - 40) : claim.start].lower():
+            continue  # "VoJ reported 5 fatalities": a party's figure restated in a note
         s = sent_of(claim.start)
         pool = [c for c in by_sentence.get(s, []) if c.trigger.plover in ("ASSAULT", "PROTEST", "COERCE")]
         if not pool:
@@ -277,8 +332,12 @@ def classify(cands: list[Candidate], lexicon: Lexicon) -> None:
 
 def salience(c: Candidate, n_sentences: int, title_end: int) -> float:
     """A score in [0, 1]: the first sentence and the title weigh most, then main clauses, then type."""
-    position = 1.0 / (1.0 + c.sent_index) if c.sentence.start_char >= title_end else 1.0
+    position = 1.0 / (1.0 + c.sent_index)
+    if c.sentence.start_char < title_end:
+        position = min(1.0, position + 0.5)
     score = 0.45 * position
+    if c.background and not c.merged:
+        score -= 0.15
     score += 0.2 * (1.0 if c.is_root else 0.3)
     score += 0.15 * _CATEGORY_WEIGHT.get(c.trigger.plover, 0.4)
     score += 0.1 * c.trigger.entry.weight
@@ -290,5 +349,5 @@ def salience(c: Candidate, n_sentences: int, title_end: int) -> float:
     return max(0.0, min(1.0, score))
 
 
-def is_historical(event_end: dt.date | None, published: dt.date | None, days: int = 60) -> bool:
+def is_historical(event_end: dt.date | None, published: dt.date | None, days: int = 28) -> bool:
     return bool(event_end and published and event_end < published - dt.timedelta(days=days))

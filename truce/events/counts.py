@@ -249,7 +249,7 @@ def _figure_of(head) -> _Figure | None:
     """How many people the noun phrase headed by ``head`` counts, with its span."""
     total: Quantity | None = None
     start, end = head.idx, head.idx + len(head.text)
-    parts = [head] + [c for c in head.conjuncts if c.i > head.i and _counts_apart(c)]
+    parts = [head] + [c for c in head.conjuncts if c is not head and _counts_apart(c)]
     victims = None
     for part in parts:
         q, lo_tok = _quantity_of_part(part)
@@ -300,9 +300,9 @@ def _quantity_of_part(tok):
     low = tok.lower_
     if tok.like_num or tok.pos_ == "NUM":
         toks = _number_tokens(tok)
-        q = _span_text_quantity(toks)
+        q = _span_text_quantity(toks) or parse_quantity(tok.text)
         if q is not None:
-            return q, toks[0]
+            return q, toks[0] if _span_text_quantity(toks) else tok
     if low in _VAGUE or (low == "number" and any(c.lower_ in ("unknown", "unspecified", "undisclosed") for c in tok.children)):
         if low == "number":
             return Quantity(None, _VAGUE["unknown"], None, vague=True), tok.left_edge
@@ -313,6 +313,9 @@ def _quantity_of_part(tok):
             q = _span_text_quantity(toks)
             if q is not None:
                 return q, toks[0]
+            q = parse_quantity(child.text)  # "At last five" (sic): the number alone
+            if q is not None:
+                return q, child
         if child.dep_ in ("amod", "det") and child.lower_ in _VAGUE:
             v = _VAGUE[child.lower_]
             return Quantity(v, v, None, vague=True), child
@@ -349,9 +352,22 @@ def _victim_heads(cue) -> list:
         return [deps["nsubj"]]  # headline style: "1 Somali killed", "One man hacked to death"
     if lemma in _DIE_VERBS or (lemma == "lose" and any(c.lemma_ in ("life", "live") for c in cue.children)):
         if "nsubj" in deps:
+            if deps["nsubj"].lower_ in ("who", "that", "which") and cue.dep_ == "relcl":
+                return [cue.head]
             return [deps["nsubj"]]
     if "dobj" in deps and lemma not in _DIE_VERBS:
         return [deps["dobj"]]
+    nums = [c for c in cue.rights if c.like_num and c.dep_ in ("nummod", "npadvmod", "attr", "oprd")]
+    if nums and lemma not in _DIE_VERBS:
+        return [nums[0]]  # "Degodia clan attacks Garre civilians and kills 4"
+    subj = deps.get("nsubj")
+    if subj is not None and subj.lower_ in ("who", "that", "which") and cue.dep_ == "relcl":
+        return [cue.head]  # "one gang member, who died later in hospital"
+    if subj is not None and (lemma in _KILL_VERBS or lemma in _INJURE_VERBS) and cue.dep_ == "ROOT" \
+            and not any(c.dep_ in ("aux", "ccomp", "xcomp", "prep") and c.lemma_ == "have" for c in cue.children):
+        # "Seven MRC members and two police officers killed": a headline, kill has no object
+        if not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
+            return [subj]
     if cue.dep_ in ("acl", "amod", "relcl") and cue.head.pos_ in ("NOUN", "NUM", "PROPN", "PRON"):
         return [cue.head]
     if "nsubj" in deps and cue.pos_ == "ADJ":
@@ -460,6 +476,33 @@ def _cumulative(sent, cue) -> bool:
     return False
 
 
+_SEPARATE_RE = re.compile(r"\bcoded\s+(?:se[pa]+rately|in\s+(?:a\s+)?separate)", re.I)
+# A death that motivates the event rather than happening in it: "protest the killing of a driver".
+_MOTIVE_VERBS = {
+    "protest", "avenge", "revenge", "mourn", "condemn", "demand", "investigate", "denounce",
+    "commemorate", "decry", "blame",
+}
+_MOTIVE_PREPS = {"over", "against", "after", "following", "for", "to", "about"}
+_IRREALIS = {"attempt", "try", "plan", "threaten", "seek", "intend", "vow", "plot", "want"}
+
+
+def _not_a_report(cue) -> bool:
+    """Casualty words that state no casualties of this event: attempts, motives, "killed or wounded"."""
+    if any(c.dep_ == "cc" and c.lower_ == "or" for c in cue.children) or (
+        cue.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in cue.head.children)
+    ):
+        return True  # "killed or wounded": which one is unknown
+    head = cue.head
+    if cue.dep_ == "xcomp" and head.lemma_.lower() in _IRREALIS:
+        return True
+    if cue.pos_ == "NOUN" and cue.tag_ == "NN":
+        if cue.dep_ == "dobj" and head.lemma_.lower() in _MOTIVE_VERBS:
+            return True
+        if cue.dep_ == "pobj" and head.lower_ in _MOTIVE_PREPS:
+            return True
+    return False
+
+
 _ACLED_CODED_RE = re.compile(r"\bfatalities\s+(?:were\s+|are\s+)?coded\s+as\s+(\d+)", re.I)
 
 
@@ -472,10 +515,12 @@ def _sentence_claims(sent, reporters) -> list[CountClaim]:
         claims.append(CountClaim("killed", n, n, n, doc.text[start : start + len(m.group(0))],
                                  start, start + len(m.group(0)), None, "ACLED", False))
     coded = {(c.start, c.end) for c in claims}
+    if _SEPARATE_RE.search(sent.text):
+        return claims  # "2 killed (coded separately)": counted in another record
     counted: set[tuple[str, int]] = set()
     for tok in sent:
         kind = _cue_kind(tok)
-        if kind is None:
+        if kind is None or _not_a_report(tok):
             continue
         if kind == "casualties":
             if _is_negated_noun(tok):

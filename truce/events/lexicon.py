@@ -71,6 +71,7 @@ class Lexicon:
     pairs: dict[str, list[tuple[str, TriggerEntry]]] = field(default_factory=dict)  # head -> (dep, e)
     sequences: dict[str, list[tuple[tuple[str, ...], TriggerEntry]]] = field(default_factory=dict)
     cues: dict[str, list[str]] = field(default_factory=dict)  # class -> phrases
+    acled_model: object | None = None  # truce.events.acled_model.AcledModel, when its file exists
     _cue_res: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
 
     def add(self, entry: TriggerEntry) -> None:
@@ -187,13 +188,18 @@ def _parse_cue_file(path: Path, lexicon: Lexicon) -> None:
         lexicon.cues.setdefault(cols[0].strip(), []).append(cols[1].strip().lower())
 
 
-def load_lexicon(extra_files: Sequence[Path] = ()) -> Lexicon:
+def load_lexicon(extra_files: Sequence[Path] = (), *, model: bool = True) -> Lexicon:
     """Load the bundled trigger lexicon and cue lists, then each extra file in order.
 
     An extra file is read as a trigger file when its header starts with ``trigger`` and as a cue file
-    when it starts with ``class``.
+    when it starts with ``class``. With ``model`` (the default) the ACLED sub-type model
+    ``truce/data/acled_model.json`` is loaded too when it exists (see ``truce.events.acled_model``).
     """
     lexicon = Lexicon()
+    if model:
+        from truce.events.acled_model import load_acled_model
+
+        lexicon.acled_model = load_acled_model(_data_file("acled_model.json"))
     _parse_trigger_file(_data_file("triggers.tsv"), lexicon)
     _parse_cue_file(_data_file("event_cues.tsv"), lexicon)
     for path in extra_files:

@@ -109,7 +109,7 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
             return "claimed", f"'{head.text}'"
         if h in cues.hypothetical and dep in ("pobj", "prep", "xcomp", "pcomp", "dobj", "acl", "compound"):
             return "hypothetical", f"'{head.text}'"
-        if h in cues.planned and dep in ("xcomp", "ccomp", "pobj", "prep", "acl"):
+        if h in cues.planned and dep in ("xcomp", "ccomp", "pobj", "prep", "acl", "pcomp"):
             return "planned", f"'{head.text}'"
         if _negated(head) and dep == "xcomp":
             return "negated", f"negation on '{head.text}'"

@@ -39,6 +39,18 @@ _STRIKE_MILITARY = frozenset(
 )
 _NOUN_POS = ("NOUN", "PROPN")
 
+# Nouns that name a state of affairs more often than an event ("the ceasefire", "disarmament",
+# "cooperation"): they are events only when a verb makes them happen ("reached a ceasefire", "signed an
+# agreement", "announced sanctions") or when they are the lexicon's stronger entries.
+_STATE_NOUNS = frozenset("ceasefire truce deal agreement accord".split())
+_WEAK_NOUN_WEIGHT = 0.5
+_SUPPORT_VERBS = frozenset(
+    "reach sign agree broker announce conclude seal strike approve accept secure finalize finalise "
+    "negotiate impose issue express voice draw face receive deliver send provide lift declare break "
+    "violate extend ratify adopt endorse back welcome reject breach propose implement launch open "
+    "begin start hold resume conduct carry make take stage mount wage order call demand".split()
+)
+
 
 @dataclass(slots=True)
 class Trigger:
@@ -96,9 +108,24 @@ def _strike_reading(token) -> str | None:
     return None
 
 
+def _governed(token) -> bool:
+    """True when a verb makes the noun ``token`` happen: its object, passive subject or "X took effect"."""
+    head = token.head
+    if head is token:
+        return False
+    if head.pos_ == "VERB" and _lemma(head) in _SUPPORT_VERBS and token.dep_ in ("dobj", "nsubjpass", "attr"):
+        return True
+    if token.dep_ == "nsubj" and _lemma(head) in ("take", "come", "enter", "collapse", "hold", "break"):
+        return True
+    return False
+
+
 def _skip(token, entry: TriggerEntry) -> bool:
     """Readings of a lexicon word that are not events."""
     lemma = _lemma(token)
+    if token.pos_ in _NOUN_POS and "V" not in entry.pos or token.pos_ in _NOUN_POS and entry.pos == "VN":
+        if (lemma in _STATE_NOUNS or entry.weight < _WEAK_NOUN_WEIGHT) and not _governed(token):
+            return True
     if token.pos_ == "VERB":
         objects = [c for c in token.children if c.dep_ in ("dobj", "attr")]
         if objects and all(_lemma(o) in _NON_EVENT_OBJECTS for o in objects):
@@ -149,6 +176,9 @@ def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
             if not _pos_ok(entry, pos) or token.i in found:
                 continue
             match = next((c for c in token.children if _lemma(c) == dep), None)
+            if match is None:  # "took to the streets", "set on fire": through a preposition
+                match = next((g for c in token.children if c.dep_ in ("prep", "prt")
+                              for g in c.children if _lemma(g) == dep), None)  # fmt: skip
             if match is not None:
                 lo, hi = min(token.i, match.i), max(token.i, match.i)
                 start = doc[lo].idx
