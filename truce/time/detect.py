@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from truce.time.lexicon import MONTH_RE, MONTHS, NUMBER_RE, UNIT_RE, WEEKDAY_RE
+from truce.time.lexicon import MONTH_ABBR_RE, MONTH_RE, MONTHS, NUMBER_RE, UNIT_RE, WEEKDAY_RE
 
 MONTH_ABBR3 = {m[:3] for m in MONTHS}
 
@@ -30,7 +30,7 @@ _DATE = (
     rf"|{_D}{_BETWEEN_RANGE}{_D}\s+(?:(?i:of)\s+)?{MONTH_RE})(?:,?\s+{_Y}\b)?|"
     rf"{_PREFIX}(?:{WEEKDAY_RE},?\s+)?(?:(?i:from)\s+)?(?:(?i:the)\s+)?(?:"
     rf"{MONTH_RE}\s+{_D}\b(?:{_RANGE}(?:{MONTH_RE}\s+)?{_D}\b)?(?:,?\s+{_Y}\b)?"
-    rf"|{_D}(?:{_RANGE}{_D})?\s+(?:(?i:of)\s+)?{MONTH_RE}(?:,?\s+{_Y}\b)?"
+    rf"|{_D}(?:{_RANGE}{_D})?\s+(?:(?i:of)\s+)?(?:{MONTH_RE}|{MONTH_ABBR_RE})(?:,?\s+{_Y}\b)?"
     rf"|{MONTH_RE},?\s+(?:(?i:of)\s+)?{_Y}\b"
     rf"|{MONTH_RE}(?![\s.]*[0-9])"
     rf")"
@@ -81,7 +81,7 @@ _DECADE = (r"(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?:1[5-9]|20)[0-9]
            r"twentieth|twenty-first)\s+century\b)")
 _SEASON = (rf"(?i:\b(?:(?:this|last|next|early|late|mid|past|coming)[\s-]+)(?:spring|summer|autumn|winter|fall)\b)"
            rf"|(?i:\b(?:spring|summer|autumn|winter|fall)\s+(?:of\s+)?){_Y}\b"
-           rf"|(?i:\b(?:the\s+)?(?:spring|summer|autumn|winter)\b)")
+           rf"|\b(?:(?i:in|during|over|through|this|the)\s+)(?:the\s+)?(?:spring|summer|autumn|winter)\b")
 _SPOKEN_YEAR = (
     r"(?i:\b(?:the\s+year\s+)?(?:(?:nineteen|eighteen|twenty)\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
     r"ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|"

@@ -29,6 +29,16 @@ def _usable(t: TimeExpression) -> bool:
     return t.interval.start is not None or t.interval.end is not None
 
 
+_PRECISION_ORDER = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
+
+
+def _rank(t: TimeExpression) -> tuple[bool, bool, int]:
+    """Prefer occurrences to background: a date over a duration, a closed interval over an open one
+    ("since July"), then the finer precision."""
+    order = _PRECISION_ORDER.index(t.precision) if t.precision in _PRECISION_ORDER else len(_PRECISION_ORDER)
+    return (t.type == "DURATION", t.open_ended, order)
+
+
 def _to_date(t: TimeExpression) -> EventDate:
     assert t.interval is not None
     return EventDate(t.interval.start, t.interval.end, t.precision, t.text, (t.start, t.end))
@@ -41,21 +51,24 @@ def _sentence(doc, pos: int):
     return None
 
 
-def _governs(doc, t: TimeExpression, trigger_tokens, trigger_verb) -> bool:
+def _attachment(doc, t: TimeExpression, trigger_tokens, trigger_verb) -> tuple[int, bool]:
+    """How the expression hangs on the trigger: (steps up the parse to reach it, or 99; and whether
+    it first reaches a verb of another clause, as "the previous day" in "fires were lit after a man
+    was shot the previous day" reaches "shot" before "lit")."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
-        return False
-    root = span.root
-    # attached to the trigger itself ("the Nov. 23 strike") or to a word inside the trigger span
-    node = root
-    for _ in range(4):
-        if node in trigger_tokens:
-            return True
+        return 99, False
+    node = span.root
+    foreign = False
+    for steps in range(8):
+        if node in trigger_tokens or (trigger_verb is not None and node == trigger_verb):
+            return steps, foreign
+        if node.pos_ in ("VERB", "AUX") and node not in span and node.dep_ not in ("aux", "auxpass"):
+            foreign = True
         if node.head is node:
             break
         node = node.head
-    verb = _verb_of(root)
-    return verb is not None and (verb in trigger_tokens or (trigger_verb is not None and verb == trigger_verb))
+    return 99, foreign or _verb_of(span.root) is not None
 
 
 def date_event(doc, article: Article, trigger: tuple[int, int], times: list[TimeExpression]) -> EventDate:
@@ -69,16 +82,27 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
             tspan = doc.char_span(start, end, alignment_mode="expand")
             trigger_tokens = set(tspan) if tspan is not None else set()
             trigger_verb = _verb_of(tspan.root) if tspan is not None and len(tspan) else None
-            governing = [t for t in inside if _governs(doc, t, trigger_tokens, trigger_verb)]
-            # a precise date beats a duration, then the closest to the trigger
-            pool = governing or inside
-            best = min(pool, key=lambda t: (t.type == "DURATION", abs(t.start - start)))
-            return _to_date(best)
+            scored = [(t, *_attachment(doc, t, trigger_tokens, trigger_verb)) for t in inside]
+            governing = [(t, steps) for t, steps, foreign in scored if steps < 99 and not foreign]
+            if governing:
+                # the closest attachment, a precise date before a duration, then the nearest in the text
+                best = min(governing, key=lambda ts: (ts[1], _rank(ts[0]), abs(ts[0].start - start)))[0]
+                return _to_date(best)
+            local = [t for t, steps, foreign in scored if not foreign]
+            if local:
+                return _to_date(min(local, key=lambda t: (_rank(t), abs(t.start - start))))
+            fallback = min(inside, key=lambda t: (_rank(t), abs(t.start - start)))
+        else:
+            fallback = None
+    else:
+        fallback = None
     # the paragraph's current reference date: the last dated expression before the trigger
     para_start = article.text.rfind("\n", 0, start) + 1
     earlier = [t for t in usable if para_start <= t.start < start and t.type != "DURATION"]
     if earlier:
         return _to_date(earlier[-1])
+    if fallback is not None:  # only a date that belongs to another clause of the sentence
+        return _to_date(fallback)
     pub = article.published
     if pub is None:
         return EventDate(None, None, "unknown")

@@ -108,3 +108,5 @@ NUMBER_RE = (
     + r"|(?:a|an|one)(?:\s+and\s+a\s+half)?|half\s+an?|" + _alt(VAGUE_NUMBERS) + ")"
 )
 UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
+# After a day number a bare abbreviation is a month even without a full stop: "02 Aug: residents ..."
+MONTH_ABBR_RE = "(?:" + _alt([m.capitalize() for m in _MONTH_ABBR]) + r")\b\.?"

@@ -35,6 +35,7 @@ from truce.time.lexicon import (
 log = logging.getLogger(__name__)
 
 MIN_YEAR, MAX_YEAR = 1000, 2200
+_PUBLICATION_SLACK_DAYS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +237,10 @@ def _resolve_month_day(month: int, day: int, ctx: Context) -> dt.date:
             continue
     if not candidates:
         _make_date(ref.year, month, day)  # raises with the reason
-    picked = cal.choose(candidates, ref, ctx.tense, default_past=True)
+    # an explicit date a few days after an (often estimated) publication date is this year's,
+    # not last year's: the report is about the coming days or its date is off by a little
+    slack = ref + dt.timedelta(days=_PUBLICATION_SLACK_DAYS) if ctx.tense != "future" else ref
+    picked = cal.choose(candidates, slack, ctx.tense, default_past=True)
     if ctx.absolute is not None and abs((picked - ctx.absolute).days) > 183:
         # the narrative is told about another year: stay near its last explicit date
         near = [c for c in (dt.date(y, month, day) for y in (ctx.absolute.year - 1, ctx.absolute.year,
@@ -408,11 +412,11 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         d = _make_date(year, MONTHS[m.group("month")], int(m.group("day")))
         return _date(d.isoformat(), "absolute")
     # ranges: between 19 and 23 November, 19-23 November, November 19-23, from November 19 to 23
-    if m := (full(rf"(?:between |from )?(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?: and | to |-)"
+    if m := (full(rf"(?:between |from )?(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)? ?(?:and|to|-) ?"
                   rf"{_D2} (?:of )?{_M}(?:,? {_Y})?", s)
-             or full(rf"(?:between |from )?{_M} (?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?: and | to |-)"
+             or full(rf"(?:between |from )?{_M} (?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)? ?(?:and|to|-) ?"
                      rf"{_D2}(?:,? {_Y})?", s)
-             or full(rf"(?:between |from )?{_M} {_D}(?: and | to |-){_M2} {_D2}(?:,? {_Y})?", s)):
+             or full(rf"(?:between |from )?{_M} {_D} ?(?:and|to|-) ?{_M2} {_D2}(?:,? {_Y})?", s)):
         month = MONTHS[m.group("month")]
         month2 = MONTHS[m.group("month2")] if "month2" in m.re.groupindex and m.group("month2") else month
         if m.group("year"):
@@ -789,6 +793,8 @@ def _apply_lead(res: _Result, ctx: Context) -> _Result:
     if res.interval is None or res.type not in ("DATE", "TIME"):
         return res
     pub = ctx.published
+    if two in ("or before", "or after", "or about", "or around"):
+        return res  # "on or before October 8th": the date itself is the best estimate
     if last == "since" or two in ("starting from", "beginning in", "ever since"):
         res.interval = Interval(res.interval.start, pub)
         res.open_ended = True
