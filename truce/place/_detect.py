@@ -53,6 +53,24 @@ def _capitalised(tok) -> bool:
     return bool(t) and (t[0].isupper() or t.lower() in ARTICLES or t in ("-", "'s"))
 
 
+_NOT_PLACE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW", "WORK_OF_ART"}
+_CUE_BEFORE = {"in", "at", "near", "outside", "inside", "into", "from", "towards", "toward", "around", "across", "to"}
+_CUE_AFTER = {"town", "city", "village", "province", "district", "governorate", "region", "area", "camp",
+              "countryside", "neighbourhood", "neighborhood", "suburb", "suburbs", "county", "river", "valley",
+              "border", "crossing", "refugee", "municipality", "prefecture", "state"}
+
+
+def _place_cue(span) -> bool:
+    """A word around the span that says it names a place: "in X", "the town of X", "X province"."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    before2 = doc[span.start - 2].lower_ if span.start > 1 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if before in _CUE_BEFORE or after in _CUE_AFTER:
+        return True
+    return before == "of" and before2 in _CUE_AFTER
+
+
 def _clean_edges(span) -> bool:
     """A candidate span starts and ends on a word, has no sentence punctuation or line break inside,
     and does not end on an article or connector ("Ras EnNakoura as a" is not a name)."""
@@ -117,35 +135,45 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
         found.append(Candidate(s, t, e.text, "ner", label=e.label_))
         taken.append((s, t))
 
-    # 3. gazetteer phrase matcher for capitalised sequences in the article's countries
-    if article_countries:
-        i = 0
-        while i < n:
-            tok = toks[i]
-            if not tok.text[:1].isupper() or tok.is_sent_start or tok.ent_type_ or tok.is_stop:
-                i += 1
+    # 3. gazetteer phrase matcher for capitalised proper-noun sequences NER left alone (or took
+    #    for a person or organisation): kept with a place cue around them ("in X", "X province"),
+    #    or when X lies in a country the article is about, or when X is a sizeable town.
+    article_countries = article_countries or set()
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if not tok.text[:1].isupper() or tok.is_stop or tok.ent_type_ in _NOT_PLACE_ENTS:
+            i += 1
+            continue
+        hit = None
+        for k in range(min(4, n - i), 0, -1):
+            span = doc[i : i + k]
+            if not _clean_edges(span) or not all(_capitalised(t) for t in span):
                 continue
-            hit = None
-            for k in range(min(4, n - i), 0, -1):
-                span = doc[i : i + k]
-                if not _clean_edges(span) or not all(_capitalised(t) for t in span):
-                    continue
-                if span[0].pos_ != "PROPN" or any(t.lower_ in _TITLES for t in span):
-                    continue
-                if _overlaps(taken, span.start_char, span.end_char) or _overlaps(person_org, span.start_char, span.end_char):
-                    continue
-                rows = gaz.plain_rows(plain_key(span.text))
-                if len(fold_key(span.text)) >= 4 and any(
-                    gaz.ccs[r] in article_countries and gaz.features[r] not in ("PCLI",) for r in rows
-                ):
-                    hit = span
-                    break
-            if hit is not None:
-                found.append(Candidate(hit.start_char, hit.end_char, hit.text, "gazetteer"))
-                taken.append((hit.start_char, hit.end_char))
-                i = hit.end
-            else:
-                i += 1
+            if span[0].pos_ != "PROPN" or any(t.lower_ in _TITLES for t in span):
+                continue
+            if _overlaps(taken, span.start_char, span.end_char):
+                continue
+            if len(fold_key(span.text)) < 4:
+                continue
+            rows = [r for r in gaz.plain_rows(plain_key(span.text)) if gaz.features[r] != "PCLI"]
+            if not rows:
+                continue
+            cue = _place_cue(span)
+            in_person_org = _overlaps(person_org, span.start_char, span.end_char)
+            if in_person_org and not cue:
+                continue
+            big = max(gaz.pops[r] for r in rows) >= 20000 and not span[0].is_sent_start
+            if cue or big or any(gaz.ccs[r] in article_countries for r in rows):
+                hit = span
+                break
+        if hit is not None:
+            found = [c for c in found if not (c.start < hit.end_char and hit.start_char < c.end)]
+            found.append(Candidate(hit.start_char, hit.end_char, hit.text, "gazetteer"))
+            taken.append((hit.start_char, hit.end_char))
+            i = hit.end
+        else:
+            i += 1
 
     found.sort(key=lambda c: c.start)
     # patterns: cue words before, containers after

@@ -20,6 +20,10 @@ _LOCATIVE = {"in", "at", "on", "near", "outside", "inside", "across", "around", 
              "throughout", "into", "over", "off", "by", "between", "against", "targeting", "towards", "toward", "onto", "upon", "beside", "behind", "past", "through", "via", "nearby"}
 _ORIGIN = {"from", "of"}
 _FEATURE_RANK = {"PCLI": 3.0, "PCLS": 3.0, "ADM1": 1.6, "RGN": 1.6, "BORDER": 1.4, "STM": 1.4, "MT": 1.4, "ADM2": 0.8}
+_PLACE_NOUNS = {"town", "city", "village", "province", "district", "governorate", "region", "area", "camp",
+                "countryside", "neighbourhood", "neighborhood", "suburb", "suburbs", "county", "outskirts",
+                "border", "crossing", "capital", "streets", "street", "centre", "center", "municipality", "valley"}
+_MIN_SCORE = 0.4
 _PERSONISH = {"resident", "residents", "native", "natives", "citizen", "citizens", "official", "officials",
               "governor", "mayor", "minister", "president", "ambassador", "envoy", "people", "man", "woman",
               "embassy", "government", "army", "forces", "troops", "military", "police", "authorities",
@@ -65,8 +69,12 @@ def _prep_bonus(preps: list[str]) -> float:
     first = preps[0]
     if first in _LOCATIVE:
         return 1.0
+    if first == "from":
+        return -1.2
+    if any(p in _LOCATIVE for p in preps[1:3]):
+        return 0.7  # "in the bombardment of X", "on the outskirts of X"
     if first in _ORIGIN:
-        return -1.2 if first == "from" else -0.3
+        return -0.3
     if first in ("to", "for", "with", "about", "against"):
         return -0.6
     return 0.0
@@ -92,8 +100,11 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
         head = p_tok.head
         if p_tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PERSONISH:
             score -= 1.0
-        if p_tok.dep_ in ("amod", "compound", "poss") and head.lower_ in _PERSONISH:
-            score -= 1.0
+        if p_tok.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and head.i != t_tok.i:
+            # "U.S. forces", "Mexico's army", "Caracas' newspaper": the place describes a noun
+            # other than the event; "Khanasir town", "Aleppo province" are still places
+            if head.lower_ not in _PLACE_NOUNS:
+                score -= 1.5
         if p.lat is None:
             score -= 0.8
         score -= _FEATURE_RANK.get(p.feature or "", 0.0) * 0.5
@@ -101,8 +112,10 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
         score += 0.3 * p.confidence
         if best is None or score > best[0]:
             best = (score, p)
-    if best is not None and best[0] > -1.5:
+    if best is not None and best[0] > _MIN_SCORE:
         return best[1]
+    if in_sent:
+        return None  # the sentence names places, but none is where this event happened
     # no place in the sentence: the last resolved place in the two sentences before, if any
     earlier = [p for p in places if p.end <= s0 and p.lat is not None and s0 - p.end < 400
                and (p.feature or "") not in ("PCLI", "PCLS")]
