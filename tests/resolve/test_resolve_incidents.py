@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import D, day, synthetic
+from tests.resolve.builders import D, day, synthetic
 
 from truce.resolve import Resolver, ResolverState
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from conftest import day, synthetic
+from tests.resolve.builders import day, synthetic
 
 from truce.records import Extraction
 from truce.resolve import Resolver

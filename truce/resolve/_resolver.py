@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from truce.records import Extraction, Incident, Revision
 from truce.resolve import aggregate
 from truce.resolve._terms import TermIndex
-from truce.resolve._text import content_stems, stable_hash
+from truce.resolve._text import content_stems, pack_u32, stable_hash, unpack_u32
 from truce.resolve.incidents import (
     NEVER_MERGED,
     IncidentIndex,
@@ -22,7 +22,7 @@ from truce.resolve.incidents import (
     mention_profile,
     new_incident,
 )
-from truce.resolve.origins import OriginIndex, minhash_of, outlet_key
+from truce.resolve.origins import REWRITE_WINDOW_DAYS, OriginIndex, minhash_of, outlet_key, within_days
 from truce.resolve.rewrites import SentenceFeatures, article_fingerprint
 from truce.resolve.state import ArticleLink, ResolveOutcome, ResolverState, SetAside, Story
 from truce.resolve.stories import StoryIndex
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 __all__ = ["Resolver"]
 
 SIMILAR_ARTICLES = 10
+REWRITE_MIN_COSINE = 0.25  # demo: 000 ↔ 001 0.41; unrelated pairs about the same events 0.19–0.25
 
 
 def _utcnow() -> dt.datetime:
@@ -39,7 +40,19 @@ def _utcnow() -> dt.datetime:
 
 
 def _features(link: ArticleLink) -> list[SentenceFeatures]:
-    return [SentenceFeatures.from_lists(*s) for s in link.sentences]
+    return [SentenceFeatures.unpack(s) for s in link.sentences]
+
+
+def _pack_terms(terms: dict[int, int]) -> str:
+    keys = sorted(terms)
+    return f"{pack_u32(keys)} {pack_u32([terms[k] for k in keys])}"
+
+
+def _unpack_terms(text: str) -> dict[int, int]:
+    if not text:
+        return {}
+    keys, counts = text.split(" ")
+    return {int(k): int(c) for k, c in zip(unpack_u32(keys), unpack_u32(counts))}
 
 
 class Resolver:
@@ -78,11 +91,13 @@ class Resolver:
             for article_id in incident.article_ids:
                 self._article_incidents.setdefault(article_id, []).append(incident.id)
 
-    def _remember(self, link: ArticleLink) -> None:
+    def _remember(self, link: ArticleLink, terms: dict[int, int] | None = None, mh=None) -> None:
         self._links[link.article_id] = link
-        self._origins.add(link)
+        self._origins.add(link, mh)
         if link.duplicate_of is None:
-            self._terms.add(link.article_id, link.terms)
+            if terms is None:
+                terms = _unpack_terms(link.terms)
+            self._terms.add(link.article_id, terms, link.published)
 
     def state(self) -> ResolverState:
         """Everything to persist (the records are the resolver's own: copy before mutating)."""
@@ -128,11 +143,17 @@ class Resolver:
 
     def _place_article(self, extraction: Extraction) -> ArticleLink:
         article = extraction.article
-        terms = {str(stable_hash(s)): c for s, c in Counter(content_stems(article.text)).items()}
+        terms = {stable_hash(s): c for s, c in Counter(content_stems(article.text)).items()}
         sentences = article_fingerprint(article.text)
         mh = minhash_of(article.text)
-        similar = self._terms.similar(terms, k=SIMILAR_ARTICLES)
-        candidates = [(self._links[a], _features(self._links[a])) for a, _ in similar]
+        similar = self._terms.similar(terms, k=SIMILAR_ARTICLES, published=article.published)
+        # Rewrites share much of their vocabulary: align only with articles similar enough.
+        candidates = [
+            (self._links[a], _features(self._links[a]))
+            for a, cosine in similar
+            if cosine >= REWRITE_MIN_COSINE
+            and within_days(article.published, self._links[a].published, REWRITE_WINDOW_DAYS)
+        ]
         decision = self._origins.decide(article, mh, sentences, candidates, self._links)
         if decision.matched is not None:
             story_id = self._links[decision.matched].story_id
@@ -150,11 +171,11 @@ class Resolver:
             url=article.url,
             duplicate_of=decision.duplicate_of,
             origin_reason=decision.reason,
-            minhash=[int(v) for v in mh.hashvalues],
-            sentences=[[sorted(f.words), sorted(f.stems), sorted(f.numbers)] for f in sentences],
-            terms=terms,
+            minhash=pack_u32(mh.hashvalues),
+            sentences=[f.pack() for f in sentences],
+            terms=_pack_terms(terms),
         )
-        self._remember(link)
+        self._remember(link, terms, mh)
         return link
 
     def _place_mentions(self, extraction: Extraction, link: ArticleLink, outcome: ResolveOutcome,

@@ -1,75 +1,115 @@
 """An inverted index of articles' content stems, for finding the most similar earlier articles.
 
-Scores are TF-IDF cosines with the document frequencies of the articles seen so far. Candidate
-generation walks only the postings of the query's rarer terms (and only their most recent
-entries), so a query costs about the same whatever the size of the collection.
+Scores are TF-IDF cosines. Each article's vector is weighted with the document frequencies known
+when it was added and then frozen (as incremental topic tracking does), and kept as two small numpy
+arrays (sorted term hashes, unit-length weights). Postings are kept per week of publication; a
+query walks the postings of its own rarest terms in the weeks around its date (the most recent
+entries only), so a query costs about the same whatever the size of the collection.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
+import numpy as np
+
 __all__ = ["TermIndex"]
 
-MAX_POSTINGS_SCANNED = 4000  # most recent entries of one term's postings looked at per query
+MAX_POSTINGS_SCANNED = 2000  # most recent entries of one (week, term) postings list per query
 COMMON_SHARE = 0.3  # terms in more than this share of articles (once there are 20) are skipped
+QUERY_TERMS = 16  # a query looks up this many of its rarest terms
+WEEK_SPAN = 1  # a dated query looks at its own week and this many weeks either side (and undated)
+RERANK = 4  # exact cosines are computed for k × RERANK candidates
+
+
+def _week(published: dt.date | None) -> int | None:
+    return None if published is None else published.toordinal() // 7
 
 
 class TermIndex:
     def __init__(self) -> None:
-        self.df: Counter[str] = Counter()
-        self.postings: dict[str, list[str]] = defaultdict(list)
-        self.docs: dict[str, dict[str, int]] = {}
+        self.df: Counter[int] = Counter()
+        self.postings: dict[tuple[int | None, int], list[str]] = defaultdict(list)
+        self.docs: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.weeks: set[int] = set()
 
     def __len__(self) -> int:
         return len(self.docs)
 
-    def add(self, doc_id: str, terms: dict[str, int]) -> None:
-        if doc_id in self.docs:
-            return
-        self.docs[doc_id] = terms
-        for term in terms:
-            self.df[term] += 1
-            self.postings[term].append(doc_id)
-
-    def _idf(self, term: str) -> float:
+    def _idf(self, term: int) -> float:
         return math.log((len(self.docs) + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
-    def _vector(self, terms: dict[str, int]) -> dict[str, float]:
-        return {t: (1.0 + math.log(c)) * self._idf(t) for t, c in terms.items() if c > 0}
+    def _unit(self, terms: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
+        if not terms:
+            return np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.float32)
+        ids = np.fromiter(sorted(terms), dtype=np.uint32, count=len(terms))
+        w = np.array([(1.0 + math.log(terms[int(t)])) * self._idf(int(t)) for t in ids], dtype=np.float32)
+        norm = float(np.sqrt((w * w).sum()))
+        return ids, (w / norm if norm else w)
 
-    def cosine(self, a: dict[str, int], b: dict[str, int]) -> float:
-        va, vb = self._vector(a), self._vector(b)
-        dot = sum(w * vb[t] for t, w in va.items() if t in vb)
-        na = math.sqrt(sum(w * w for w in va.values()))
-        nb = math.sqrt(sum(w * w for w in vb.values()))
-        return dot / (na * nb) if na and nb else 0.0
+    def add(self, doc_id: str, terms: dict[int, int], published: dt.date | None = None) -> None:
+        if doc_id in self.docs:
+            return
+        for term in terms:
+            self.df[term] += 1
+        self.docs[doc_id] = self._unit(terms)
+        week = _week(published)
+        if week is not None:
+            self.weeks.add(week)
+        for term in terms:
+            self.postings[(week, term)].append(doc_id)
+
+    @staticmethod
+    def _dot(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> float:
+        ids_a, w_a = a
+        ids_b, w_b = b
+        if not len(ids_a) or not len(ids_b):
+            return 0.0
+        idx = np.searchsorted(ids_a, ids_b)
+        idx[idx >= len(ids_a)] = 0
+        hit = ids_a[idx] == ids_b
+        return float((w_a[idx[hit]] * w_b[hit]).sum())
+
+    def cosine(self, a: dict[int, int], b: dict[int, int]) -> float:
+        return self._dot(self._unit(a), self._unit(b))
 
     def similar(
         self,
-        terms: dict[str, int],
+        terms: dict[int, int],
         k: int = 10,
         allowed: Callable[[str], bool] | None = None,
+        published: dt.date | None = None,
     ) -> list[tuple[str, float]]:
-        """The ``k`` most similar indexed articles (cosine, best first) passing ``allowed``."""
+        """The ``k`` most similar indexed articles (cosine, best first) passing ``allowed``.
+
+        A dated query looks at the articles published within about ``WEEK_SPAN`` weeks of it and at
+        undated ones; an undated query looks at every week.
+        """
         n = len(self.docs)
         if not n or not terms:
             return []
         common = COMMON_SHARE * n if n >= 20 else n + 1
+        query = self._unit(terms)
+        week = _week(published)
+        if week is None:
+            weeks: list[int | None] = [*sorted(self.weeks), None]
+        else:
+            weeks = [week + d for d in range(-WEEK_SPAN, WEEK_SPAN + 1)] + [None]
+        rare = sorted((t for t in terms if 0 < self.df.get(t, 0) <= common), key=lambda t: self.df[t])
         scores: Counter[str] = Counter()
-        for term, count in terms.items():
-            df = self.df.get(term, 0)
-            if not df or df > common:
-                continue
-            weight = self._idf(term) ** 2 * (1.0 + math.log(count))
-            for doc_id in self.postings[term][-MAX_POSTINGS_SCANNED:]:
-                scores[doc_id] += weight
+        for term in rare[:QUERY_TERMS]:
+            for w in weeks:
+                bucket = self.postings.get((w, term))
+                if bucket:
+                    for doc_id in bucket[-MAX_POSTINGS_SCANNED:]:
+                        scores[doc_id] += 1
         ranked = []
-        for doc_id, _ in scores.most_common(k * 4):
+        for doc_id, _ in scores.most_common(k * RERANK):
             if allowed is not None and not allowed(doc_id):
                 continue
-            ranked.append((doc_id, self.cosine(terms, self.docs[doc_id])))
+            ranked.append((doc_id, self._dot(query, self.docs[doc_id])))
         ranked.sort(key=lambda p: -p[1])
         return ranked[:k]

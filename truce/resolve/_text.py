@@ -18,6 +18,8 @@ __all__ = [
     "word_shingles",
     "stable_hash",
     "fold",
+    "pack_u32",
+    "unpack_u32",
 ]
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
@@ -47,6 +49,7 @@ def split_sentences(text: str) -> list[str]:
     return [p.strip() for p in parts if p and p.strip()]
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light suffix-stripping stem: "strikes", "striking" → "strik"; numbers are kept whole."""
     if word[:1].isdigit():
@@ -78,3 +81,20 @@ def word_shingles(text: str, k: int = 3) -> set[str]:
 
 def stable_hash(token: str) -> int:
     return zlib.crc32(token.encode("utf-8"))
+
+
+def pack_u32(values) -> str:
+    """Unsigned 32-bit ints as compact base64 text (how fingerprints are kept and stored)."""
+    import base64
+
+    import numpy as np
+
+    return base64.b64encode(np.asarray(values, dtype="<u4").tobytes()).decode("ascii")
+
+
+def unpack_u32(text: str):
+    import base64
+
+    import numpy as np
+
+    return np.frombuffer(base64.b64decode(text), dtype="<u4")

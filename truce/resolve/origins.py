@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlparse
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from truce.records import Article
-from truce.resolve._text import word_shingles
+from truce.resolve._text import unpack_u32, word_shingles
 from truce.resolve.rewrites import SentenceFeatures, alignment
 from truce.resolve.state import ArticleLink
 
@@ -44,17 +45,24 @@ def outlet_key(article: Article) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _permutations():
+    # datasketch draws the permutations anew for every MinHash; they depend only on the seed.
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
 def minhash_of(text: str) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
     shingles = word_shingles(text, 3)
     if shingles:
         mh.update_batch([s.encode("utf-8") for s in shingles])
     return mh
 
 
-def _minhash_from(values: list[int]) -> MinHash:
+def _minhash_from(packed: str) -> MinHash:
     return MinHash(
-        num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.array(values, dtype=np.uint32)
+        num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=unpack_u32(packed).astype(np.uint64),
+        permutations=_permutations(),
     )
 
 
@@ -79,14 +87,13 @@ class OriginIndex:
     def __init__(self) -> None:
         self.by_hash: dict[str, ArticleLink] = {}
         self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-        self._minhashes: dict[str, MinHash] = {}
+        self._in_lsh: set[str] = set()
 
-    def add(self, link: ArticleLink) -> None:
+    def add(self, link: ArticleLink, mh: MinHash | None = None) -> None:
         self.by_hash.setdefault(link.content_hash, link)
-        if link.duplicate_of is None and link.minhash and link.article_id not in self._minhashes:
-            mh = _minhash_from(link.minhash)
-            self._minhashes[link.article_id] = mh
-            self.lsh.insert(link.article_id, mh)
+        if link.duplicate_of is None and link.minhash and link.article_id not in self._in_lsh:
+            self._in_lsh.add(link.article_id)
+            self.lsh.insert(link.article_id, mh if mh is not None else _minhash_from(link.minhash))
 
     def decide(
         self,
@@ -110,7 +117,7 @@ class OriginIndex:
             return OriginDecision(first.origin_id, "same text", None, first.article_id)
         best_id, best_j = None, 0.0
         for other_id in self.lsh.query(mh):
-            j = mh.jaccard(self._minhashes[other_id])
+            j = mh.jaccard(_minhash_from(links[other_id].minhash))
             if j > best_j:
                 best_id, best_j = other_id, j
         if best_id is not None and best_j >= COPY_JACCARD:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from truce.resolve._text import content_stems, split_sentences, stable_hash, words
+from truce.resolve._text import content_stems, pack_u32, split_sentences, stable_hash, unpack_u32, words
 
 __all__ = [
     "SentenceFeatures",
@@ -49,6 +49,15 @@ class SentenceFeatures:
     @classmethod
     def from_lists(cls, words_: Sequence[int], stems: Sequence[int], numbers: Sequence[int]):
         return cls(frozenset(words_), frozenset(stems), frozenset(numbers))
+
+    def pack(self) -> str:
+        """Compact text form (three base64 uint32 arrays separated by spaces), for the store."""
+        return " ".join(pack_u32(sorted(s)) for s in (self.words, self.stems, self.numbers))
+
+    @classmethod
+    def unpack(cls, text: str) -> SentenceFeatures:
+        parts = (text.split(" ") + ["", "", ""])[:3]
+        return cls(*(frozenset(int(v) for v in unpack_u32(p)) for p in parts))
 
 
 def sentence_features(sentence: str) -> SentenceFeatures:

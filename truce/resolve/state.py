@@ -29,9 +29,11 @@ class ArticleLink:
     (same content hash, same or unknown outlet): it shares the first copy's origin and story and its
     events are not counted again. ``outlet_key`` is the outlet, else the URL's host, else None.
 
-    ``minhash`` holds the MinHash signature of the text's 3-word shingles (64 unsigned ints);
-    ``sentences`` the informative sentences as three lists of CRC32 hashes each (words, content
-    stems, numbers); ``terms`` the article's content-stem counts (CRC32 → count) used for stories.
+    The fingerprints are compact text (base64 of little-endian uint32 arrays, see
+    ``truce.resolve._text.pack_u32``): ``minhash`` the MinHash signature of the text's 3-word
+    shingles (64 values); ``sentences`` one string per informative sentence, three arrays separated
+    by spaces (CRC32 of its words, of its content stems, of its numbers); ``terms`` two arrays
+    separated by a space: the content stems' CRC32 and their counts (for stories).
     """
 
     article_id: str
@@ -43,9 +45,9 @@ class ArticleLink:
     url: str | None = None
     duplicate_of: str | None = None
     origin_reason: str = "new"  # "new", "same text", "near copy", "rewrite", "re-ingested"
-    minhash: list[int] = field(default_factory=list)
-    sentences: list[list[list[int]]] = field(default_factory=list)
-    terms: dict[str, int] = field(default_factory=dict)
+    minhash: str = ""
+    sentences: list[str] = field(default_factory=list)
+    terms: str = ""
 
 
 @dataclass(slots=True)
