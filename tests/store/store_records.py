@@ -1,4 +1,4 @@
-"""Hand-built records for the store tests (imported by them as ``store_records``)."""
+"""Hand-built records for the store tests."""
 
 from __future__ import annotations
 

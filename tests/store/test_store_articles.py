@@ -11,7 +11,7 @@ from truce.errors import StoreError
 from truce.ingest import IngestFailure
 from truce.store import Store, database_url
 
-from store_records import article
+from tests.store.store_records import article
 
 
 def test_ingesting_twice_changes_nothing(store: Store) -> None:

@@ -11,7 +11,7 @@ import pytest
 from truce.records import Article, Extraction, to_jsonable
 from truce.store import Store
 
-from store_records import KIRYAT, article, extraction, mention
+from tests.store.store_records import KIRYAT, article, extraction, mention
 
 D = dt.date
 

@@ -13,8 +13,7 @@ from truce.errors import StoreError
 from truce.store import MIGRATIONS, SCHEMA_VERSION, Store, migrate
 from truce.store import _schema
 
-from conftest import POSTGRES_URL, fresh_postgres
-from store_records import article, extraction
+from tests.store.store_records import article, extraction
 
 
 def _inspect_schema(engine: sa.Engine) -> dict[str, dict[str, object]]:
@@ -128,9 +127,8 @@ def test_schema_and_migrations_compile_for_postgresql() -> None:
     assert sum(s.lstrip().startswith("CREATE TABLE") for s in statements) == len(_schema.metadata.tables) - 1
 
 
-@pytest.mark.skipif(not POSTGRES_URL, reason="set TRUCE_TEST_POSTGRES to test on PostgreSQL")
-def test_an_old_database_is_migrated_on_postgresql() -> None:
-    url = fresh_postgres()
+def test_an_old_database_is_migrated_on_postgresql(empty_postgres: str) -> None:
+    url = empty_postgres
     engine = sa.create_engine(url)
     assert migrate(engine, target=1) == 1
     with engine.begin() as conn:

@@ -19,7 +19,7 @@ from truce.records import (
 from truce.resolve import ArticleLink, ResolveOutcome, Resolver, ResolverState, SetAside, Story
 from truce.store import Store
 
-from store_records import KIRYAT, TYRE, article, extraction, mention
+from tests.store.store_records import KIRYAT, TYRE, article, extraction, mention
 
 D = dt.date
 UTC = dt.timezone.utc
