@@ -43,7 +43,7 @@ def read_capped(path: Path, source: str, size_cap: int) -> bytes:
         raise TooLarge(
             source,
             f"file is {_mb(size)}, over the size cap of {_mb(size_cap)} "
-            "(split it, or raise the cap with --size-cap)",
+            "(split it, or raise the size cap)",
         )
     return path.read_bytes()
 

@@ -71,7 +71,10 @@ class Store:
         try:
             engine = sa.create_engine(url)
         except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as e:
-            raise StoreError(f"cannot use database URL {url!r}: {e}") from e
+            hint = ""
+            if url.startswith("postgresql") and isinstance(e, ImportError):
+                hint = " (install the PostgreSQL driver: pip install 'truce[postgres]')"
+            raise StoreError(f"cannot use database URL {url!r}: {e}{hint}") from e
         if engine.dialect.name == "sqlite":
             _configure_sqlite(engine, url)
         store = cls(engine)
