@@ -85,8 +85,8 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
             scored = [(t, *_attachment(doc, t, trigger_tokens, trigger_verb)) for t in inside]
             governing = [(t, steps) for t, steps, foreign in scored if steps < 99 and not foreign]
             if governing:
-                # the closest attachment, a precise date before a duration, then the nearest in the text
-                best = min(governing, key=lambda ts: (ts[1], _rank(ts[0]), abs(ts[0].start - start)))[0]
+                # a precise occurrence first, then the closest attachment, then the nearest in the text
+                best = min(governing, key=lambda ts: (_rank(ts[0]), ts[1], abs(ts[0].start - start)))[0]
                 return _to_date(best)
             local = [t for t, steps, foreign in scored if not foreign]
             if local:

@@ -77,6 +77,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _under_since(doc, start: int, end: int) -> bool:
+    """The expression hangs, through nouns and prepositions only, on a "since" a few words before it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    node = span.root
+    for _ in range(5):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.lower_ == "since" and node.i < span.start:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
@@ -92,6 +109,8 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
         before = text[max(0, c.start - 40) : c.start].split()
         lead = " ".join(before[-_LEAD_WORDS:]).lower()
         tense = tense_at(doc, c.start, c.end) if doc is not None else None
+        if doc is not None and "since" not in lead.split() and _under_since(doc, c.start, c.end):
+            lead = (lead + " since").strip()  # "since the outbreak of war on October 8, 2023"
         para = _paragraph_start(text, c.start)
         previous = None
         if last_day is not None and (last_day[0] >= para or _NARRATIVE_WORDS.search(piece) or c.source == "clock"):

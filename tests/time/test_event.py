@@ -1,0 +1,79 @@
+"""Dating an event from its trigger."""
+
+import datetime as dt
+
+from truce.records import Article
+from truce.time import date_event, find_times
+
+
+def d(s: str) -> dt.date:
+    return dt.date.fromisoformat(s)
+
+
+def _date(nlp, text, trigger_word, published=d("2025-12-04"), nth=0):
+    a = Article(id="t", text=text, published=published)
+    doc = nlp(text)
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(trigger_word, start + 1)
+    return date_event(doc, a, (start, start + len(trigger_word)), find_times(doc, a))
+
+
+def test_governing_expression_wins_over_a_nearer_one(nlp):
+    text = "On 12 Oct 2018, students protested the killing of a student on 7 Oct."
+    ed = _date(nlp, text, "protested", published=d("2018-10-13"))
+    assert ed.start == d("2018-10-12") and ed.precision == "day" and ed.text == "12 Oct 2018"
+
+
+def test_attachment_through_the_trigger_noun(nlp):
+    text = "Officials condemned the Nov. 23 strike on Beirut."
+    ed = _date(nlp, text, "strike")
+    assert ed.start == d("2025-11-23")
+
+
+def test_weekday_in_the_same_clause(nlp):
+    text = "Lebanese and Israeli diplomats met on Wednesday in the border town of Naqoura."
+    ed = _date(nlp, text, "met")
+    assert ed.start == ed.end == d("2025-12-03")
+
+
+def test_paragraph_reference_date(nlp):
+    text = "On November 19, Israeli forces struck a camp in Ain al-Hilweh. Residents reported explosions."
+    ed = _date(nlp, text, "reported")
+    assert ed.start == d("2025-11-19") and ed.text == "November 19"
+
+
+def test_no_date_falls_back_to_publication_as_reported(nlp):
+    text = "Israeli jets struck a house in Tyre, killing two people."
+    ed = _date(nlp, text, "struck")
+    assert (ed.start, ed.end, ed.precision, ed.text) == (d("2025-12-04"), d("2025-12-04"), "reported", None)
+
+
+def test_no_publication_date_is_unknown(nlp):
+    text = "Israeli jets struck a house in Tyre."
+    ed = _date(nlp, text, "struck", published=None)
+    assert ed.precision == "unknown" and ed.start is None
+
+
+def test_deadlines_do_not_date_an_event(nlp):
+    text = "The army must dismantle the sites by year-end."
+    ed = _date(nlp, text, "dismantle")
+    assert ed.precision == "reported"
+
+
+def test_on_or_before_dates_the_event_on_that_day(nlp):
+    text = "On or before October 8th, residents of Siana ward protested over grazing rights."
+    ed = _date(nlp, text, "protested", published=d("2018-10-09"))
+    assert ed.start == ed.end == d("2018-10-08")
+
+
+def test_demo_article_strike_dates(nlp, demo_articles):
+    a = demo_articles["000"]
+    doc = nlp(a.text)
+    times = find_times(doc, a)
+    i = a.text.index("launched a strike")
+    ed = date_event(doc, a, (i, i + len("launched")), times)
+    assert ed.start == d("2025-11-19")
+    j = a.text.index("announced another strike")
+    ed = date_event(doc, a, (j, j + len("announced")), times)
+    assert ed.start == d("2025-11-23")

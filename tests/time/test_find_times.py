@@ -1,0 +1,166 @@
+"""Detection and normalisation over whole articles: the demo corpus and hand-made texts."""
+
+import datetime as dt
+
+import pytest
+
+from truce.records import Article
+from truce.time import find_times
+
+
+def d(s: str) -> dt.date:
+    return dt.date.fromisoformat(s)
+
+
+@pytest.fixture(scope="module")
+def demo_times(nlp, demo_articles):
+    return {aid: find_times(nlp(a.text), a) for aid, a in demo_articles.items()}
+
+
+def _find(times, text):
+    hits = [t for t in times if text in t.text]
+    assert hits, f"{text!r} not found among {[t.text for t in times]}"
+    return hits[0]
+
+
+def test_night_of_november_19(demo_times):
+    t = _find(demo_times["000"], "November 19")
+    assert t.text == "the night of November 19"
+    assert t.interval.start == t.interval.end == d("2025-11-19")
+
+
+def test_days_later_on_november_23(demo_times):
+    later = _find(demo_times["000"], "days later")
+    assert later.interval.start > d("2025-11-19") and later.anchor == "previous:2025-11-19"
+    t = _find(demo_times["000"], "November 23")
+    assert t.value == "2025-11-23"
+
+
+def test_full_date_with_weekday(demo_times):
+    t = _find(demo_times["002"], "Wednesday, December 3, 2025")
+    assert t.value == "2025-12-03" and t.precision == "day"
+
+
+def test_on_wednesday_in_a_thursday_article_is_the_day_before(demo_times):
+    t = _find(demo_times["003"], "Wednesday")
+    assert t.value == "2025-12-03"
+
+
+def test_by_year_end_is_a_deadline(demo_times):
+    t = _find(demo_times["002"], "year-end")
+    assert t.deadline and t.interval.end == d("2025-12-31")
+
+
+def test_since_october_8_2023_is_open_to_publication(demo_times):
+    t = _find(demo_times["004"], "October 8, 2023")
+    assert t.open_ended and t.interval.start == d("2023-10-08") and t.interval.end == d("2024-10-31")
+
+
+def test_past_five_weeks(demo_times):
+    t = _find(demo_times["004"], "five weeks")
+    assert t.value == "P5W" and t.interval.end == d("2024-10-31") and t.interval.start == d("2024-09-26")
+
+
+def test_sixty_day_truce(demo_times):
+    t = _find(demo_times["004"], "60-day")
+    assert (t.type, t.value) == ("DURATION", "P60D")
+
+
+def test_last_years_ceasefire(demo_times):
+    t = _find(demo_times["003"], "last year")
+    assert t.value == "2024" and t.precision == "year"
+
+
+def test_year_old_ceasefire(demo_times):
+    t = _find(demo_times["002"], "year-old")
+    assert t.value == "P1Y" and t.interval.end == d("2025-12-03")
+
+
+def test_before_the_new_year(demo_times):
+    t = _find(demo_times["003"], "new year")
+    assert t.deadline and t.interval.end == d("2025-12-31")
+
+
+def test_on_thursday_in_a_thursday_article_is_that_day(demo_times):
+    t = _find(demo_times["004"], "Thursday")
+    assert t.value == "2024-10-31"
+
+
+def test_resolution_numbers_are_not_years(demo_times):
+    assert not [t for t in demo_times["004"] if t.text == "1701"]
+
+
+def test_spans_point_into_the_text(demo_times, demo_articles):
+    for aid, times in demo_times.items():
+        text = demo_articles[aid].text
+        for t in times:
+            assert text[t.start : t.end] == t.text
+
+
+def test_future_tense_moves_a_weekday_forward(nlp):
+    text = "The envoys met on Thursday. They will meet again on Thursday, officials said."
+    a = Article(id="t", text=text, published=d("2025-12-04"))
+    values = [t.value for t in find_times(nlp(text), a) if "Thursday" in t.text]
+    assert values == ["2025-12-04", "2025-12-11"]
+
+
+def test_scheduled_month_day_takes_the_next_year(nlp):
+    text = "Talks will resume on January 7. Fighting broke out on December 20."
+    a = Article(id="t", text=text, published=d("2025-12-04"))
+    got = {t.text: t.value for t in find_times(nlp(text), a)}
+    assert got["January 7"] == "2026-01-07"
+    assert got["December 20"] == "2024-12-20"
+
+
+def test_narrative_year_follows_an_explicit_date(nlp):
+    text = "The war began on October 8, 2023. On October 10, Israel shelled the border."
+    a = Article(id="t", text=text, published=d("2024-10-31"))
+    got = {t.text: t.value for t in find_times(nlp(text), a)}
+    assert got["October 10"] == "2023-10-10"
+
+
+def test_clock_time_joined_with_its_day(nlp):
+    text = "The strike hit at 10 p.m. Wednesday, residents said."
+    a = Article(id="t", text=text, published=d("2025-12-04"))
+    (t,) = [t for t in find_times(nlp(text), a) if "p.m." in t.text]
+    assert (t.type, t.value) == ("TIME", "2025-12-03T22:00")
+
+
+def test_ages_are_not_durations(nlp):
+    text = "A 6-year-old boy was killed; the 52-year-old mayor said the year-old truce held."
+    a = Article(id="t", text=text, published=d("2025-12-04"))
+    texts = [t.text for t in find_times(nlp(text), a)]
+    assert texts == ["year-old"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They met on February 30 to discuss the 45th of May.",
+        "Scholars wrote about the year 3500 and the year 0950.",
+        "وقعت الغارة يوم الأربعاء ٣ ديسمبر ٢٠٢٥.",
+        "空袭发生在2025年12月3日星期三。",
+        "",
+    ],
+)
+def test_bad_input_never_crashes(nlp, text):
+    a = Article(id="t", text=text, published=d("2025-12-04"))
+    for t in find_times(nlp(text), a):
+        if t.precision == "unknown":
+            assert t.reason
+
+
+def test_nonsense_dates_kept_with_reason(nlp):
+    text = "They met on February 30 to discuss the 45th of May."
+    a = Article(id="t", text=text, published=d("2025-12-04"))
+    times = find_times(nlp(text), a)
+    assert {t.text for t in times} >= {"February 30", "the 45th of May"}
+    assert all(t.precision == "unknown" and t.reason for t in times)
+
+
+def test_missing_publication_date(nlp):
+    text = "On Wednesday, a strike hit Tyre. On December 3, 2025, another followed."
+    a = Article(id="t", text=text, published=None)
+    got = {t.text: t for t in find_times(nlp(text), a)}
+    assert got["Wednesday"].precision == "unknown" and "publication date" in got["Wednesday"].reason
+    assert got["December 3, 2025"].value == "2025-12-03"

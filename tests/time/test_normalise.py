@@ -1,0 +1,139 @@
+"""The time grammar on single expressions, with the context a text would give it."""
+
+import datetime as dt
+
+import pytest
+
+from truce.time import normalise_time
+
+THU = dt.date(2025, 12, 4)  # a Thursday, the demo articles' publication date
+
+
+def d(s: str) -> dt.date:
+    return dt.date.fromisoformat(s)
+
+
+@pytest.mark.parametrize(
+    "text, tense, value, start, end, precision",
+    [
+        ("November 19", "past", "2025-11-19", "2025-11-19", "2025-11-19", "day"),
+        ("the night of November 19", "past", "2025-11-19TNI", "2025-11-19", "2025-11-19", "day"),
+        ("Nov. 23", "past", "2025-11-23", "2025-11-23", "2025-11-23", "day"),
+        ("23 November", None, "2025-11-23", "2025-11-23", "2025-11-23", "day"),
+        ("Wednesday, December 3, 2025", "past", "2025-12-03", "2025-12-03", "2025-12-03", "day"),
+        ("Wednesday", "past", "2025-12-03", "2025-12-03", "2025-12-03", "day"),
+        ("Thursday", "past", "2025-12-04", "2025-12-04", "2025-12-04", "day"),
+        ("Thursday", "future", "2025-12-11", "2025-12-11", "2025-12-11", "day"),
+        ("Friday", "future", "2025-12-05", "2025-12-05", "2025-12-05", "day"),
+        ("Friday", "past", "2025-11-28", "2025-11-28", "2025-11-28", "day"),
+        ("January 7", "future", "2026-01-07", "2026-01-07", "2026-01-07", "day"),
+        ("January 7", "past", "2025-01-07", "2025-01-07", "2025-01-07", "day"),
+        ("last year", None, "2024", "2024-01-01", "2024-12-31", "year"),
+        ("August", "past", "2025-08", "2025-08-01", "2025-08-31", "month"),
+        ("last month", None, "2025-11", "2025-11-01", "2025-11-30", "month"),
+        ("yesterday", None, "2025-12-03", "2025-12-03", "2025-12-03", "day"),
+        ("the third quarter", None, "2025-Q3", "2025-07-01", "2025-09-30", "quarter"),
+        ("last week", None, "2025-W48", "2025-11-24", "2025-11-30", "week"),
+        ("the 1990s", None, "199", "1990-01-01", "1999-12-31", "decade"),
+        ("three days ago", None, "2025-12-01", "2025-12-01", "2025-12-01", "day"),
+        ("between 19 and 23 November", "past", "2025-11", "2025-11-19", "2025-11-23", "week"),
+        ("10 p.m. Wednesday", "past", "2025-12-03T22:00", "2025-12-03", "2025-12-03", "day"),
+    ],
+)
+def test_dates(text, tense, value, start, end, precision):
+    t = normalise_time(text, THU, tense=tense)
+    assert (t.value, t.interval.start, t.interval.end, t.precision) == (value, d(start), d(end), precision)
+    assert t.reason is None
+
+
+def test_deadline_by_year_end():
+    t = normalise_time("by year-end", THU)
+    assert t.deadline and not t.open_ended
+    assert t.interval.end == d("2025-12-31")
+    assert t.interval.start == THU
+
+
+def test_before_the_new_year_is_a_deadline_ending_on_december_31():
+    t = normalise_time("before the new year", THU)
+    assert t.deadline
+    assert t.interval.end == d("2025-12-31")
+
+
+def test_since_opens_an_interval_to_publication():
+    t = normalise_time("since October 8, 2023", THU)
+    assert t.open_ended and t.value == "2023-10-08"
+    assert (t.interval.start, t.interval.end) == (d("2023-10-08"), THU)
+
+
+def test_past_weeks_end_at_publication():
+    t = normalise_time("over the past five weeks", d("2024-10-31"))
+    assert (t.type, t.value) == ("DURATION", "P5W")
+    assert (t.interval.start, t.interval.end) == (d("2024-09-26"), d("2024-10-31"))
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("60-day", "P60D"), ("a 60-day", "P60D"), ("five weeks", "P5W"), ("decades", "PXDE"),
+     ("a minute and a half", "PT1.5M"), ("the first nine months", "P9M"), ("several years", "PXY")],
+)
+def test_durations(text, value):
+    t = normalise_time(text, THU)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_year_old_is_a_year_ending_at_publication():
+    t = normalise_time("year-old", THU)
+    assert (t.type, t.value) == ("DURATION", "P1Y")
+    assert t.interval.end == THU and t.interval.start == d("2024-12-04")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("every week", "P1W"), ("daily", "P1D"), ("each Thursday", "XXXX-WXX-4"), ("every other day", "P2D")],
+)
+def test_sets(text, value):
+    t = normalise_time(text, THU)
+    assert (t.type, t.value, t.interval) == ("SET", value, None)
+
+
+def test_narrative_following_day_and_days_later():
+    t = normalise_time("the following day", THU, previous=d("2025-11-19"))
+    assert t.value == "2025-11-20" and t.anchor == "previous:2025-11-19"
+    later = normalise_time("just days later", THU, previous=d("2025-11-19"))
+    assert later.interval.start > d("2025-11-19") and later.precision == "week"
+
+
+def test_vague_references_keep_a_reason():
+    t = normalise_time("recently", THU)
+    assert t.value == "PAST_REF" and t.precision == "unknown" and t.reason
+    assert t.interval.end == THU
+
+
+@pytest.mark.parametrize(
+    "text, reason_part",
+    [
+        ("February 30", "February 30"),
+        ("the 45th of May", "45"),
+        ("the year 3500", "3500"),
+        ("in the year 0950", "950"),
+        ("٢٠٢٥ ديسمبر", "not understood"),
+        ("十二月三日", "not understood"),
+        ("", "not understood"),
+    ],
+)
+def test_bad_input_is_kept_unknown_with_a_reason(text, reason_part):
+    t = normalise_time(text, THU)
+    assert t.precision == "unknown" and t.interval is None
+    assert reason_part in t.reason
+
+
+def test_missing_publication_date():
+    t = normalise_time("on Wednesday", None)
+    assert t.precision == "unknown" and "publication date" in t.reason
+    absolute = normalise_time("December 3, 2025", None)
+    assert absolute.value == "2025-12-03" and absolute.precision == "day"
+
+
+def test_february_29_only_in_leap_years():
+    assert normalise_time("February 29, 2024", THU).value == "2024-02-29"
+    assert normalise_time("February 29, 2025", THU).precision == "unknown"
