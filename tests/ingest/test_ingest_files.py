@@ -280,3 +280,12 @@ def test_mojibake_is_repaired_with_a_warning(tmp_path: Path, caplog: pytest.LogC
     genuine = "Caf\u00e9 \u201cna\u00efve\u201d \u2014 S\u00e3o Paulo \u00c2\u00b7 " + BODY
     (b,), _ = read(_write(tmp_path / "ok.txt", genuine))
     assert b.text == genuine
+
+
+def test_html_whose_only_long_line_is_a_menu_is_an_error(tmp_path: Path) -> None:
+    menu = " | ".join(["Home", "World", "Middle East", "Politics", "Business", "Sport", "Culture",
+                       "Opinion", "Video", "Podcasts", "Newsletters", "Sign in", "Subscribe"])
+    words = "Sign in Subscribe Search Menu Home News World Local Sports Weather Traffic Jobs"
+    page = f"<html><body><div><p>{menu}</p><p>{words}</p></div><script>x()</script></body></html>"
+    f = only_failure(read(_write(tmp_path / "menu.html", page))[1])
+    assert f.kind == "EmptyInput" and "no article text" in f.error

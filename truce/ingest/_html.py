@@ -12,9 +12,22 @@ from truce.errors import EmptyInput
 
 log = logging.getLogger(__name__)
 
-# A page counts as an article only if some line of what trafilatura kept reads like prose: at least
-# this many words. Menus, link lists and cookie banners are made of short lines.
+# A page counts as an article only if some line of what trafilatura kept reads like prose: a
+# sentence of at least 8 words, or a 20-word run. Menus, link lists and cookie banners are short
+# lines, or long runs of names separated by bars and bullets with no sentence in them.
 _PROSE_LINE_WORDS = 8
+_LONG_LINE_WORDS = 20
+_SENTENCE_END = re.compile(r"[a-z0-9%)\]][.!?][\"'”’)]?(?:\s|$)")
+_SEPARATORS = re.compile(r"\s[|•·/>›»]\s")
+
+
+def _is_prose(line: str) -> bool:
+    words = line.split()
+    if len(_SEPARATORS.findall(line)) >= 3:  # "Home | World | Politics | ..."
+        return False
+    return len(words) >= _LONG_LINE_WORDS or (
+        len(words) >= _PROSE_LINE_WORDS and bool(_SENTENCE_END.search(line))
+    )
 
 
 @dataclass
@@ -43,7 +56,7 @@ def extract_page(html: str, source: str, url: str | None = None) -> PageText:
     text = (doc.text or "").strip() if doc is not None else ""
     if not text:
         raise EmptyInput(source, "no article text in the HTML (only scripts, navigation or markup)")
-    if not any(len(line.split()) >= _PROSE_LINE_WORDS for line in text.splitlines()):
+    if not any(_is_prose(line) for line in text.splitlines()):
         raise EmptyInput(
             source,
             "no article text in the HTML: what remains after removing scripts and navigation "
