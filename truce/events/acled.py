@@ -17,7 +17,7 @@ from truce.records import CountClaim, EventActor
 __all__ = ["SentenceCues", "sentence_cues", "classify_acled"]
 
 _ARMED_INTER = (1, 2, 3, 4, 8)
-_CUE_CLASSES = (
+CUE_CLASSES = (
     "weapon_air", "weapon_shelling", "weapon_ied", "weapon_grenade", "weapon_suicide",
     "weapon_chemical", "disrupt", "protest", "riot_violent", "intervention", "mob", "clash",
     "territory_nonstate", "territory_gov", "armed", "armed_group",
@@ -53,10 +53,18 @@ class SentenceCues:
         return cls in self.present
 
 
-def sentence_cues(words: str, lemmas: str, lexicon: Lexicon) -> SentenceCues:
-    """Match every ACLED cue class against lower-cased words and lemmas of a sentence."""
+# Classes read from the trigger's own sentence; the others from a window of following sentences too
+# ("Protesters blocked the road. Police dispersed them with tear gas.").
+SENTENCE_CLASSES = frozenset(
+    ("weapon_air", "weapon_shelling", "weapon_ied", "weapon_grenade", "weapon_suicide", "weapon_chemical",
+     "clash", "armed", "armed_group", "territory_nonstate", "territory_gov")
+)  # fmt: skip
+
+
+def sentence_cues(words: str, lemmas: str, lexicon: Lexicon, classes=CUE_CLASSES) -> SentenceCues:
+    """Match ACLED cue classes against lower-cased words and lemmas of a sentence (or a window)."""
     cues = SentenceCues()
-    for cls in _CUE_CLASSES:
+    for cls in classes:
         rx = lexicon.cue_regex(cls)
         m = rx.search(words) or rx.search(lemmas)
         if m:
@@ -171,6 +179,10 @@ def classify_acled(
 
     # Strategic developments and territory ---------------------------------------------------
     if plover == "COERCE":
+        if entry_acled == "Protests":  # police dispersing a crowd
+            if "protest" in cues or protest_v:
+                return _protest_type(cues, harmed, protest_v)
+            return "Protests", "Protest with intervention", "acled:dispersal"
         if mode == "arrest":
             return "Strategic developments", "Arrests", "acled:arrest"
         if mode == "destroy":

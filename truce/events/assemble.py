@@ -20,7 +20,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from truce.events.acled import classify_acled, sentence_cues
+from truce.events.acled import CUE_CLASSES as _ALL_CUE_CLASSES
+from truce.events.acled import SENTENCE_CLASSES, classify_acled, sentence_cues
 from truce.events.lexicon import Lexicon
 from truce.events.modality import modality_cues, read_modality
 from truce.events.roles import event_actors
@@ -126,17 +127,21 @@ def candidates(doc, article: Article, actors: list[ActorMention], lexicon: Lexic
     return out
 
 
-def _connected(a, b, max_steps: int = 6) -> bool:
-    """True when token ``b`` lies on ``a``'s chain of heads or vice versa (one clause complex)."""
-    for x, y in ((a, b), (b, a)):
-        cur = x
-        for _ in range(max_steps):
-            if cur is y:
-                return True
-            if cur.head is cur or cur.dep_ in ("relcl", "ccomp", "parataxis"):
-                break
-            cur = cur.head
-    return False
+def _chain(token, max_steps: int) -> list:
+    out = [token]
+    cur = token
+    for _ in range(max_steps):
+        if cur.head is cur or cur.dep_ in ("relcl", "ccomp", "parataxis"):
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _connected(a, b, max_steps: int = 4) -> bool:
+    """True when tokens ``a`` and ``b`` belong to one clause complex (their head chains meet)."""
+    chain_a = {t.i for t in _chain(a, max_steps)}
+    return any(t.i in chain_a for t in _chain(b, max_steps))
 
 
 def _specificity(c: Candidate) -> float:
@@ -316,7 +321,13 @@ def classify(cands: list[Candidate], lexicon: Lexicon) -> None:
             window = sents[c.sent_index : c.sent_index + 1 + _CUE_WINDOW_SENTENCES]
             words = " ".join(s.text.lower() for s in window)[:_CUE_WINDOW_CHARS]
             lemmas = " ".join(t.lemma_.lower() for s in window for t in s)[:_CUE_WINDOW_CHARS]
-            cues = sentence_cues(words, lemmas, lexicon)
+            window_classes = [k for k in _ALL_CUE_CLASSES if k not in SENTENCE_CLASSES]
+            cues = sentence_cues(words, lemmas, lexicon, window_classes)
+            own = sents[c.sent_index]
+            own_cues = sentence_cues(own.text.lower()[:_CUE_WINDOW_CHARS],
+                                     " ".join(t.lemma_.lower() for t in own)[:_CUE_WINDOW_CHARS],
+                                     lexicon, SENTENCE_CLASSES)  # fmt: skip
+            cues.present.update(own_cues.present)
             cache[c.sent_index] = cues
         objects = [a.text for a in c.actors if a.role == "recipient"]
         objects += [ch.text for ch in c.token.children if ch.dep_ in ("dobj",)]
@@ -335,13 +346,13 @@ def salience(c: Candidate, n_sentences: int, title_end: int) -> float:
     position = 1.0 / (1.0 + c.sent_index)
     if c.sentence.start_char < title_end:
         position = min(1.0, position + 0.5)
-    score = 0.45 * position
+    score = 0.35 * position
     if c.background and not c.merged:
         score -= 0.15
-    score += 0.2 * (1.0 if c.is_root else 0.3)
+    score += 0.15 * (1.0 if c.is_root else 0.3)
     score += 0.15 * _CATEGORY_WEIGHT.get(c.trigger.plover, 0.4)
     score += 0.1 * c.trigger.entry.weight
-    score += 0.1 * _MODALITY_WEIGHT.get(c.modality, 0.5)
+    score += 0.25 * _MODALITY_WEIGHT.get(c.modality, 0.5)
     if c.killed or c.injured:
         score += 0.05
     if c.acled_type is None:

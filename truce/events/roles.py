@@ -12,23 +12,13 @@ from __future__ import annotations
 from truce.events.triggers import LIGHT_VERBS
 from truce.records import ActorMention, EventActor
 
-__all__ = ["RolePhrase", "role_phrases", "event_actors"]
+__all__ = ["role_phrases", "event_actors"]
 
 _SUBJ = ("nsubj", "csubj")
 _PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 _TARGET_PREPS = ("on", "against", "at", "upon", "targeting", "target", "into")
 _CLAUSE_LINKS = ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl")
 _MAX_PHRASE_TOKENS = 12
-
-
-class RolePhrase(tuple):
-    """(role, head token index, start char, end char) - a plain tuple for speed."""
-
-    __slots__ = ()
-
-    @property
-    def role(self) -> str:
-        return self[0]
 
 
 def _phrase(token) -> tuple[int, int]:
@@ -83,8 +73,11 @@ def role_phrases(trigger_token) -> list[tuple[str, object]]:
             elif child.dep_ == "prep" and child.lower_ == "with" and t.lemma_ in ("clash", "fight", "meet"):
                 out += [("recipient", p) for p in child.children if p.dep_ == "pobj"]
     else:  # noun trigger
+        pronoun_poss = []
         for child in t.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                pronoun_poss.append(child)  # "their talks": the light verb's subject is better
+            elif child.dep_ == "poss":
                 out.append(("actor", child))
             elif child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG")):
                 out.append(("actor", child))
@@ -107,6 +100,8 @@ def role_phrases(trigger_token) -> list[tuple[str, object]]:
         elif t.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
             # "an airstrike killed three people": the verb's object is the recipient
             out += [("recipient", o) for o in head.children if o.dep_ == "dobj"]
+        if pronoun_poss and not any(r == "actor" for r, _ in out):
+            out += [("actor", p) for p in pronoun_poss]
     return out
 
 

@@ -103,8 +103,10 @@ def _strike_reading(token) -> str | None:
         return "military"  # "a strike on Beirut"
     if words & _STRIKE_MILITARY:
         return "military"
-    if token.i > 0 and token.doc[token.i - 1].lower_ == "on" and token.head.lemma_ in ("go", "be"):
-        return "labour"
+    if token.dep_ == "pobj" and token.head.lower_ == "on" and _lemma(token.head.head) in (
+        "go", "be", "remain", "stay", "continue", "come", "call"
+    ):
+        return "labour"  # "went on strike"
     return None
 
 

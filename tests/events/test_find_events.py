@@ -1,0 +1,141 @@
+"""find_events through the whole per-article pipeline: the demo articles, counts, ids and bad input."""
+
+import datetime as dt
+import time
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _events(extraction, plover=None):
+    return [e for e in extraction.events if plover is None or e.plover_type == plover]
+
+
+@pytest.fixture(scope="module")
+def demo(demo_articles, resources):
+    from truce.pipeline import extract_article
+
+    return {aid: extract_article(a, resources) for aid, a in demo_articles.items()}
+
+
+def test_every_event_points_at_its_words(demo):
+    for x in demo.values():
+        text = x.article.text
+        for n, e in enumerate(x.events, start=1):
+            assert e.id == f"{x.article.id}:e{n}"
+            assert e.sentence == text[e.sentence_start : e.sentence_end]
+            assert e.sentence_start <= e.trigger_start < e.trigger_end <= e.sentence_end
+            assert e.trigger_rule
+        saliences = [e.salience for e in x.events]
+        assert saliences == sorted(saliences, reverse=True)
+
+
+def test_ain_al_hilweh_strike_night_of_19_november(demo):
+    hits = [e for x in (demo["000"], demo["001"]) for e in _events(x, "ASSAULT")
+            if "hilweh" in e.sentence.lower()]  # fmt: skip
+    assert hits
+    for e in hits:
+        assert e.date.start == dt.date(2025, 11, 19)
+        assert e.acled_sub_event_type == "Air/drone strike"
+        assert e.modality in ("asserted", "claimed")
+
+
+def test_beirut_strike_23_november(demo):
+    hits = [e for e in _events(demo["001"], "ASSAULT") if "November 23" in e.sentence]
+    assert hits and all(e.date.start == dt.date(2025, 11, 23) for e in hits)
+    assert any(e.acled_event_type == "Explosions/Remote violence" for e in hits)
+
+
+def test_tabatabai_killed_by_israel(demo):
+    kills = [e for e in _events(demo["003"], "ASSAULT")
+             if any(a.role == "recipient" and "Tabatabai" in a.text for a in e.actors)]  # fmt: skip
+    assert kills
+    assert any(a.role == "actor" and a.country == "ISR" for e in kills for a in e.actors)
+
+
+def test_naqoura_talks_are_the_main_event(demo):
+    for aid in ("002", "003"):
+        main = demo[aid].events[0]
+        assert main.plover_type == "CONSULT", (aid, main)
+        assert main.date.start == dt.date(2025, 12, 3)
+
+
+def test_hochstein_mcgurk_meetings_october_2024(demo):
+    consult = _events(demo["004"], "CONSULT")
+    assert demo["004"].events[0].plover_type == "CONSULT"
+    assert any(("Hochstein" in e.sentence or "Jerusalem" in e.sentence) and e.date.start.year == 2024
+               and e.date.start.month == 10 for e in consult)  # fmt: skip
+
+
+def test_hezbollah_supporters_protest(demo):
+    protests = [e for e in _events(demo["003"], "PROTEST") if "supporters" in e.sentence]
+    assert protests and protests[0].acled_event_type == "Protests"
+
+
+def test_no_assault_from_threat_or_potential(demo):
+    for x in demo.values():
+        for e in _events(x, "ASSAULT"):
+            assert "resume the war" not in e.sentence or e.modality != "asserted"
+            assert "potential for escalation" not in e.sentence or e.modality != "asserted"
+    assert any("resume the war" in e.sentence for e in _events(demo["003"], "THREATEN"))
+
+
+def test_fatalities_go_to_their_event_and_add_up(extract):
+    x = extract("On 5 March 2020, 3 soldiers and 5 militants were killed during clashes in Alishing "
+                "district, Laghman. Separately, 2 civilians were injured.", dt.date(2020, 3, 6))
+    main = x.events[0]
+    assert (main.acled_event_type, main.fatalities.best) == ("Battles", 8)
+
+
+def test_coders_note_overrides_reported_figures(extract):
+    x = extract("On 5 March 2020, 5 commandos were killed and 2 were wounded during clashes with Taliban "
+                "militants in Alishing district, Laghman. Fatalities coded as 0 (VoJ reported 5 fatalities).",
+                dt.date(2020, 3, 6))  # fmt: skip
+    assert x.events[0].fatalities.best == 0
+
+
+def test_cumulative_toll_is_kept_but_not_assigned(extract):
+    x = extract("Since the outbreak of the conflict, over 2,800 people have died. On Tuesday an Israeli "
+                "airstrike killed 3 people in Tyre.")  # fmt: skip
+    strike = next(e for e in x.events if e.acled_sub_event_type == "Air/drone strike")
+    assert strike.fatalities is not None and strike.fatalities.best == 3
+    assert all(e.fatalities is None or e.fatalities.best != 2800 for e in x.events)
+
+
+def test_no_casualties_is_not_an_attack(extract):
+    x = extract("No casualties were reported.")
+    assert not [e for e in x.events if e.plover_type == "ASSAULT" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli strike on Beirut suburb",  # headline, no verb
+        "ISRAELI STRIKE | BEIRUT | 3 DEAD\nHEZBOLLAH | ROCKETS | 0\nUNIFIL | PATROL | 1 INJURED",  # table
+        "",
+        "..., ;;; ---",
+    ],
+)
+def test_awkward_input_does_not_crash(extract, text):
+    extract(text)
+
+
+def test_two_thousand_word_sentence_runs_in_bounded_time(extract):
+    words = ("the army shelled the village and militants attacked a checkpoint while residents "
+             "protested and police arrested them").split()  # fmt: skip
+    text = " ".join(words[i % len(words)] for i in range(2000)) + "."
+    started = time.perf_counter()
+    x = extract(text)
+    assert time.perf_counter() - started < 30
+    assert x.events
+
+
+def test_muc_all_caps_wire_copy(extract, eval_dir):
+    raw = (eval_dir / "muc4_tst3" / "tst3-muc4").read_text(encoding="latin-1")
+    stories = [s for s in raw.split("TST3-MUC4-") if s.strip()][:3]
+    for story in stories:
+        started = time.perf_counter()
+        x = extract(story[:6000], dt.date(1990, 1, 1))
+        assert time.perf_counter() - started < 30
+        assert any(e.plover_type == "ASSAULT" for e in x.events) or not x.events

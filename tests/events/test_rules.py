@@ -1,0 +1,111 @@
+"""Triggers, roles, modality and ACLED types from the event rules alone (no other stage involved)."""
+
+import pytest
+
+
+def _main(cands):
+    from truce.events import assemble
+
+    assert cands, "no event found"
+    return max(cands, key=lambda c: assemble.salience(c, 1, 0))
+
+
+def _types(cands):
+    return [(c.trigger.plover, c.modality) for c in cands]
+
+
+def test_light_verb_airstrike_with_outcome_is_one_event(code):
+    cands = code("Israeli warplanes carried out an airstrike on the town, killing 3 people.")
+    assault = [c for c in cands if c.trigger.plover == "ASSAULT"]
+    assert len(assault) == 1
+    c = assault[0]
+    assert (c.trigger.mode, c.acled_type, c.acled_sub) == ("aerial", "Explosions/Remote violence", "Air/drone strike")
+    assert any(a.role == "actor" and "warplanes" in a.text for a in c.actors)
+    assert any(a.role == "recipient" and "town" in a.text for a in c.actors)
+    assert [t.entry.trigger for t in c.merged] == ["kill"]
+
+
+def test_held_talks_borrows_the_light_verbs_subject(code):
+    c = _main(code("Lebanon and Israel held their first direct civilian talks in decades."))
+    assert c.trigger.plover == "CONSULT"
+    assert {a.text for a in c.actors if a.role == "actor"} >= {"Lebanon", "Israel"}
+
+
+def test_several_events_in_one_sentence(code):
+    cands = code("Police arrested five protesters after they stoned a police station, and the governor "
+                 "condemned the violence.")
+    plovers = {c.trigger.plover for c in cands}
+    assert {"COERCE", "ASSAULT", "ACCUSE"} <= plovers
+
+
+def test_labour_strike_is_a_protest(code):
+    c = _main(code("Teachers went on strike over unpaid salaries."))
+    assert (c.trigger.plover, c.acled_type) == ("PROTEST", "Protests")
+
+
+def test_all_caps_wire_copy_still_finds_triggers(code):
+    cands = code("GUERRILLAS KILLED FIVE PEASANTS IN THE TOWN OF SAN MIGUEL YESTERDAY.")
+    assert any(c.trigger.plover == "ASSAULT" for c in cands)
+
+
+def test_ceasefire_mentioned_in_passing_is_not_an_event(code):
+    assert not [c for c in code("Despite the ceasefire, tensions remain high.") if c.trigger.plover == "AGREE"]
+    assert [c for c in code("The two sides reached a ceasefire on Sunday.") if c.trigger.plover == "AGREE"]
+
+
+@pytest.mark.parametrize(
+    "text, plover, modality",
+    [
+        ("Israel has warned the White House that it may be forced to resume the war.", "THREATEN", "asserted"),
+        ("Hezbollah denied that it fired rockets at northern Israel.", "ASSAULT", "denied"),
+        ("Sources said both sides agreed to reconvene before the new year.", "CONSULT", "planned"),
+        ("The army did not attack the village.", "ASSAULT", "negated"),
+        ("If the talks fail, Israel would strike Beirut.", "ASSAULT", "hypothetical"),
+        ("The delegations will meet in Geneva next week.", "CONSULT", "planned"),
+        ("A man who had allegedly killed his neighbour was arrested.", "ASSAULT", "claimed"),
+        ("Israel threatened to bomb Beirut.", "ASSAULT", "threatened"),
+    ],
+)
+def test_modality(code, text, plover, modality):
+    assert (plover, modality) in _types(code(text)), _types(code(text))
+
+
+def test_no_assault_from_threats_or_potential(code):
+    for text in (
+        "Israel has warned the White House that it may be forced to resume the war should Hezbollah "
+        "continue rearming at its current pace.",
+        "The talks occurred against the backdrop of recent Israeli military actions in Lebanon, which have "
+        "raised concerns about the potential for escalation.",
+    ):
+        assert not [c for c in code(text) if c.trigger.plover == "ASSAULT" and c.modality == "asserted"]
+
+
+@pytest.mark.parametrize(
+    "text, acled_type, sub",
+    [
+        ("Police fired tear gas to disperse protesters demanding better roads in Kisumu.",
+         "Protests", "Protest with intervention"),
+        ("Residents protested peacefully over a land dispute in Nakuru.", "Protests", "Peaceful protest"),
+        ("Protesters pelted police with stones and burned tyres on the highway.", "Riots", "Violent demonstration"),
+        ("A mob lynched a suspected thief in the village.", "Riots", "Mob violence"),
+        ("Gunmen shot dead two farmers in the village.", "Violence against civilians", "Attack"),
+        ("Soldiers clashed with militants near the border.", "Battles", "Armed clash"),
+        ("A roadside bomb exploded near a police vehicle.", "Explosions/Remote violence",
+         "Remote explosive/landmine/IED"),
+        ("Security forces defused an explosive device planted on the road.", "Strategic developments",
+         "Disrupted weapons use"),
+        ("Gunmen abducted three aid workers.", "Violence against civilians", "Abduction/forced disappearance"),
+        ("A suicide bomber blew himself up at a checkpoint.", "Explosions/Remote violence", "Suicide bomb"),
+        ("The army shelled the village overnight.", "Explosions/Remote violence",
+         "Shelling/artillery/missile attack"),
+        ("Militants captured the district centre after heavy fighting.", "Battles",
+         "Non-state actor overtakes territory"),
+        ("Police arrested twelve people in Mombasa.", "Strategic developments", "Arrests"),
+        ("Two communities clashed over grazing land, using sticks and stones.", "Riots", "Mob violence"),
+        ("A drone strike hit a car on the highway.", "Explosions/Remote violence", "Air/drone strike"),
+        ("Attackers hurled a grenade into a bar.", "Explosions/Remote violence", "Grenade"),
+    ],
+)  # fmt: skip
+def test_acled_types(code, text, acled_type, sub):
+    c = _main(code(text))
+    assert (c.acled_type, c.acled_sub) == (acled_type, sub), c.acled_rule
