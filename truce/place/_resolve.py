@@ -26,7 +26,8 @@ from truce.place.gazetteer import Gazetteer
 
 __all__ = ["Context", "Resolution", "resolve_name", "clean_name", "precision_for", "haversine_km"]
 
-_NAME_SCORE = (1.0, 0.75, 0.45, 0.1)  # primary name, alternate name, folded key, fuzzy
+_NAME_SCORE = (1.0, 0.75, 0.45, 0.1)
+_ALT_PENALTY = 1.0  # primary name, alternate name, folded key, fuzzy
 _FEATURE_BONUS = {"CONT": 2.0, "PCLI": 2.0, "PCLS": 1.2, "ADM1": 1.6, "PPLC": 0.6, "ADM2": 0.4, "RGN": 0.5, "STM": 0.2}
 
 # Kind words around a name, and the features they point to.
@@ -139,8 +140,12 @@ def _candidates(gaz: Gazetteer, name: str) -> dict[int, int]:
     pk = plain_key(name)
     for row in gaz.plain_rows(pk):
         out[row] = 0 if plain_key(gaz.names[row]) == pk else 1
+    # Variant spellings only compete with exact names when they are curated: "Beirut" must not
+    # become Bierutów in Poland because both fold to "bairut".
+    exact = bool(out)
     for row in gaz.folded_rows(fold_key(name)):
-        out.setdefault(row, 2)
+        if not exact or gaz.sources[row] != "geonames":
+            out.setdefault(row, 2)
     return out
 
 
@@ -218,10 +223,17 @@ def resolve_name(
     total_admin = sum(ctx.admin1.values()) or 1.0
     kinds = KIND_FEATURES.get(kind or "", set())
     scored: list[tuple[float, int, int]] = []
+    # when some place bears the name as its main name, places that only list it among their
+    # alternate names (old, foreign or mistaken names) are weaker candidates
+    has_primary = any(level == 0 for level in cands.values())
+    primary_pop = max((max(gaz.pops[r], 0) for r, lv in cands.items() if lv == 0), default=0)
     for row, level in cands.items():
         feat = gaz.features[row]
         cc = gaz.ccs[row]
         s = _NAME_SCORE[level]
+        if has_primary and level > 0 and gaz.sources[row] == "geonames":
+            ratio = (primary_pop + 1) / (max(gaz.pops[row], 0) + 1)
+            s -= _ALT_PENALTY + (min(1.5, 0.4 * math.log10(ratio)) if ratio > 10 else 0.0)
         s += 0.15 * math.log10(max(gaz.pops[row], 0) + 1)
         s += _FEATURE_BONUS.get(feat, 0.0)
         if gaz.sources[row] != "geonames":

@@ -1,0 +1,63 @@
+import re
+
+import pytest
+
+from truce.place import find_places, locate_event
+from truce.records import Article
+
+
+def _places(nlp, gaz, text):
+    a = Article(id="t", text=text)
+    doc = nlp(text)
+    return a, doc, find_places(doc, a, gaz)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Talks were held in Ras EnNakoura on Wednesday.", "Ras EnNakoura"),
+        ("Delegations met at the UN base in Naqura.", "Naqura"),
+        ("An airstrike hit a building in Haret Hreik overnight.", "Haret Hreik"),
+        ("A drone strike targeted a car in Aita ech Chaab (Bint Jbeil, Al Nabatieh).", "Aita ech Chaab"),
+        ("Hezbollah supporters protested in Beirut's southern suburbs.", "Beirut's southern suburbs"),
+        ("Fighters must withdraw south of the Litani River.", "south of the Litani River"),
+        ("Clashes erupted in the Ain al-Hilweh camp near Sidon.", "Ain al-Hilweh"),
+    ],
+)
+def test_detects_names_spacy_misses(nlp, gaz, text, expected):
+    _, _, places = _places(nlp, gaz, text)
+    texts = [p.text for p in places]
+    hits = [p for p in places if p.text.startswith(expected)]
+    assert hits, texts
+    p = hits[0]
+    assert p.country_code == "LB" and p.lat is not None
+
+
+def test_no_spans_with_trailing_punctuation_or_titles(nlp, gaz):
+    text = "Prime Minister Benjamin Netanyahu spoke in Jerusalem.\n\nThe talks in Beirut.\n"
+    _, _, places = _places(nlp, gaz, text)
+    assert all(p.text == p.text.strip(" .\n") for p in places)
+    assert "Minister" not in [p.text for p in places]
+
+
+def test_demo_naqoura_is_in_lebanon(nlp, gaz, demo_articles):
+    for a in demo_articles.values():
+        places = find_places(nlp(a.text), a, gaz)
+        naq = [p for p in places if re.search(r"na[qk]o?u?ra", p.text, re.I)]
+        for p in naq:
+            assert p.country_code == "LB" and p.geonameid == 278832, (a.id, p)
+
+
+def test_demo_beirut_strike_of_23_november_lands_in_beirut(nlp, gaz, demo_articles):
+    hits = 0
+    for a in demo_articles.values():
+        doc = nlp(a.text)
+        places = find_places(doc, a, gaz)
+        for m in re.finditer(r"strike", a.text):
+            sent = next(s for s in doc.sents if s.start_char <= m.start() < s.end_char)
+            if "23" not in sent.text or "Beirut" not in sent.text:
+                continue
+            loc = locate_event(doc, a, (m.start(), m.end()), places)
+            assert loc is not None and loc.name in ("Beirut", "Dahieh"), (a.id, sent.text, loc)
+            hits += 1
+    assert hits >= 1
