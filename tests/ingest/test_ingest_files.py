@@ -289,3 +289,15 @@ def test_html_whose_only_long_line_is_a_menu_is_an_error(tmp_path: Path) -> None
     page = f"<html><body><div><p>{menu}</p><p>{words}</p></div><script>x()</script></body></html>"
     f = only_failure(read(_write(tmp_path / "menu.html", page))[1])
     assert f.kind == "EmptyInput" and "no article text" in f.error
+
+
+def test_jsonl_manifest_of_text_files(tmp_path: Path) -> None:
+    _write(tmp_path / "texts" / "a.txt", "Strike near Tyre\n" + BODY)
+    lines = [
+        json.dumps({"id": "000", "file": "texts/a.txt", "published": "2025-12-04"}),
+        json.dumps({"id": "001", "file": "texts/missing.txt"}),
+    ]
+    path = _write(tmp_path / "seeds.jsonl", "\n".join(lines))
+    (a,), (f,) = read(path)
+    assert (a.id, a.title, a.published, a.source) == ("000", "Strike near Tyre", dt.date(2025, 12, 4), f"{path}:1")
+    assert f.source == f"{path}:2" and "no such file" in f.error

@@ -9,6 +9,7 @@ import pytest
 
 from truce.errors import StoreError
 from truce.ingest import IngestFailure
+from truce.records import Article
 from truce.store import Store, database_url
 
 from tests.store.store_records import article
@@ -116,3 +117,22 @@ def test_opening_errors_are_store_errors(tmp_path: Path) -> None:
 def test_database_url() -> None:
     assert database_url("truce.db") == "sqlite:///truce.db"
     assert database_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def test_ingesting_a_folder_twice_stores_each_article_once(store: Store, tmp_path: Path) -> None:
+    from truce.ingest import read_inputs
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(f"Report {n}. An Israeli strike hit the south.", encoding="utf-8")
+    (folder / "copy.txt").write_text("Report 0.  An Israeli strike\nhit the south.\n", encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"")
+    results = [list(read_inputs([str(folder)])) for _ in range(2)]
+    first = store.add_articles([r for r in results[0] if isinstance(r, Article)])
+    store.record_failures([r for r in results[0] if isinstance(r, IngestFailure)])
+    second = store.add_articles([r for r in results[1] if isinstance(r, Article)])
+    assert len(first.new_ids) == 3 and len(first.duplicate_ids) == 1  # copy.txt: same text
+    assert second.new_ids == [] and len(second.duplicate_ids) == 4
+    assert len(store.articles()) == 3
+    assert [f.source for f in store.failures()] == [str(folder / "bad.txt")]

@@ -116,10 +116,12 @@ def html_article(
 
 def read_json_file(path: Path, source: str, ctx: Context) -> Iterator[Result]:
     text = decode_text(read_capped(path, source, ctx.size_cap), source)
-    yield from json_articles(text, source, ctx)
+    yield from json_articles(text, source, ctx, base=path.parent)
 
 
-def json_articles(text: str, source: str, ctx: Context) -> Iterator[Result]:
+def json_articles(
+    text: str, source: str, ctx: Context, base: Path | None = None
+) -> Iterator[Result]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
@@ -128,20 +130,22 @@ def json_articles(text: str, source: str, ctx: Context) -> Iterator[Result]:
             source, f"not valid JSON: {e.msg} at line {e.lineno} column {e.colno}{hint}"
         ) from e
     if isinstance(data, dict):
-        yield _record_result(data, source, ctx)
+        yield _record_result(data, source, ctx, base)
     elif isinstance(data, list):
         for i, item in enumerate(data, 1):
-            yield _record_result(item, f"{source} record {i}", ctx)
+            yield _record_result(item, f"{source} record {i}", ctx, base)
     else:
         raise MalformedRecord(source, "JSON must be one object or a list of objects")
 
 
 def read_jsonl_file(path: Path, source: str, ctx: Context) -> Iterator[Result]:
     text = decode_text(read_capped(path, source, ctx.size_cap), source)
-    yield from jsonl_articles(text, source, ctx)
+    yield from jsonl_articles(text, source, ctx, base=path.parent)
 
 
-def jsonl_articles(text: str, source: str, ctx: Context) -> Iterator[Result]:
+def jsonl_articles(
+    text: str, source: str, ctx: Context, base: Path | None = None
+) -> Iterator[Result]:
     for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
@@ -152,25 +156,46 @@ def jsonl_articles(text: str, source: str, ctx: Context) -> Iterator[Result]:
             message = f"malformed JSON line: {e.msg} at column {e.colno}"
             yield IngestFailure(where, message, "MalformedRecord")
             continue
-        yield _record_result(item, where, ctx)
+        yield _record_result(item, where, ctx, base)
 
 
-def _record_result(item: Any, where: str, ctx: Context) -> Result:
+def _record_result(item: Any, where: str, ctx: Context, base: Path | None) -> Result:
     try:
-        return record_article(item, where, ctx)
+        return record_article(item, where, ctx, base)
     except InputError as e:
         return IngestFailure.from_error(e)
 
 
-def record_article(item: Any, where: str, ctx: Context) -> Article:
-    """One JSON record ``{"id", "text", "title", "url", "outlet", "published", "language"}``."""
+def record_article(item: Any, where: str, ctx: Context, base: Path | None = None) -> Article:
+    """One JSON record ``{"id", "text", "title", "url", "outlet", "published", "language"}``.
+
+    Instead of ``text`` a record read from a file may give ``file``: the path of a text file,
+    relative to the JSON file's folder (a manifest of plain-text articles with their metadata).
+    """
     if not isinstance(item, dict):
         raise MalformedRecord(where, f"expected a JSON object, got {type(item).__name__}")
-    if "text" not in item or item["text"] is None:
-        raise MalformedRecord(where, 'record has no "text" field')
-    _warn_unknown(item, where, allowed=(*META_FIELDS, "text"))
+    _warn_unknown(item, where, allowed=(*META_FIELDS, "text", "file"))
     meta = {key: item.get(key) for key in META_FIELDS}
-    return make_article(item["text"], meta, source=where, default_published=ctx.default_published)
+    if item.get("text") is not None:
+        text = item["text"]
+    elif item.get("file") is not None:
+        text = _record_file_text(item["file"], where, ctx, base)
+        if not meta.get("title"):
+            meta["title"] = guess_title(text)
+    else:
+        raise MalformedRecord(where, 'record has no "text" (or "file") field')
+    return make_article(text, meta, source=where, default_published=ctx.default_published)
+
+
+def _record_file_text(name: Any, where: str, ctx: Context, base: Path | None) -> str:
+    if base is None:
+        raise MalformedRecord(where, '"file" is only allowed in records read from a local file')
+    if not isinstance(name, str) or not name.strip():
+        raise MalformedRecord(where, '"file" must be a path')
+    path = base / name
+    if not path.is_file():
+        raise MalformedRecord(where, f'"file" {name!r}: no such file in {base}')
+    return decode_text(read_capped(path, f"{where} ({path})", ctx.size_cap), f"{where} ({path})")
 
 
 def _warn_unknown(data: Mapping[str, Any], where: str, allowed: tuple[str, ...]) -> None:
