@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 Result = Article | IngestFailure
 
 _TITLE_MAX = 200
+_INNER_SENTENCE = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 
 
@@ -63,12 +64,14 @@ def read_sidecar(path: Path) -> Mapping[str, Any]:
 
 
 def guess_title(text: str) -> str | None:
-    """The first line, when it reads like a headline: short and not ending like a sentence."""
+    """The first line, when it reads like a headline: short, one phrase, not ending like a
+    sentence (a lead paragraph cut off mid-sentence is not a headline either)."""
     for line in text.strip().splitlines():
         line = line.strip()
         if not line:
             continue
-        if len(line) <= _TITLE_MAX and not line.endswith((".", "!", "?", ",", ";", ":")):
+        sentence_like = line.endswith((".", "!", "?", ",", ";", ":")) or _INNER_SENTENCE.search(line)
+        if len(line) <= _TITLE_MAX and not sentence_like:
             return line
         return None
     return None
