@@ -21,7 +21,9 @@ log = logging.getLogger(__name__)
 Result = Article | IngestFailure
 
 _TITLE_MAX = 200
-_INNER_SENTENCE = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")
+_INNER_SENTENCE = re.compile(
+    r"\b(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Sen|Rep|Gov|Jr|Sr|No|Vs)\.)[A-Za-z0-9]{2,}[.!?]\s+[A-Z]"
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 
 
