@@ -301,3 +301,19 @@ def test_jsonl_manifest_of_text_files(tmp_path: Path) -> None:
     (a,), (f,) = read(path)
     assert (a.id, a.title, a.published, a.source) == ("000", "Strike near Tyre", dt.date(2025, 12, 4), f"{path}:1")
     assert f.source == f"{path}:2" and "no such file" in f.error
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("U.S. envoy Hochstein visits Beirut", "U.S. envoy Hochstein visits Beirut"),
+        ("Gen. Haddad meets Dr. Aoun in Baabda", "Gen. Haddad meets Dr. Aoun in Baabda"),
+        ("Talks were held in Naqura, mediated by the US. The discussions aim to stabilize the", None),
+        ("Israeli jets struck the south on Tuesday.", None),
+    ],
+)
+def test_title_from_the_first_line_only_when_it_is_a_headline(
+    tmp_path: Path, first_line: str, title: str | None
+) -> None:
+    (a,), _ = read(_write(tmp_path / "t.txt", first_line + "\n" + BODY))
+    assert a.title == title
