@@ -317,3 +317,22 @@ def test_title_from_the_first_line_only_when_it_is_a_headline(
 ) -> None:
     (a,), _ = read(_write(tmp_path / "t.txt", first_line + "\n" + BODY))
     assert a.title == title
+
+
+def test_failures_can_be_retried_by_reading_their_inputs_again(tmp_path: Path) -> None:
+    from truce.ingest import retry_inputs
+
+    path = _write(tmp_path / "batch.jsonl", json.dumps({"id": "ok", "text": BODY}) + "\n{broken\n")
+    _write(tmp_path / "s.txt", BODY)
+    _write(tmp_path / "s.meta.json", "{bad")
+    failures = [f for f in read_inputs([str(tmp_path)]) if isinstance(f, IngestFailure)]
+    assert [f.source for f in failures] == [f"{path}:2", str(tmp_path / "s.meta.json")]
+    assert retry_inputs([f.source for f in failures]) == [str(path), str(tmp_path / "s.txt")]
+    assert retry_inputs(["feed.xml entry 3", "feed.xml entry 4", "a.json record 2",
+                         "http://127.0.0.1:8080/x", "x.jsonl:3 (texts/a.txt)"]) == [
+        "feed.xml", "a.json", "http://127.0.0.1:8080/x", "x.jsonl"]
+    # once fixed, reading them again gives the articles
+    path.write_text(json.dumps({"id": "ok", "text": BODY}) + "\n" + json.dumps({"id": "fixed", "text": "Fixed. " + BODY}) + "\n")
+    (tmp_path / "s.meta.json").write_text(json.dumps({"id": "s"}))
+    articles, failures = read(*retry_inputs([f"{path}:2", str(tmp_path / "s.meta.json")]))
+    assert failures == [] and [a.id for a in articles] == ["ok", "fixed", "s"]

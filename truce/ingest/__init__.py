@@ -13,7 +13,8 @@ import datetime as dt
 import glob
 import logging
 import os
-from collections.abc import Callable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import httpx
@@ -57,6 +58,7 @@ __all__ = [
     "make_article",
     "parse_date_value",
     "read_inputs",
+    "retry_inputs",
 ]
 
 def read_feed_file(path: Path, source: str, ctx: Context) -> Iterator[Article | IngestFailure]:
@@ -129,6 +131,30 @@ def read_inputs(
     finally:
         for c in own_client:
             c.close()
+
+
+def retry_inputs(sources: Iterable[str]) -> list[str]:
+    """The inputs to read again to retry failures, from their ``source`` strings.
+
+    "file.jsonl:7", "file.json record 3" and "feed.xml entry 2" give the whole file or feed (its
+    other records come back as duplicates, which the store ignores); a sidecar gives its text
+    file; anything else is read as it is. Order kept, duplicates dropped.
+    """
+    out: list[str] = []
+    for source in sources:
+        source = re.sub(r" \([^()]*\)$", "", source)  # "x.jsonl:3 (texts/a.txt)"
+        m = re.fullmatch(r"(.+) (?:entry|record) \d+", source)
+        if m:
+            source = m.group(1)
+        elif not is_url(source) and (m := re.fullmatch(r"(.+):\d+", source)):
+            source = m.group(1)
+        if source.endswith(".meta.json"):
+            stem = source[: -len(".meta.json")]
+            texts = [stem + suffix for suffix in (".txt", ".text", "") if Path(stem + suffix).is_file()]
+            source = texts[0] if texts else source
+        if source not in out:
+            out.append(source)
+    return out
 
 
 def expand_inputs(inputs: Sequence[str | os.PathLike[str]]) -> Iterator[Path | str | IngestFailure]:
