@@ -150,7 +150,8 @@ def retry_inputs(sources: Iterable[str]) -> list[str]:
             source = m.group(1)
         if source.endswith(".meta.json"):
             stem = source[: -len(".meta.json")]
-            texts = [stem + suffix for suffix in (".txt", ".text", "") if Path(stem + suffix).is_file()]
+            candidates = (stem + suffix for suffix in (".txt", ".text", ""))
+            texts = [c for c in candidates if Path(c).is_file()]
             source = texts[0] if texts else source
         if source not in out:
             out.append(source)
