@@ -336,3 +336,13 @@ def test_failures_can_be_retried_by_reading_their_inputs_again(tmp_path: Path) -
     (tmp_path / "s.meta.json").write_text(json.dumps({"id": "s"}))
     articles, failures = read(*retry_inputs([f"{path}:2", str(tmp_path / "s.meta.json")]))
     assert failures == [] and [a.id for a in articles] == ["ok", "fixed", "s"]
+
+
+def test_an_unexpected_parser_error_is_a_failure_not_a_crash(tmp_path: Path) -> None:
+    deep = "[" * 100_000 + "]" * 100_000  # json.loads hits the recursion limit
+    bad = _write(tmp_path / "a_deep.json", deep)
+    _write(tmp_path / "b_good.txt", BODY)
+    articles, failures = read(tmp_path)
+    assert len(articles) == 1
+    f = only_failure(failures)
+    assert f.source == str(bad) and "RecursionError" in f.error

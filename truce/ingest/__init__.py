@@ -61,7 +61,8 @@ __all__ = [
     "retry_inputs",
 ]
 
-def read_feed_file(path: Path, source: str, ctx: Context) -> Iterator[Article | IngestFailure]:
+
+def _read_feed_file(path: Path, source: str, ctx: Context) -> Iterator[Article | IngestFailure]:
     return feed_articles(read_capped(path, source, ctx.size_cap), source, ctx)
 
 
@@ -74,9 +75,9 @@ _READERS: dict[str, Callable[[Path, str, Context], Iterator[Article | IngestFail
     ".json": read_json_file,
     ".jsonl": read_jsonl_file,
     ".ndjson": read_jsonl_file,
-    ".xml": read_feed_file,
-    ".rss": read_feed_file,
-    ".atom": read_feed_file,
+    ".xml": _read_feed_file,
+    ".rss": _read_feed_file,
+    ".atom": _read_feed_file,
 }
 SUPPORTED_SUFFIXES = tuple(_READERS)
 _GLOB_CHARS = set("*?[")
@@ -101,6 +102,8 @@ def read_inputs(
     timeouts is made, and closed, when a URL needs it). ``fetch_links``: fetch the linked page of a
     feed entry that carries no text.
     """
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]  # one input, not a sequence of characters
     own_client: list[httpx.Client] = []
 
     def client_factory() -> httpx.Client:
@@ -158,7 +161,9 @@ def retry_inputs(sources: Iterable[str]) -> list[str]:
     return out
 
 
-def expand_inputs(inputs: Sequence[str | os.PathLike[str]]) -> Iterator[Path | str | IngestFailure]:
+def expand_inputs(
+    inputs: Sequence[str | os.PathLike[str]],
+) -> Iterator[Path | str | IngestFailure]:
     """Files (as ``Path``), URLs (as ``str``) and failures for inputs that name nothing readable.
 
     Folders are walked recursively in name order, keeping files with a supported suffix and skipping
@@ -202,12 +207,17 @@ def expand_inputs(inputs: Sequence[str | os.PathLike[str]]) -> Iterator[Path | s
 
 
 def _walk(folder: Path) -> Iterator[Path]:
+    skipped = 0
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root, name)
             if not name.startswith(".") and _supported(path):
                 yield path
+            elif not name.lower().endswith(".meta.json"):
+                skipped += 1
+    if skipped:
+        log.info("%s: skipped %d hidden or unsupported files", folder, skipped)
 
 
 def _supported(path: Path) -> bool:
@@ -218,13 +228,23 @@ def _supported(path: Path) -> bool:
 def _guarded(
     source: str, read: Callable[[], Iterator[Article | IngestFailure]]
 ) -> Iterator[Article | IngestFailure]:
-    """Run one input's reader, turning an ``InputError`` (or an I/O error) into a failure."""
+    """Run one input's reader, turning an ``InputError`` (or an I/O error) into a failure.
+
+    Anything else a parser raises on a strange input (lxml, feedparser, a recursion limit) is a
+    failure of that input too, logged with its traceback, so one file can never stop a batch.
+    """
     try:
         yield from read()
     except InputError as e:
         yield IngestFailure.from_error(e)
     except OSError as e:
         yield IngestFailure(source, f"cannot read: {e.strerror or e}", "InputError")
+    except Exception as e:  # noqa: BLE001 - one bad input must not lose the rest of the batch
+        log.exception("%s: unexpected error while reading", source)
+        first = str(e).strip().splitlines()[0] if str(e).strip() else ""
+        yield IngestFailure(
+            source, f"could not be read ({type(e).__name__}: {first}); please report it", "InputError"
+        )
 
 
 def _read_file(path: Path, ctx: Context) -> Iterator[Article | IngestFailure]:
