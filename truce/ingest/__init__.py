@@ -242,9 +242,8 @@ def _guarded(
     except Exception as e:  # noqa: BLE001 - one bad input must not lose the rest of the batch
         log.exception("%s: unexpected error while reading", source)
         first = str(e).strip().splitlines()[0] if str(e).strip() else ""
-        yield IngestFailure(
-            source, f"could not be read ({type(e).__name__}: {first}); please report it", "InputError"
-        )
+        message = f"could not be read ({type(e).__name__}: {first}); please report it"
+        yield IngestFailure(source, message, "InputError")
 
 
 def _read_file(path: Path, ctx: Context) -> Iterator[Article | IngestFailure]:
