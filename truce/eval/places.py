@@ -32,6 +32,8 @@ __all__ = [
     "evaluate_detection",
     "read_event_locations",
     "evaluate_event_location",
+    "read_acled_notes",
+    "evaluate_acled_locations",
 ]
 
 
@@ -221,3 +223,75 @@ def evaluate_event_location(
 def _overlap_text(a: str, b: str) -> bool:
     a, b = a.lower().strip(), b.lower().strip()
     return bool(a) and bool(b) and (a in b or b in a)
+
+
+# -- ACLED notes ------------------------------------------------------------------------------
+
+
+@dataclass
+class AcledNote:
+    id: str
+    notes: str
+    lat: float
+    lon: float
+    geo_precision: int
+    location: str
+
+
+def read_acled_notes(folder: Path) -> list[AcledNote]:
+    """Every ACLED CSV in ``folder``: notes with coordinates and geo_precision 1 or 2."""
+    import csv
+
+    out = []
+    for path in sorted(Path(folder).glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                try:
+                    prec = int(row.get("geo_precision") or 0)
+                    lat, lon = float(row["latitude"]), float(row["longitude"])
+                except (KeyError, ValueError):
+                    continue
+                if prec in (1, 2) and (row.get("notes") or "").strip():
+                    out.append(AcledNote(row.get("event_id_cnty") or "", row["notes"], lat, lon, prec,
+                                         row.get("location") or ""))
+    return out
+
+
+def main_event_trigger(doc) -> tuple[int, int] | None:
+    """The main verb of the note's first sentence that has one (ACLED notes lead with the event)."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ in ("VERB", "AUX"):
+            # "On 5 March, X was killed when ...": the root is the event verb
+            return root.idx, root.idx + len(root.text)
+    return None
+
+
+def evaluate_acled_locations(notes: list[AcledNote], gazetteer, nlp, limit: int | None = None) -> dict:
+    """Share of notes whose main event is placed within 10 km (geo_precision 1) / 25 km (2) of ACLED."""
+    ok = total = placed = 0
+    by_prec = {1: [0, 0], 2: [0, 0]}
+    for note in notes[:limit] if limit else notes:
+        article = Article(id=note.id, text=note.notes)
+        doc = nlp(note.notes)
+        places = find_places(doc, article, gazetteer)
+        trig = main_event_trigger(doc)
+        loc = locate_event(doc, article, trig, places) if trig else None
+        if loc is None:  # fall back on the first place finer than a country
+            loc = next((p for p in places if p.lat is not None and (p.precision or 9) < 6), None)
+        total += 1
+        by_prec[note.geo_precision][1] += 1
+        if loc is None or loc.lat is None:
+            continue
+        placed += 1
+        limit_km = 10 if note.geo_precision == 1 else 25
+        if haversine_km(note.lat, note.lon, loc.lat, loc.lon) <= limit_km:
+            ok += 1
+            by_prec[note.geo_precision][0] += 1
+    return {
+        "notes": total,
+        "placed": placed,
+        "within_limit": round(ok / total, 4) if total else None,
+        "geo_precision_1": round(by_prec[1][0] / by_prec[1][1], 4) if by_prec[1][1] else None,
+        "geo_precision_2": round(by_prec[2][0] / by_prec[2][1], 4) if by_prec[2][1] else None,
+    }

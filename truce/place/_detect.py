@@ -54,10 +54,15 @@ def _capitalised(tok) -> bool:
 
 
 _NOT_PLACE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW", "WORK_OF_ART"}
-_CUE_BEFORE = {"in", "at", "near", "outside", "inside", "into", "from", "towards", "toward", "around", "across", "to"}
+_CUE_BEFORE = {"in", "at", "near", "outside", "inside", "into", "from", "towards", "toward", "around", "across"}
 _CUE_AFTER = {"town", "city", "village", "province", "district", "governorate", "region", "area", "camp",
               "countryside", "neighbourhood", "neighborhood", "suburb", "suburbs", "county", "river", "valley",
               "border", "crossing", "refugee", "municipality", "prefecture", "state"}
+
+
+def _name_word(tok) -> bool:
+    """A capitalised proper-noun word that continues a name (not the first word of a sentence)."""
+    return tok.is_alpha and tok.text[:1].isupper() and tok.pos_ == "PROPN" and not tok.is_sent_start
 
 
 def _place_cue(span) -> bool:
@@ -141,11 +146,14 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
     #    for a person or organisation): kept with a place cue around them ("in X", "X province"),
     #    or when X lies in a country the article is about, or when X is a sizeable town.
     article_countries = article_countries or set()
+    lower_words = {t.text for t in toks if t.text.islower()}
     i = 0
     while i < n:
         tok = toks[i]
-        if not tok.text[:1].isupper() or tok.is_stop or tok.ent_type_ in _NOT_PLACE_ENTS:
-            i += 1
+        if not tok.text[:1].isupper() or tok.is_stop or tok.ent_type_ in _NOT_PLACE_ENTS or (
+            i > 0 and _name_word(toks[i - 1])
+        ):
+            i += 1  # not a capitalised word, or the middle of a longer name ("Dawlat Abad")
             continue
         hit = None
         for k in range(min(4, n - i), 0, -1):
@@ -156,6 +164,8 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
                 continue
             if _overlaps(taken, span.start_char, span.end_char):
                 continue
+            if span.end < n and _name_word(toks[span.end]):
+                continue  # the name goes on: only the whole of it may match
             if len(fold_key(span.text)) < 4:
                 continue
             rows = [r for r in gaz.plain_rows(plain_key(span.text)) if gaz.features[r] != "PCLI"]
@@ -165,7 +175,12 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
             in_person_org = _overlaps(person_org, span.start_char, span.end_char)
             if in_person_org and not cue:
                 continue
-            big = max(gaz.pops[r] for r in rows) >= 20000 and not span[0].is_sent_start
+            # a word the same text also uses in lower case ("Police ... police officers") is a word
+            big = (
+                max(gaz.pops[r] for r in rows) >= 20000
+                and not span[0].is_sent_start
+                and not (len(span) == 1 and span[0].lower_ in lower_words)
+            )
             if cue or big or any(gaz.ccs[r] in article_countries for r in rows):
                 hit = span
                 break

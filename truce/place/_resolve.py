@@ -60,7 +60,7 @@ KIND_FEATURES = {
     "moshav": {"PPL"},
 }
 _KIND_RE = re.compile(
-    r"\s+(refugee camp|camp|river|district|caza|governorate|province|region|town|village|city|"
+    r"\s+(refugee camp|camp|river|district|caza|governorate|province|region|town|village|city|county|"
     r"suburbs?|neighbou?rhood|quarter|area|crossing|kibbutz|moshav)$",
     re.I,
 )
