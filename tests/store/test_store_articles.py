@@ -136,3 +136,9 @@ def test_ingesting_a_folder_twice_stores_each_article_once(store: Store, tmp_pat
     assert second.new_ids == [] and len(second.duplicate_ids) == 4
     assert len(store.articles()) == 3
     assert [f.source for f in store.failures()] == [str(folder / "bad.txt")]
+
+
+def test_errors_never_show_a_password() -> None:
+    with pytest.raises(StoreError) as e:
+        Store.open("postgresql+psycopg://truce:s3cret@127.0.0.1:1/nodb?connect_timeout=2")
+    assert "s3cret" not in str(e.value) and "***" in str(e.value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -68,13 +69,15 @@ class Store:
     def open(cls, db: str | Path = DEFAULT_DB, *, migrate_schema: bool = True) -> Store:
         """Open (creating if needed) the database at ``db``: a path or a SQLAlchemy URL."""
         url = database_url(db)
+        shown = re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)  # never print a password
         try:
             engine = sa.create_engine(url)
         except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as e:
             hint = ""
             if url.startswith("postgresql") and isinstance(e, ImportError):
                 hint = " (install the PostgreSQL driver: pip install 'truce[postgres]')"
-            raise StoreError(f"cannot use database URL {url!r}: {e}{hint}") from e
+            raise StoreError(f"cannot use database URL {shown!r}: {e}{hint}") from e
+        url = engine.url.render_as_string(hide_password=True)
         if engine.dialect.name == "sqlite":
             _configure_sqlite(engine, url)
         store = cls(engine)
