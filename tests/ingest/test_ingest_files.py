@@ -346,3 +346,24 @@ def test_an_unexpected_parser_error_is_a_failure_not_a_crash(tmp_path: Path) -> 
     assert len(articles) == 1
     f = only_failure(failures)
     assert f.source == str(bad) and "RecursionError" in f.error
+
+
+@pytest.mark.parametrize(
+    ("extra", "published"),
+    [
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+         '"2025-11-17T08:00:00Z", "dateModified": "2025-11-19"}</script>', dt.date(2025, 11, 17)),
+        ('<p>By Staff | <time datetime="2025-11-18T10:00">Nov 18, 2025</time></p>', dt.date(2025, 11, 18)),
+        ("<footer>\u00a9 2025 Example News. All rights reserved.</footer>", None),
+        ("<p>Last updated 2 hours ago</p>", None),
+    ],
+)
+def test_html_dates_come_from_page_metadata_never_from_guesses(
+    tmp_path: Path, extra: str, published: dt.date | None
+) -> None:
+    body = ("<p>An Israeli drone strike on a car near the southern Lebanese city of Tyre killed two "
+            "people on Tuesday, the ministry said.</p>")
+    page = f"<html><head><title>T</title></head><body><article>{extra}{body}</article></body></html>"
+    (a,), _ = read(_write(tmp_path / "p.html", page))
+    assert a.published == published
+    assert a.published_source == ("metadata" if published else "unknown")
