@@ -107,6 +107,8 @@ def test_event_filters(store: Store) -> None:
     assert ids(store.events(article_id="a20")) == ["a20:e0"]
     assert ids(store.events(modality="claimed")) == ["a12:e0"]
     assert ids(store.events(limit=2)) == ["a10:e1", "a10:e0"]
+    assert ids(store.events(limit=2, offset=2)) == ["a12:e0", "a20:e0"]
+    assert ids(store.events(offset=3)) == ["a20:e0"]
     stats = store.stats()
     assert stats.events_by_type == {"ASSAULT": 3, "PROTEST": 1}
     assert stats.events_by_country == {"LB": 2, "IL": 1}

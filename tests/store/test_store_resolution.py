@@ -118,6 +118,7 @@ def test_hand_built_outcome_filters_origins_stories_and_updates(store: Store) ->
     assert ids(store.incidents(corroboration="single source")) == ["i:a12:e0"]
     assert ids(store.incidents(since=D(2025, 11, 11), type="assault")) == ["i:a12:e0"]
     assert ids(store.incidents(until=D(2025, 11, 10), limit=5)) == ["i:a10:e0"]
+    assert ids(store.incidents(limit=1, offset=1)) == ["i:a12:e0"]
 
     back = store.incident(tyre.id)
     assert to_jsonable(back) == to_jsonable(tyre)

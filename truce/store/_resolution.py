@@ -210,6 +210,7 @@ def incidents(
     corroboration: str | None,
     min_sources: int | None,
     limit: int | None,
+    offset: int = 0,
 ) -> list[Incident]:
     c = t.incidents.c
     query = sa.select(c.record)
@@ -226,8 +227,7 @@ def incidents(
     if min_sources:
         query = query.where(c.n_origins >= min_sources)
     query = query.order_by(c.date_start.is_(None), c.date_start, c.seq)
-    if limit is not None:
-        query = query.limit(limit)
+    query = query.limit(limit).offset(offset or None)
     return [from_jsonable(Incident, r) for r in conn.execute(query).scalars()]
 
 

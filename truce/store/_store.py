@@ -319,12 +319,13 @@ class Store:
         modality: str | None = None,
         incident_id: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[EventMention]:
         """Stored event mentions, filtered; ordered by date, then article and salience.
 
         ``type``: PLOVER type (case-insensitive); ``country``: ISO alpha-2 of the event's place;
         ``since``/``until``: the event's date interval overlaps [since, until] (undated events are
-        left out when either is given).
+        left out when either is given). ``limit``/``offset`` page through the results.
         """
         c = t.event_mentions.c
         query = sa.select(c.record)
@@ -343,8 +344,7 @@ class Store:
         if incident_id:
             query = query.where(c.incident_id == incident_id)
         query = query.order_by(c.date_start.is_(None), c.date_start, c.article_id, c.position)
-        if limit is not None:
-            query = query.limit(limit)
+        query = query.limit(limit).offset(offset or None)
         with self.engine.connect() as conn:
             return [from_jsonable(EventMention, r) for r in conn.execute(query).scalars()]
 
@@ -375,12 +375,13 @@ class Store:
         corroboration: str | None = None,
         min_sources: int | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[Incident]:
         """Stored incidents, filtered like ``events``; ``min_sources``: independent origins."""
         with self.engine.connect() as conn:
             return _resolution.incidents(
                 conn, type=type, country=country, since=since, until=until,
-                corroboration=corroboration, min_sources=min_sources, limit=limit,
+                corroboration=corroboration, min_sources=min_sources, limit=limit, offset=offset,
             )  # fmt: skip
 
     def incident(self, incident_id: str) -> Incident | None:
