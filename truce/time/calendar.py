@@ -119,15 +119,21 @@ def value_interval(value: str | None) -> tuple[Interval | None, str]:
 
 
 def choose(candidates: list[dt.date], ref: dt.date, tense: str | None, *, strict_future: bool = False,
-           ends: list[dt.date] | None = None, default_past: bool = False) -> dt.date:
+           ends: list[dt.date] | None = None, default_past: bool = False, future_window: int = 0) -> dt.date:
     """Pick among candidate dates (or period starts) for an expression that names no year/week.
 
     Past tense: the latest not after ``ref`` (a period counts if it started by then); future: the
     earliest not before it (a period counts if it has not ended; ``strict_future`` excludes ``ref``
     itself, as "will meet on Thursday" said on a Thursday means next week); otherwise the nearest
-    (or, with ``default_past``, the past one when no tense is known: news mostly reports the past).
+    (or, with ``default_past``, the past one when no tense is known: news mostly reports the past,
+    unless a candidate starts within ``future_window`` days after ``ref``).
     """
     ends = ends or candidates
+    if tense is None and default_past and future_window:
+        # no verb to go by: a date just ahead ("the Jan. 14 deadline") is the coming one
+        soon = [c for c in candidates if ref < c <= ref + dt.timedelta(days=future_window)]
+        if soon:
+            return min(soon)
     if tense == "past" or (tense is None and default_past):
         ok = [c for c in candidates if c <= ref]
         if ok:

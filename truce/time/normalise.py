@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 MIN_YEAR, MAX_YEAR = 1000, 2200
 _PUBLICATION_SLACK_DAYS = 3
+_FUTURE_WINDOW_DAYS = 30  # with no tense, a month or date this close ahead is the coming one
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,18 @@ def _unit(word: str) -> str | None:
     return UNITS.get(w) or UNITS.get(word)
 
 
+_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "TM"), "TM": (60, "S")}
+
+
 def _duration_value(n: float | None, unit: str) -> str:
+    if n is not None and n != int(n) and unit in _SMALLER:
+        # "5 1/2 hours" → PT5H30M, "2 1/2 years" → P2Y6M
+        factor, small = _SMALLER[unit]
+        whole, rest = int(n), round((n - int(n)) * factor)
+        head = _duration_value(whole, unit) if whole else ("PT" if small in ("H", "TM", "S") else "P")
+        if small in ("H", "TM", "S") and "T" not in head:
+            head += "T"
+        return f"{head}{rest}{'M' if small == 'TM' else small}"
     amount = "X" if n is None else _num_text(n)
     if unit in ("H", "TM", "S"):
         return f"PT{amount}{'M' if unit == 'TM' else unit}"
@@ -240,7 +252,7 @@ def _resolve_month_day(month: int, day: int, ctx: Context) -> dt.date:
     # an explicit date a few days after an (often estimated) publication date is this year's,
     # not last year's: the report is about the coming days or its date is off by a little
     slack = ref + dt.timedelta(days=_PUBLICATION_SLACK_DAYS) if ctx.tense != "future" else ref
-    picked = cal.choose(candidates, slack, ctx.tense, default_past=True)
+    picked = cal.choose(candidates, slack, ctx.tense, default_past=True, future_window=_FUTURE_WINDOW_DAYS)
     if ctx.absolute is not None and abs((picked - ctx.absolute).days) > 183:
         # the narrative is told about another year: stay near its last explicit date
         near = [c for c in (dt.date(y, month, day) for y in (ctx.absolute.year - 1, ctx.absolute.year,
@@ -263,7 +275,7 @@ def _resolve_month(month: int, ctx: Context) -> tuple[int, int]:
     ref = _need(ctx)
     starts = [dt.date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
     ends = [cal.month_end(s.year, month) for s in starts]
-    picked = cal.choose(starts, ref, ctx.tense, ends=ends, default_past=True)
+    picked = cal.choose(starts, ref, ctx.tense, ends=ends, default_past=True, future_window=_FUTURE_WINDOW_DAYS)
     return picked.year, month
 
 
@@ -453,12 +465,15 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         except ValueError as e:
             raise _Unresolvable(f"the {m.group('ord')} of {m.group('month').capitalize()} does not exist") from e
         return _date(_resolve_month_day(month, day, ctx).isoformat())
+    if m := full(rf"(?:the )?{_M}(?: of)? (?P<rel>this|last|next) year", s):
+        year = _need(ctx).year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
+        return _date(f"{year:04d}-{MONTHS[m.group('month')]:02d}")
     # Month Y, Month
     if m := full(rf"(?:the )?{_M},? (?:of )?{_Y}", s):
         year = _year(m.group("year"), ctx.published)
         _check_year(year)
         return _date(f"{year:04d}-{MONTHS[m.group('month')]:02d}", "absolute")
-    if m := full(rf"(?:(?P<rel>this|last|next|past|coming|previous) )?{_M}", s):
+    if m := full(rf"(?:the )?(?:(?P<rel>this|last|next|past|coming|previous) )?{_M}", s):
         month = MONTHS[m.group("month")]
         rel = m.group("rel")
         ref = _need(ctx)
@@ -726,7 +741,7 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
                 n += 0.5
         else:
             n = None
-            if m.group("unit") in UNITS:  # a singular bare unit: "the year", "year-old"
+            if m.group("unit") in UNITS and m.group("unit") != "centuries":  # singular: "the year", "year-old"
                 n = 1
         value = _duration_value(n, unit)
         rel = m.group("rel")

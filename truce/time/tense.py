@@ -17,6 +17,22 @@ _PLAN_VERBS = {"schedule", "slate", "plan", "due", "expect", "reschedule", "post
 _MODALS = {"would", "could", "might", "may", "should", "must", "can"}
 
 
+def _governing_verb(span):
+    """The verb a time expression hangs on directly (through prepositions only), or None when it
+    modifies a noun first ("the Jan. 14 deadline", "a report on Thursday"): a noun's date need
+    not share the tense of the clause around it."""
+    t = span.root
+    for _ in range(6):
+        if t.head is t:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t not in span:
+            return None
+    return None
+
+
 def _verb_of(token):
     """The nearest verb or auxiliary at or above ``token`` (at most five steps up)."""
     t = token
@@ -42,7 +58,11 @@ def tense_of(verb, depth: int = 0) -> str | None:
             return "past"  # "would have met"
         return "modal"
     if verb.lemma_ in _PLAN_VERBS:
-        return "future"  # "talks are scheduled for Thursday", "protesters planned a rally on Saturday"
+        # "talks are scheduled for Thursday" is ahead; "a service planned for Saturday was
+        # cancelled" may be either side of publication: leave it to the nearest date
+        if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not words & {"is", "are", "am", "be", "'s", "'re"}):
+            return None
+        return "future"
     if verb.tag_ == "VB" or (verb.tag_ == "VBG" and not aux):
         # infinitive or bare participle: inherit from the verb it complements
         head = verb.head
@@ -71,7 +91,7 @@ def tense_at(doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    verb = _verb_of(span.root)
+    verb = span.root if span.root.pos_ in ("VERB", "AUX") else _governing_verb(span)
     if verb is None:
         return None
     tense = tense_of(verb)
