@@ -13,14 +13,14 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from truce.ingest import IngestFailure, read_inputs
+from truce.ingest import IngestFailure, read_inputs, retry_inputs
 from truce.pipeline import Extractor, ExtractFailure, ResourceConfig, Resources
 from truce.records import Article, Extraction
 from truce.resolve import Resolver
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RunReport", "ingest", "run", "process_pending"]
+__all__ = ["RunReport", "ingest", "retry_ingest_failures", "run", "process_pending"]
 
 DEFAULT_BATCH = 32
 
@@ -53,17 +53,28 @@ def ingest(
     """Read inputs and store the articles (deduplicated by content); record the failures."""
     report = report or RunReport()
     articles: list[Article] = []
+    failures: list[IngestFailure] = []
     for item in read_inputs(inputs, published=published):
-        if isinstance(item, IngestFailure):
-            report.ingest_failures.append(item)
-            store.record_failure(item.source, item.error)
-        else:
-            articles.append(item)
+        (failures if isinstance(item, IngestFailure) else articles).append(item)
+    report.ingest_failures.extend(failures)
+    store.record_failures(failures)
     if articles:
         added = store.add_articles(articles)
         report.stored.extend(added.new_ids)
         report.duplicates.extend(added.duplicate_ids)
     return report
+
+
+def retry_ingest_failures(
+    store, *, published: dt.date | None = None, report: RunReport | None = None
+) -> RunReport:
+    """Read again the inputs that never became articles; those that fail again are recorded again."""
+    sources = [f.source for f in store.failures()]
+    report = report or RunReport()
+    if not sources:
+        return report
+    store.clear_failures(sources)
+    return ingest(retry_inputs(sources), store, published=published, report=report)
 
 
 def process_pending(
@@ -101,8 +112,9 @@ def _process_batch(batch, extractor, resolver, store, report, progress) -> None:
     for result in extractor.extract(batch, progress):
         (failed if isinstance(result, ExtractFailure) else ok).append(result)
     outcome = resolver.add(ok)
-    store.save_extractions([*ok, *failed])
-    store.save_resolution(outcome)
+    # Extractions and their resolution commit together: if the run stops here, the whole batch
+    # is still pending next time, never "extracted but not resolved".
+    store.save_batch([*ok, *failed], outcome)
     report.extracted += len(ok)
     report.events += sum(len(x.events) for x in ok)
     report.extract_failures.extend(failed)
@@ -125,6 +137,8 @@ def run(
 ) -> RunReport:
     """Ingest ``inputs``, then extract, resolve and store everything pending."""
     report = ingest(inputs, store, published=published) if inputs else RunReport()
+    if retry_failed:
+        retry_ingest_failures(store, published=published, report=report)
     return process_pending(
         store,
         config,

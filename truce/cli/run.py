@@ -46,7 +46,11 @@ def register(app: typer.Typer) -> None:
         ] = None,
         published: PublishedOption = None,
         retry_failed: Annotated[
-            bool, typer.Option("--retry-failed", help="Also retry articles that failed before.")
+            bool,
+            typer.Option(
+                "--retry-failed",
+                help="Also retry what failed before: inputs that could not be read, articles that could not be processed.",
+            ),
         ] = False,
         db: DbOption = DEFAULT_DB,
         workers: WorkersOption = 0,
@@ -61,12 +65,15 @@ def register(app: typer.Typer) -> None:
         `truce run` again (with or without inputs) resumes with the articles still pending.
         """
         setup_logging(verbose)
-        from truce.runner import ingest, process_pending
+        from truce.runner import ingest, process_pending, retry_ingest_failures
         from truce.store import Store
 
         config = resource_config(gazetteer, actors, lexicon)
         with Store.open(db_url(db)) as store:
-            report = ingest(inputs or [], store, published=published.date() if published else None)
+            day = published.date() if published else None
+            report = ingest(inputs or [], store, published=day)
+            if retry_failed:
+                retry_ingest_failures(store, published=day, report=report)
             bar = progress_bar(0, "extract")
             with bar:
                 report = process_pending(
