@@ -22,6 +22,14 @@ from truce.records import ActorMention, Article
 
 log = logging.getLogger(__name__)
 
+
+def _doc_text(doc) -> str:
+    """``doc.text`` rebuilds the string on every access; keep one copy per Doc."""
+    text = doc.user_data.get("truce_text")
+    if text is None:
+        text = doc.user_data["truce_text"] = doc.text
+    return text
+
 # A country right after one of these words is a place, not an actor ("strikes in Lebanon").
 _LOCATIVE = {
     "in", "inside", "into", "across", "throughout", "within", "near", "around", "toward",
@@ -212,10 +220,10 @@ def generic_mentions(doc, registry: ActorRegistry, taken: list[tuple[int, int]])
         entry_id = f"{iso3 or '*'}-{cat.category}"
         entry = registry.get(entry_id) if iso3 else None
         if entry is not None and entry.sector == cat.sector:
-            mention = _from_entry(entry, doc.text[start:end], start, end)
+            mention = _from_entry(entry, _doc_text(doc)[start:end], start, end)
         else:
             mention = ActorMention(
-                text=doc.text[start:end],
+                text=_doc_text(doc)[start:end],
                 start=start,
                 end=end,
                 name=cat.name_for(country, label),
@@ -256,7 +264,7 @@ def _after_group(doc, first: int, taken: list[tuple[int, int]], registry: ActorR
 def entity_mentions(doc, registry: ActorRegistry, taken: list[tuple[int, int]]) -> list[_Found]:
     """Named entities not yet taken: countries as state actors, others kept with their NER label."""
     found = []
-    text = doc.text
+    text = _doc_text(doc)
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
@@ -345,7 +353,7 @@ def anaphor_mentions(doc, found: list[_Found], taken: list[tuple[int, int]]) -> 
         if antecedent is not None:
             ref = antecedent.mention
             mention = ActorMention(
-                text=doc.text[start:end],
+                text=_doc_text(doc)[start:end],
                 start=start,
                 end=end,
                 name=ref.name,
@@ -393,7 +401,7 @@ def _it_refers(tok) -> bool:
 
 def find_actors(doc, article: Article, registry: ActorRegistry) -> list[ActorMention]:
     """Every actor mention in the article, in text order."""
-    text = doc.text
+    text = _doc_text(doc)
     all_caps = is_all_caps(text)
     found = registry_mentions(text, registry, all_caps)
     taken = [(f.mention.start, f.mention.end) for f in found]

@@ -29,6 +29,14 @@ from truce.records import ActorMention, Article, CountClaim
 
 log = logging.getLogger(__name__)
 
+
+def _doc_text(doc) -> str:
+    """``doc.text`` rebuilds the string on every access; keep one copy per Doc."""
+    text = doc.user_data.get("truce_text")
+    if text is None:
+        text = doc.user_data["truce_text"] = doc.text
+    return text
+
 __all__ = ["find_counts", "parse_quantity", "Quantity"]
 
 # --- numbers --------------------------------------------------------------------------------
@@ -229,7 +237,7 @@ def _span_text_quantity(tokens) -> Quantity | None:
     if not tokens:
         return None
     doc = tokens[0].doc
-    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    text = _doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
     return parse_quantity(text)
 
 
@@ -343,7 +351,7 @@ def _victim_heads(cue) -> list:
     lemma = cue.lemma_.lower()
     if "nsubjpass" in deps:
         return [deps["nsubjpass"]]
-    prev = cue.doc[cue.i - 1] if cue.i > cue.sent.start else None
+    prev = cue.doc[cue.i - 1] if cue.i > 0 and not cue.is_sent_start else None
     if prev is not None and prev.like_num and cue.tag_ in ("VBN", "JJ"):
         return [prev]  # headline style: "4 killed by armed men", "3 dead"
     if cue.tag_ == "VBN" and "nsubj" in deps and "dobj" not in deps and not any(
@@ -431,7 +439,8 @@ def _noun_cue_figure(cue) -> _Figure | None:
             v = _VAGUE[child.lower_]
             return _Figure(Quantity(v, v, None, True), child.idx, cue.idx + len(cue.text), None)
     preps = [c for c in cue.children if c.dep_ == "prep"]
-    nxt = cue.doc[cue.i + 1] if cue.i + 1 < cue.sent.end else None
+    doc = cue.doc
+    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) and not doc[cue.i + 1].is_sent_start else None
     if nxt is not None and nxt.dep_ == "prep" and nxt not in preps:
         preps.append(nxt)  # "injuries to several residents" with "to" attached to the verb
     for child in preps:
@@ -444,8 +453,9 @@ def _noun_cue_figure(cue) -> _Figure | None:
                         return fig
     if cue.lemma_.lower() == "toll" or cue.lower_ in ("fatalities", "deaths"):
         # "the death toll rose to 20", "toll stands at 12": the first figure after the word
-        sent_end = cue.sent.end
-        for tok in cue.doc[cue.i + 1 : min(sent_end, cue.i + 8)]:
+        for tok in cue.doc[cue.i + 1 : min(len(cue.doc), cue.i + 8)]:
+            if tok.is_sent_start:
+                break
             if tok.like_num and tok.pos_ == "NUM":
                 toks = _number_tokens(tok)
                 q = _span_text_quantity(toks)
@@ -512,7 +522,7 @@ def _sentence_claims(sent, reporters) -> list[CountClaim]:
     for m in _ACLED_CODED_RE.finditer(sent.text):
         n = int(m.group(1))
         start = sent.start_char + m.start()
-        claims.append(CountClaim("killed", n, n, n, doc.text[start : start + len(m.group(0))],
+        claims.append(CountClaim("killed", n, n, n, _doc_text(doc)[start : start + len(m.group(0))],
                                  start, start + len(m.group(0)), None, "ACLED", False))
     coded = {(c.start, c.end) for c in claims}
     if _SEPARATE_RE.search(sent.text):
@@ -593,7 +603,7 @@ def _claim(kind, q: Quantity, start, end, victims, sent, cue, reporters) -> Coun
         low=q.low,
         best=q.best,
         high=q.high,
-        text=doc.text[start:end],
+        text=_doc_text(doc)[start:end],
         start=start,
         end=end,
         victims=victims,
