@@ -137,7 +137,7 @@ def _resolve_all(
             ctx = base
             r = results[i]
             if r.row is not None and r.confidence >= _ANCHOR_CONFIDENCE:
-                ctx = _context_from(gaz, results, skip=i)  # a name is not its own evidence
+                ctx = base.without(gaz, r.row, r.confidence)  # a name is not its own evidence
             new.append(_resolve.resolve_name(gaz, n, ctx, containers=c, kind=k))
         results = new
     return results

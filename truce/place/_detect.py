@@ -109,8 +109,12 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
     toks = list(doc)
     n = len(toks)
     i = 0
+    starts = gaz.supplement_starts
     while i < n:
         hit = None
+        if toks[i].is_punct or toks[i].is_space or plain_key(toks[i].text) not in starts:
+            i += 1
+            continue
         for k in range(min(_MAX_WORDS, n - i), 0, -1):
             span = doc[i : i + k]
             if not _clean_edges(span):

