@@ -59,9 +59,11 @@ _NARRATIVE = (
 _DURATION = (
     rf"(?i:\b(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|following|recent|remaining)\s+)?"
     rf"(?:(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to|only|just|some|roughly|"
-    rf"approximately)\s+)?{NUMBER_RE}(?:\s+1/2)?[\s-]+(?:and\s+a\s+half[\s-]+)?(?:more\s+)?{UNIT_RE}\b"
+    rf"approximately)\s+)?{NUMBER_RE}(?:\s+1/2)?[\s-]+(?:and\s+a\s+half[\s-]+)?"
+    rf"(?:(?:more|additional|extra|further|full|straight|consecutive)\s+)?{UNIT_RE}\b"
     rf"(?:[\s-]+(?:old\b|long\b|ago\b|earlier\b|later\b|from\s+now\b|and\s+a\s+half\b))?)"
-    rf"|(?i:\b{UNIT_RE}-old\b)"
+    rf"|(?i:\b{UNIT_RE}-(?:old|long)\b)"
+    r"|(?i:\bthe\s+(?:nineteen\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"
     r"|(?i:\b(?:just\s+)?(?:days|weeks|months|years|hours)\s+(?:later|earlier|ago)\b)"
 )
 _QUARTER = (

@@ -70,7 +70,7 @@ class _Unresolvable(Exception):
 
 # --- cleaning -------------------------------------------------------------------------------
 
-_LEADS = ("on", "in", "at", "by", "since", "until", "till", "til", "before", "after", "during", "from",
+_LEADS = ("at least", "at most", "at the latest", "no more than", "no less than", "on", "in", "at", "by", "since", "until", "till", "til", "before", "after", "during", "from",
           "for", "over", "through", "throughout", "within", "around", "about", "of", "as of", "to",
           "between", "starting", "beginning", "ending", "prior to", "up to", "ahead of", "no later than",
           "as early as", "as late as", "later than", "earlier than", "just", "only", "approximately",
@@ -502,6 +502,11 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             ref_year = ctx.published.year if ctx.published else 2000
             century = ref_year // 100 if int(m.group("d")) <= (ref_year % 100) // 10 else ref_year // 100 - 1
         return _date(f"{century:02d}{m.group('d')}", "absolute")
+    if m := full(r"(?:the )?(?:nineteen |eighteen )?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", s):
+        tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+                "nineties": 9}[m.group("w")]
+        century = 18 if "eighteen" in s else 19
+        return _date(f"{century:02d}{tens}", "absolute")
     if m := full(rf"(?:the )?{_ORD} century", s):
         n = ORDINALS.get(m.group("ord")) or int(re.sub(r"\D", "", m.group("ord")))
         return _date(f"{n - 1:02d}", "absolute")
@@ -726,7 +731,8 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
     if m := full(rf"(?:(?:the|a|an|over the|in the|for the|during the|within the) )?"
                  rf"(?:(?P<rel>past|last|next|first|coming|previous|final|latest|following|preceding|initial|recent|"
                  rf"remaining|ensuing|subsequent|prior|other) )?(?:(?:about|around|some|nearly|almost|more than|"
-                 rf"less than|over|under|at least|up to|only|just|roughly|approximately) )?{_NUM}[ -](?:and a half[ -])?{_U}"
+                 rf"less than|over|under|at least|up to|only|just|roughly|approximately) )?{_NUM}[ -](?:and a half[ -])?"
+                 rf"(?:(?:more|additional|extra|further|full|long|whole|straight|consecutive) )?{_U}"
                  rf"(?:[ -](?P<tail>old|long|and a half|plus))?", s) or \
             full(rf"(?:(?:the|over the|in the|for the) )?(?:(?P<rel>past|last|next|first|coming|recent|several|few|many) )?"
                  rf"(?P<num>){_U}(?:[ -](?P<tail>old|long))?", s):

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from truce.records import Article, TimeExpression
 from truce.time.detect import Candidate, is_age, pattern_spans, resolve_overlaps
+from truce.time.lexicon import MONTHS
 from truce.time.normalise import Context, normalise
 from truce.time.tense import tense_at
 
@@ -34,6 +36,8 @@ _TIME_WORD = re.compile(
 )
 _NARRATIVE_WORDS = re.compile(r"\b(?:following|next|previous|preceding|same|that|later|earlier|before|after)\b", re.I)
 _LEAD_WORDS = 4
+# spaCy labels these DATE, but alone they describe a thing ("quarterly results"), not a time
+_NOT_ALONE = {"quarterly", "seasonal", "annual", "daily life", "the day", "the time", "time"}
 
 
 def find_candidates(doc, text: str) -> list[Candidate]:
@@ -48,7 +52,7 @@ def find_candidates(doc, text: str) -> list[Candidate]:
             continue
         overlapping = [c for c in cands if c.start < end and start < c.end]
         if not overlapping:
-            if _TIME_WORD.search(text[start:end]):
+            if _TIME_WORD.search(text[start:end]) and text[start:end].lower() not in _NOT_ALONE:
                 extra.append(Candidate(start, end, "spacy", ent.label_))
             continue
         lo = min(c.start for c in overlapping)
@@ -94,6 +98,23 @@ def _under_since(doc, start: int, end: int) -> bool:
     return False
 
 
+_MONTH_DAY = re.compile(r"([a-z]{3})[a-z]*\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?\b|([0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3})")
+
+
+_MONTH_KEYS = {m[:3] for m in MONTHS}
+
+
+def _same_date_key(text: str) -> str | None:
+    """"Jan. 14", "January 14th" and "14 January" share the key "jan-14"."""
+    m = _MONTH_DAY.search(text.lower())
+    if not m:
+        return None
+    month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    if month not in _MONTH_KEYS:
+        return None
+    return f"{month}-{int(day)}"
+
+
 def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
@@ -104,6 +125,7 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
     out: list[TimeExpression] = []
     last_day: tuple[int, object] | None = None  # (start offset, date) of the last day-precise date
     last_absolute: tuple[int, object] | None = None  # ... of the last date written with its year
+    seen: dict[str, TimeExpression] = {}  # month-day expressions already resolved, by their words
     for c in cands:
         piece = text[c.start : c.end]
         before = text[max(0, c.start - 40) : c.start].split()
@@ -121,6 +143,16 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
         if not keep_all and te.reason and te.reason.startswith("not understood") and \
                 c.source not in ("date", "numeric", "year", "weekday", "given"):
             continue
+        key = _same_date_key(piece)
+        if key and te.precision == "day" and te.value and te.value[:1].isdigit():
+            first = seen.get(key)
+            if first is None:
+                seen[key] = te
+            elif first.value != te.value and not re.search(r"[0-9]{4}", piece):
+                # the same month and day written again in one article is the same date
+                te.value, te.interval = first.value, replace(first.interval, end=te.interval.end) \
+                    if te.deadline or te.open_ended else first.interval
+                te.anchor = f"previous:{first.value}"
         out.append(te)
         if te.interval is None or te.type not in ("DATE", "TIME") or not te.value or not te.value[:1].isdigit():
             continue
