@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from truce.place import _detect, _locate, _resolve
+from truce.place._normalise import fold_key
 from truce.place.gazetteer import Gazetteer
 from truce.place.gazetteer import load as _load
 from truce.records import Article, PlaceMention
@@ -130,14 +131,24 @@ def _resolve_all(
     results = [
         _resolve.resolve_name(gaz, n, containers=c, kind=k, fuzzy=False) for n, c, k in zip(names, containers, kinds)
     ]
+    keys = [fold_key(n) for n in names]
+    same: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        same.setdefault(k, []).append(i)
     for _ in range(2):
         base = _context_from(gaz, results)
         new = []
+        by_key: dict[str, _resolve.Context] = {}
         for i, (n, c, k) in enumerate(zip(names, containers, kinds)):
-            ctx = base
-            r = results[i]
-            if r.row is not None and r.confidence >= _ANCHOR_CONFIDENCE:
-                ctx = base.without(gaz, r.row, r.confidence)  # a name is not its own evidence
+            ctx = by_key.get(keys[i])
+            if ctx is None:
+                # a name is not its own evidence: every mention of the same name is left out
+                ctx = base
+                for j in same[keys[i]]:
+                    r = results[j]
+                    if r.row is not None and r.confidence >= _ANCHOR_CONFIDENCE:
+                        ctx = ctx.without(gaz, r.row, r.confidence)
+                by_key[keys[i]] = ctx
             new.append(_resolve.resolve_name(gaz, n, ctx, containers=c, kind=k))
         results = new
     return results
