@@ -468,8 +468,15 @@ def _is_negated_noun(cue) -> bool:
     return any(c.lower_ in ("no", "zero") and c.dep_ in ("det", "nummod", "amod") for c in cue.children)
 
 
+_CUMULATIVE_WINDOW = 25  # tokens either side of the casualty word: its clause, not a whole run-on
+
+
 def _cumulative(sent, cue) -> bool:
-    if _CUMULATIVE_RE.search(sent.text):
+    doc = cue.doc
+    lo = max(sent.start, cue.i - _CUMULATIVE_WINDOW)
+    hi = min(sent.end, cue.i + _CUMULATIVE_WINDOW)
+    window = doc[lo:hi]
+    if _CUMULATIVE_RE.search(window.text):
         return True
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
     for _ in range(3):
@@ -478,7 +485,7 @@ def _cumulative(sent, cue) -> bool:
             return any(
                 (t.lemma_.lower() in _PERIOD_CAUSES or t.lower_ in _PERIOD_CAUSES)
                 and t.tag_ in ("NNS", "NN")
-                for t in sent
+                for t in window
             )
         if verb.head is verb:
             break
