@@ -20,7 +20,7 @@ _ARMED_INTER = (1, 2, 3, 4, 8)
 CUE_CLASSES = (
     "weapon_air", "weapon_shelling", "weapon_ied", "weapon_grenade", "weapon_suicide",
     "weapon_chemical", "disrupt", "protest", "riot_violent", "intervention", "mob", "clash",
-    "territory_nonstate", "territory_gov", "armed", "armed_group",
+    "territory_nonstate", "territory_gov", "armed", "armed_group", "communal",
 )  # fmt: skip
 _PROTESTER_WORDS = ("protest", "demonstrat", "picket", "marcher", "rioter", "striking", "strikers")
 _VICTIM_ARMED = ("soldier", "troop", "police", "officer", "militant", "fighter", "insurgent", "rebel",
@@ -87,8 +87,12 @@ def _looks_mob(text: str) -> bool:
     return any(w in t for w in _MOB_PERPETRATORS) and not _looks_armed(t)
 
 
-def _victims(actors: list[EventActor], counts: list[CountClaim]) -> tuple[bool, bool, bool]:
-    """(armed, civilian, protesters) among the event's recipients and its counted victims."""
+def _victims(actors: list[EventActor], counts: list[CountClaim], civilian_rx=None) -> tuple[bool, bool, bool]:
+    """(armed, civilian, protesters) among the event's recipients and its counted victims.
+
+    A recipient counts as civilian when its ``inter`` code is 7 or its words are civilian ones
+    ("a farmer", "villagers", "a bus"); a recipient of unknown kind ("an attack") counts as neither.
+    """
     armed = civilian = protesters = False
     for a in actors:
         if a.role != "recipient" or a.text.lower() in _PRONOUNS:
@@ -101,7 +105,7 @@ def _victims(actors: list[EventActor], counts: list[CountClaim]) -> tuple[bool, 
             civilian = True
         elif _looks_armed(a.text):
             armed = True
-        else:
+        elif civilian_rx is None or civilian_rx.search(a.text.lower()):
             civilian = True
     for c in counts:
         v = (c.victims or "") + " " + c.text
@@ -154,9 +158,10 @@ def classify_acled(
     actors: list[EventActor],
     counts: list[CountClaim],
     object_texts: list[str],
+    civilian_rx=None,
 ) -> tuple[str | None, str | None, str]:
     """(event_type, sub_event_type, rule) for one event. ``None`` types mean ACLED would not code it."""
-    armed_v, civil_v, protest_v = _victims(actors, counts)
+    armed_v, civil_v, protest_v = _victims(actors, counts, civilian_rx)
     perp = _perpetrator_inter(actors)
     harmed = any((c.best or c.low or 0) > 0 for c in counts) or lemma in ("kill", "injure", "wound", "shoot")
     weapon_trigger = entry_acled == "Explosions/Remote violence"
@@ -248,9 +253,12 @@ def classify_acled(
         if "protest" in cues:
             return "Riots", "Violent demonstration", "acled:protesters-violent"
         return "Riots", "Mob violence", "acled:mob-perpetrator"
-    if lemma in ("clash", "fight", "fighting", "battle", "skirmish") and not perp_armed and not armed_v:
+    if lemma in ("clash", "fight", "fighting", "battle", "skirmish", "confrontation") and "armed_group" not in cues:
+        # no militia, soldiers or gunmen named: a clash between crowds, or between a crowd and police
         group_texts = perp_texts + [a.text for a in actors if a.role == "recipient"] + object_texts
-        if "armed_group" not in cues and (not group_texts or any(_looks_mob(t) for t in group_texts)):
+        if not group_texts or any(_looks_mob(t) for t in group_texts):
+            if "communal" in cues and "protest" not in cues:
+                return "Battles", "Armed clash", "acled:communal-clash"
             if "protest" in cues:
                 return "Riots", "Violent demonstration", "acled:protest-clash"
             return "Riots", "Mob violence", "acled:unarmed-clash"

@@ -89,13 +89,23 @@ def _clause_root(token):
     return False
 
 
-_BACKGROUND_MARKERS = frozenset("after before since following amid despite until prior".split())
+_BACKGROUND_MARKERS = frozenset("after before since following amid despite until prior during".split())
+
+
+# Words whose object is an event talked about, not reported: "protest the killing of", "condemned the
+# raid", "demanding justice for the death of".
+_EMBEDDING_HEADS = frozenset(
+    "protest demonstrate march rally demand condemn denounce decry criticize criticise mourn investigate "
+    "probe avenge blame accuse picket demonstration procession justice strike petition sue".split()
+)
 
 
 def _in_background(token, max_steps: int = 5) -> bool:
     """True when the trigger sits in a clause or phrase that dates or explains another event."""
     cur = token
-    for _ in range(max_steps):
+    for step in range(max_steps):
+        if step > 0 and cur.lemma_.lower() in _EMBEDDING_HEADS and cur.i != token.i:
+            return True
         for child in cur.children:
             if child.dep_ == "mark" and child.lower_ in _BACKGROUND_MARKERS:
                 return True
@@ -337,7 +347,7 @@ def classify(cands: list[Candidate], lexicon: Lexicon) -> None:
                 lemma = lemma  # the host keeps its lemma; merged weapons still count as cues below
         c.acled_type, c.acled_sub, c.acled_rule = classify_acled(
             c.trigger.plover, c.trigger.mode, c.trigger.entry.acled, c.trigger.entry.sub, lemma, cues,
-            c.actors, c.killed + c.injured, objects,
+            c.actors, c.killed + c.injured, objects, lexicon.cue_regex("civilian"),
         )  # fmt: skip
 
 

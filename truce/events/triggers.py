@@ -31,7 +31,7 @@ _NON_EVENT_OBJECTS = frozenset(
 )
 _STRIKE_LABOUR = frozenset(
     "worker teacher doctor nurse lecturer staff employee union driver general hunger labour labor "
-    "industrial national nationwide sit".split()
+    "industrial national nationwide sit student trader miner operator official".split()
 )
 _STRIKE_MILITARY = frozenset(
     "air drone missile rocket military israeli precision targeted retaliatory preemptive "
@@ -63,6 +63,19 @@ class Trigger:
     plover: str
     mode: str | None
     rule: str
+
+
+def _strike_verb_reading(token) -> str | None:
+    """For the verb "strike": "labour" when workers strike ("striking doctors", "teachers struck")."""
+    if token.dep_ == "amod" or token.lower_ == "striking" and token.head.pos_ in _NOUN_POS:
+        return "labour" if _lemma(token.head) in _STRIKE_LABOUR or token.head.lemma_ in (
+            "doctor", "nurse", "worker", "teacher", "lecturer", "employee", "driver", "staff") else None
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        return None  # "struck a convoy", "was struck by a missile"
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if subjects and any(_lemma(s) in _STRIKE_LABOUR for s in subjects):
+        return "labour"
+    return None
 
 
 def _pos_ok(entry: TriggerEntry, pos: str) -> bool:
@@ -196,8 +209,8 @@ def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
             trig = Trigger(
                 token.i, token.idx, token.idx + len(token), entry, entry.plover, entry.mode, entry.rule
             )
-            if lemma == "strike" and pos in _NOUN_POS:
-                reading = _strike_reading(token)
+            if lemma == "strike":
+                reading = _strike_reading(token) if pos in _NOUN_POS else _strike_verb_reading(token)
                 if reading == "labour":
                     trig.plover, trig.mode, trig.rule = "PROTEST", "strike", entry.rule + ":labour"
             found[token.i] = trig
