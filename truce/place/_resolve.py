@@ -26,8 +26,13 @@ from truce.place.gazetteer import Gazetteer
 
 __all__ = ["Context", "Resolution", "resolve_name", "clean_name", "precision_for", "haversine_km"]
 
-_NAME_SCORE = (1.0, 0.75, 0.45, 0.1)
-_ALT_PENALTY = 1.0  # primary name, alternate name, folded key, fuzzy
+_NAME_SCORE = (1.0, 0.75, 0.45, 0.1)  # primary name, alternate name, folded key, fuzzy
+_ALT_PENALTY = 1.0
+# weights of the context evidence (tuned by hand on LGL and TR-News, see docs/place.md)
+W_POP = 0.15  # per power of ten of population
+W_COUNTRY = 2.0  # times the share of the article's resolved places in the candidate's country
+W_ADMIN1 = 0.8  # times the share in the candidate's first-order region
+W_NEAR = 0.7  # another resolved place within 30 km (less within 100 and 300 km)
 _FEATURE_BONUS = {"CONT": 2.0, "PCLI": 2.0, "PCLS": 1.2, "ADM1": 1.6, "PPLC": 0.6, "ADM2": 0.4, "RGN": 0.5, "STM": 0.2}
 
 # Kind words around a name, and the features they point to.
@@ -253,20 +258,20 @@ def resolve_name(
         if has_primary and level > 0 and gaz.sources[row] == "geonames":
             ratio = (primary_pop + 1) / (max(gaz.pops[row], 0) + 1)
             s -= _ALT_PENALTY + (min(1.5, 0.4 * math.log10(ratio)) if ratio > 10 else 0.0)
-        s += 0.15 * math.log10(max(gaz.pops[row], 0) + 1)
+        s += W_POP * math.log10(max(gaz.pops[row], 0) + 1)
         s += _FEATURE_BONUS.get(feat, 0.0)
         if gaz.sources[row] != "geonames":
             s += 0.3
         if ctx.countries:
             share = ctx.countries.get(cc, 0.0) / total_country
-            s += 2.0 * share + (0.3 if share > 0 else -0.3)
+            s += W_COUNTRY * share + (0.3 if share > 0 else -0.3)
         if ctx.admin1 and gaz.admin1[row]:
             share = ctx.admin1.get((cc, gaz.admin1[row]), 0.0) / total_admin
-            s += 0.8 * share + (0.3 if share > 0 else 0.0)
+            s += W_ADMIN1 * share + (0.3 if share > 0 else 0.0)
         if ctx.points and feat not in ("PCLI", "PCLS"):
             lat, lon = gaz.lats[row], gaz.lons[row]
             best = min(haversine_km(lat, lon, a, b) for a, b, _ in ctx.points[-40:])
-            s += 0.7 if best < 30 else 0.45 if best < 100 else 0.2 if best < 300 else 0.0
+            s += W_NEAR if best < 30 else W_NEAR * 0.65 if best < 100 else W_NEAR * 0.3 if best < 300 else 0.0
         if kinds:
             s += 0.8 if feat in kinds else -0.2
         for keys, rows in zip(container_keys, container_rows):
