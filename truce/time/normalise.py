@@ -85,6 +85,12 @@ _MOD_RE = re.compile(
 )
 
 
+_DEADLINE_LEAD = re.compile(
+    r"(?:\b(?:until|till|by|through|ahead of)|\b(?:extended|postponed|delayed|moved|pushed|rescheduled|adjourned|"
+    r"deferred|set)(?: \w+)? to|\bset)$"
+)
+
+
 def _clean(text: str) -> str:
     s = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     s = re.sub(r"\b([ap])\.\s?m\.?", r"\1m", s)
@@ -520,9 +526,9 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         year = _year(m.group("year"), ctx.published) if m.group("year") else None
         return _date(_holiday(m.group("h"), year, ctx).isoformat())
     # year-end and friends
-    if m := full(r"(?:the )?(?:(?:end of|close of) (?:the )?(?P<u>year|month|week)|(?P<u2>year|month|week)[- ]?end|"
-                 r"(?P<u3>year|month|week) end)(?: (?P<year>[0-9]{4}))?", s):
-        unit = m.group("u") or m.group("u2") or m.group("u3")
+    if m := full(r"(?:the )?(?:(?:end of|close of) (?:the )?(?P<u>year|month|week)|(?P<u2>year|month)[- ]?end|"
+                 r"(?P<u3>year|month) end|year's end)(?: (?P<year>[0-9]{4}))?", s):
+        unit = m.group("u") or m.group("u2") or m.group("u3") or "year"
         ref = _need(ctx)
         if unit == "year":
             year = int(m.group("year")) if m.group("year") else ref.year
@@ -853,6 +859,10 @@ def normalise(text: str, ctx: Context, start: int = 0, type_hint: str | None = N
         s = s[mm.end():]
     if lead_words:
         ctx = replace(ctx, lead=(ctx.lead + " " + lead_words).strip())
+    if ctx.tense == "past" and _DEADLINE_LEAD.search(ctx.lead.lower()):
+        # "extended its offer until Nov. 9", "set Nov. 10 as the deadline": the verb's tense says
+        # when the deadline was set, not where the date lies
+        ctx = replace(ctx, tense="present")
     kind = type_hint if type_hint in ("DATE", "TIME", "DURATION", "SET") else "DATE"
     try:
         res = _rules(s, ctx) if s else None

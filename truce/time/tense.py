@@ -29,6 +29,10 @@ def _governing_verb(span):
         if t.pos_ in ("VERB", "AUX"):
             return t
         if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t not in span:
+            # a noun's date: only a future clause carries over ("will command a mission in December")
+            verb = _verb_of(t)
+            if verb is not None and tense_of(verb) == "future":
+                return verb
             return None
     return None
 
@@ -60,14 +64,14 @@ def tense_of(verb, depth: int = 0) -> str | None:
     if verb.lemma_ in _PLAN_VERBS:
         # "talks are scheduled for Thursday" is ahead; "a service planned for Saturday was
         # cancelled" may be either side of publication: leave it to the nearest date
-        if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not words & {"is", "are", "am", "be", "'s", "'re"}):
+        if verb.tag_ == "VBD" or words & {"had", "was", "were"}:
             return None
-        return "future"
+        return "future"  # "is scheduled for", "has scheduled a news conference Thursday"
     if verb.tag_ == "VB" or (verb.tag_ == "VBG" and not aux):
         # infinitive or bare participle: inherit from the verb it complements
         head = verb.head
         if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
-            if head.lemma_ in _FUTURE_HEADS:
+            if head.lemma_ in _FUTURE_HEADS and verb.tag_ == "VB":  # "agreed to reconvene"
                 return "future"
             if depth >= 4 or head.pos_ not in ("VERB", "AUX"):
                 return None
