@@ -125,9 +125,14 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
             ):
                 hit = span
                 break
-        # a curated name beats NER's guess that it is a person ("Chaab", "Kiryat Shmona"), but a
-        # single word inside a person's name stays the person's ("Hasan Nasrallah of Khiam" aside)
-        if hit is not None and (len(hit) > 1 or _place_cue(hit) or not _overlaps(person_org, hit.start_char, hit.end_char)):
+        # a curated name beats NER's guess that it is a person ("Chaab", "Kiryat Shmona", "Khiam"),
+        # but a single word inside a longer person's name stays the person's
+        if hit is not None and (
+            len(hit) > 1
+            or _place_cue(hit)
+            or not any(a < hit.end_char and hit.start_char < b and (a, b) != (hit.start_char, hit.end_char)
+                       for a, b in person_org)
+        ):
             found.append(Candidate(hit.start_char, hit.end_char, hit.text, "gazetteer"))
             taken.append((hit.start_char, hit.end_char))
             i = hit.end
