@@ -164,3 +164,13 @@ def test_missing_publication_date(nlp):
     got = {t.text: t for t in find_times(nlp(text), a)}
     assert got["Wednesday"].precision == "unknown" and "publication date" in got["Wednesday"].reason
     assert got["December 3, 2025"].value == "2025-12-03"
+
+
+def test_a_year_earlier_takes_the_quarter_in_view(nlp):
+    text = "Third-quarter profit rose to $5 million from $3 million a year earlier."
+    a = Article(id="t", text=text, published=d("1989-10-27"))
+    got = {t.text: t.value for t in find_times(nlp(text), a)}
+    assert got["Third-quarter"] == "1989-Q3" and got["a year earlier"] == "1988-Q3"
+    plain = "The ceasefire was signed a year earlier."
+    got = {t.text: t.value for t in find_times(nlp(plain), Article(id="u", text=plain, published=d("1989-10-27")))}
+    assert got["a year earlier"] == "1988"

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from truce.records import Article, TimeExpression
 from truce.time.detect import Candidate, is_age, pattern_spans, resolve_overlaps
+from truce.time.calendar import value_interval
 from truce.time.lexicon import MONTHS
 from truce.time.normalise import Context, normalise
 from truce.time.tense import tense_at
@@ -36,6 +37,8 @@ _TIME_WORD = re.compile(
 )
 _NARRATIVE_WORDS = re.compile(r"\b(?:following|next|previous|preceding|same|that|later|earlier|before|after)\b", re.I)
 _LEAD_WORDS = 4
+_QUARTER_REACH = 300  # characters within which a quarter sets the granularity of "a year earlier"
+_YEAR_BACK = re.compile(r"\b(?:a|one) year (?:ago|earlier|before)\b|\byear[- ](?:earlier|ago)\b", re.I)
 # spaCy labels these DATE, but alone they describe a thing ("quarterly results"), not a time
 _NOT_ALONE = {"quarterly", "seasonal", "annual", "daily life", "the day", "the time", "time"}
 
@@ -126,6 +129,7 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
     last_day: tuple[int, object] | None = None  # (start offset, date) of the last day-precise date
     last_absolute: tuple[int, object] | None = None  # ... of the last date written with its year
     seen: dict[str, TimeExpression] = {}  # month-day expressions already resolved, by their words
+    last_quarter: tuple[int, str] | None = None  # (start offset, quarter number) of the last quarter
     for c in cands:
         piece = text[c.start : c.end]
         before = text[max(0, c.start - 40) : c.start].split()
@@ -153,6 +157,13 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
                 te.value, te.interval = first.value, replace(first.interval, end=te.interval.end) \
                     if te.deadline or te.open_ended else first.interval
                 te.anchor = f"previous:{first.value}"
+        if last_quarter is not None and c.start - last_quarter[0] <= _QUARTER_REACH and te.value \
+                and re.fullmatch(r"[0-9]{4}", te.value) and _YEAR_BACK.search(piece):
+            # "third-quarter profit fell from $5 million a year earlier": the same quarter a year back
+            te.value = f"{te.value}-Q{last_quarter[1]}"
+            te.interval, te.precision = value_interval(te.value)
+        if te.value and re.fullmatch(r"[0-9]{4}-Q[1-4]", te.value):
+            last_quarter = (c.start, te.value[-1])
         out.append(te)
         if te.interval is None or te.type not in ("DATE", "TIME") or not te.value or not te.value[:1].isdigit():
             continue
