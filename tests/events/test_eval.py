@@ -1,0 +1,68 @@
+"""The evaluation harnesses: small slices of the development data and the scoring helpers."""
+
+import datetime as dt
+
+import pytest
+
+from truce.eval.acled import actor_country, macro_f1, row_article
+
+
+def test_actor_country_reads_acled_actor_names():
+    assert actor_country("Police Forces of Kenya (2013-)") == "KEN"
+    assert actor_country("Rioters (Kenya)") == "KEN"
+    assert actor_country("Military Forces of Afghanistan (2014-)") == "AFG"
+    assert actor_country("Taliban") is None
+
+
+def test_macro_f1_averages_over_gold_classes():
+    assert macro_f1([("a", "a"), ("b", "b")]) == 1.0
+    assert macro_f1([("a", "a"), ("b", "a")]) == pytest.approx((2 / 3 + 0) / 2)
+
+
+@pytest.mark.slow
+def test_acled_slice_scores_above_a_floor(eval_dir, resources):
+    from truce.eval.acled import evaluate_acled
+
+    report = evaluate_acled(eval_dir / "acled_dev", limit=25, resources=resources)
+    overall = report["overall"]
+    assert overall["rows"] == 50 and overall["failed"] == 0
+    assert overall["event_type_accuracy"] >= 0.6
+    assert overall["fatalities_exact"] >= 0.6
+    assert set(report["files"]) == {"acled_2019_kenya_carol0128.csv", "acled_2020_afghanistan_dkoban.csv"}
+
+
+def test_acled_rows_become_articles_published_the_next_day(eval_dir):
+    from truce.eval.acled import load_acled
+
+    rows = load_acled(eval_dir / "acled_dev" / "acled_2020_afghanistan_dkoban.csv")
+    article = row_article(rows[0])
+    assert article.published == rows[0].event_date + dt.timedelta(days=1)
+    assert article.text == rows[0].notes
+
+
+def test_plover_gold_categories_are_mapped_to_plover_2021(eval_dir):
+    from truce.eval.plover import load_gsr
+    from truce.events import PLOVER_CATEGORIES
+
+    items = load_gsr(eval_dir / "plover_gsr")
+    assert len(items) > 300
+    assert {cat for _, _, cat in items} <= set(PLOVER_CATEGORIES)
+
+
+@pytest.mark.slow
+def test_plover_slice(eval_dir, resources):
+    from truce.eval.plover import evaluate_plover
+
+    report = evaluate_plover(eval_dir / "plover_gsr", limit=40, resources=resources)
+    assert report["sentences"] == 40 and report["failed"] == 0
+    assert report["any_event_accuracy"] >= 0.4
+
+
+def test_india_labels_from_events(extract):
+    text = "police shot dead two rioters in the old city on friday, and arrested 40 people."
+    x = extract(text, dt.date(2002, 3, 2))
+    from truce.eval.india import predict_labels
+
+    assert predict_labels(x.events, text) == {"KILL", "ARREST"}
+    quiet = "the minister said the situation was under control."
+    assert predict_labels(extract(quiet).events, quiet) == set()
