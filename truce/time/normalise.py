@@ -259,7 +259,7 @@ def _resolve_month_day(month: int, day: int, ctx: Context) -> dt.date:
     # not last year's: the report is about the coming days or its date is off by a little
     slack = ref + dt.timedelta(days=_PUBLICATION_SLACK_DAYS) if ctx.tense != "future" else ref
     picked = cal.choose(candidates, slack, ctx.tense, default_past=True, future_window=_FUTURE_WINDOW_DAYS)
-    if ctx.absolute is not None and abs((picked - ctx.absolute).days) > 183:
+    if ctx.absolute is not None and ctx.tense == "past" and abs((picked - ctx.absolute).days) > 183:
         # the narrative is told about another year: stay near its last explicit date
         near = [c for c in (dt.date(y, month, day) for y in (ctx.absolute.year - 1, ctx.absolute.year,
                                                                ctx.absolute.year + 1) if _valid(y, month, day))

@@ -14,6 +14,8 @@ _FUTURE_HEADS = {
     "threaten", "decide", "prepare", "seek", "want", "propose", "pledge", "poise", "slate", "announce",
 }
 _PLAN_VERBS = {"schedule", "slate", "plan", "due", "expect", "reschedule", "postpone"}
+_FUTURE_WORDS = {"payable", "effective", "due", "upcoming", "slated", "scheduled", "expires", "expiring",
+                 "deadline", "forthcoming"}
 _MODALS = {"would", "could", "might", "may", "should", "must", "can"}
 
 
@@ -95,6 +97,13 @@ def tense_at(doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    node = span.root
+    for _ in range(6):
+        if node.lower_ in _FUTURE_WORDS and node not in span:
+            return "future"  # "payable Dec. 15", "effective June 1", "due by Friday"
+        if node.head is node or node.pos_ in ("VERB", "AUX"):
+            break
+        node = node.head
     verb = span.root if span.root.pos_ in ("VERB", "AUX") else _governing_verb(span)
     if verb is None:
         return None
