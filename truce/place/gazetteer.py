@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["Gazetteer", "Place", "build_gazetteer", "cache_path", "read_supplement"]
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 SUPPLEMENT = "gazetteer_supplement.tsv"
 _COLUMNS = (
     "name",
@@ -326,6 +326,12 @@ def add_supplement(gaz: Gazetteer, rows: Iterable[SupplementRow], source: str) -
             existing = gaz.admin1_rows.get((r.country, r.admin1_code))
         if existing is not None:
             row = existing
+            # the curated English name is the one readers know ("Naqoura", not "En Nâqoûra");
+            # GeoNames' name stays an alternate name
+            gaz.index_name(row, gaz.names[row])
+            if gaz.features[row] not in ("PCLI", "PCLS", "ADM1"):
+                gaz.names[row] = r.name
+                gaz.sources[row] = source
             if gaz.features[row] in ("PCLI", "PCLS", "ADM1") or r.feature in ("PCLI", "PCLS", "ADM1"):
                 gaz.lats[row], gaz.lons[row] = r.lat, r.lon
             if r.feature and gaz.features[row] == "PPL":
