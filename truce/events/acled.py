@@ -217,7 +217,7 @@ def classify_acled(
         return "Violence against civilians", "Sexual violence", "acled:sexual"
     if mode == "abduct":
         return "Violence against civilians", "Abduction/forced disappearance", "acled:abduct"
-    if lemma in ("capture", "overrun", "recapture", "retake", "seize"):
+    if lemma in ("capture", "overrun", "recapture", "retake", "seize", "take"):
         is_place = any(any(w in o.lower() for w in _PLACE_WORDS) for o in object_texts) or lemma != "capture"
         if is_place:
             if lemma in ("recapture", "retake") or "territory_gov" in cues or 1 in perp:

@@ -383,6 +383,8 @@ def _victim_heads(cue) -> list:
     own_num = [c for c in cue.lefts if c.like_num and c.dep_ in ("npadvmod", "nummod", "nsubj")]
     if own_num:  # "... and 15 more injured"
         return [own_num[-1]]
+    if cue.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cue.children):
+        return []  # a passive with its own (missing) subject: "... and 3 officers were killed"
     if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "ADJ"):
         # "were killed and wounded": the subject is shared
         return _victim_heads(cue.head) if cue.head is not cue else []
@@ -512,6 +514,15 @@ def _not_a_report(cue) -> bool:
     head = cue.head
     if cue.dep_ == "xcomp" and head.lemma_.lower() in _IRREALIS:
         return True
+    if cue.pos_ == "VERB" and cue.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in cue.children
+    ):
+        return True  # "to lynch two women": a purpose, not a result
+    if cue.pos_ == "VERB" and any(
+        c.dep_ == "aux" and c.lower_ in ("could", "would", "may", "might", "will", "shall", "should", "can")
+        for c in cue.children
+    ):
+        return True  # "could kill thousands"
     if cue.pos_ == "NOUN" and cue.tag_ == "NN":
         if cue.dep_ == "dobj" and head.lemma_.lower() in _MOTIVE_VERBS:
             return True
@@ -562,6 +573,7 @@ def _sentence_claims(sent, reporters) -> list[CountClaim]:
                 pass
             else:
                 continue
+        before = len(claims)
         for head in _victim_heads(tok):
             if (kind, head.i) in counted:
                 continue
@@ -576,6 +588,14 @@ def _sentence_claims(sent, reporters) -> list[CountClaim]:
             claims.append(_claim(kind, fig.quantity, min(fig.start, tok.idx),
                                  max(fig.end, tok.idx + len(tok.text)), fig.victims, sent, tok,
                                  reporters))
+        if len(claims) == before and tok.pos_ in ("VERB", "ADJ", "NOUN"):
+            fig = _adjacent_figure(tok)
+            if fig is not None and not any(
+                c.kind == kind and c.start < fig.end and fig.start < c.end for c in claims
+            ):
+                claims.append(_claim(kind, fig.quantity, min(fig.start, tok.idx),
+                                     max(fig.end, tok.idx + len(tok.text)), fig.victims, sent, tok,
+                                     reporters))
     # one claim per (kind, figure): "were killed ... dead" must not count twice
     out, seen = [], set(coded)
     for c in claims:
@@ -585,6 +605,55 @@ def _sentence_claims(sent, reporters) -> list[CountClaim]:
         seen.add(key)
         out.append(c)
     return _drop_nested(out)
+
+
+_NON_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+_SKIP_BETWEEN = {"reportedly", "also", "allegedly", "later", "all", "both", "dead", "seriously",
+                 "critically", "fatally", "slightly", "severely", "been", "being"}
+
+
+def _adjacent_figure(cue) -> _Figure | None:
+    """Fallback when the parse links no victim: explicit numbers in the noun phrase right before a
+    passive ("three police officers and one raider were killed") or right after an active verb
+    ("shot dead two suspects"). Only written numbers count here, never a bare singular noun."""
+    doc = cue.doc
+    passive = cue.tag_ in ("VBN", "JJ") or any(c.dep_ == "auxpass" for c in cue.children)
+    sides = ("left", "right") if passive else ("right", "left")
+    for side in sides:
+        step = -1 if side == "left" else 1
+        j = cue.i + step
+        skipped = 0
+        while 0 <= j < len(doc) and skipped < 4 and (
+            doc[j].pos_ in ("AUX", "ADV", "PART") or doc[j].lower_ in _SKIP_BETWEEN
+        ) and not (side == "right" and doc[j].is_sent_start):
+            j += step
+            skipped += 1
+        window = []
+        while 0 <= j < len(doc) and len(window) < 10:
+            t = doc[j]
+            if side == "right" and t.is_sent_start:
+                break
+            if t.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "DET", "CCONJ") and t.text != ",":
+                break
+            window.append(t)
+            if side == "left" and t.is_sent_start:
+                break
+            j += step
+        nums = [t for t in window if (t.like_num or t.pos_ == "NUM") and t.ent_type_ not in _NON_COUNT_ENTS]
+        if not nums:
+            continue
+        total = None
+        for n in nums:
+            q = parse_quantity(n.text)
+            if q is None:
+                continue
+            total = q if total is None else _add(total, q)
+        if total is None:
+            continue
+        lo, hi = min(t.i for t in window), max(t.i for t in window)
+        victims = next((v for t in window if (v := _victim_kind(t))), None)
+        return _Figure(total, doc[lo].idx, doc[hi].idx + len(doc[hi].text), victims)
+    return None
 
 
 def _drop_nested(claims: list[CountClaim]) -> list[CountClaim]:

@@ -78,6 +78,14 @@ def _strike_verb_reading(token) -> str | None:
     return None
 
 
+def _verb_tagged_as_noun(token, entry: TriggerEntry) -> bool:
+    """Headlines and terse notes get verbs tagged as nouns ("MRC kidnaps IEBC official"): accept a
+    strong verb entry on a bare noun (no determiner, possessive or adjective of its own)."""
+    if entry.pos != "V" or entry.weight < 0.8 or token.pos_ not in _NOUN_POS:
+        return False
+    return not any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children)
+
+
 def _pos_ok(entry: TriggerEntry, pos: str) -> bool:
     if pos == "VERB":
         return "V" in entry.pos
@@ -203,8 +211,13 @@ def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
                 found[token.i] = Trigger(token.i, start, end, entry, entry.plover, entry.mode, entry.rule)
         if token.i in found:
             continue
-        for entry in lexicon.single.get(lemma, ()):
-            if not _pos_ok(entry, pos) or _skip(token, entry):
+        entries = lexicon.single.get(lemma, ())
+        if not entries:  # the tagger's lemma may be wrong ("raped" -> "rap"): try the word's own stem
+            guess = next((w for w in _upper_lemmas(token) if w in lexicon.single), None)
+            if guess is not None:
+                lemma, entries = guess, lexicon.single[guess]
+        for entry in entries:
+            if not (_pos_ok(entry, pos) or _verb_tagged_as_noun(token, entry)) or _skip(token, entry):
                 continue
             trig = Trigger(
                 token.i, token.idx, token.idx + len(token), entry, entry.plover, entry.mode, entry.rule
