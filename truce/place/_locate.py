@@ -27,7 +27,9 @@ _MIN_SCORE = 0.4
 _PERSONISH = {"resident", "residents", "native", "natives", "citizen", "citizens", "official", "officials",
               "governor", "mayor", "minister", "president", "ambassador", "envoy", "people", "man", "woman",
               "embassy", "government", "army", "forces", "troops", "military", "police", "authorities",
-              "ministry", "delegation", "representative", "leader", "leaders", "spokesman", "spokesperson"}
+              "ministry", "delegation", "representative", "leader", "leaders", "spokesman", "spokesperson",
+              "soldiers", "aircraft", "jets", "planes", "warplanes", "navy", "squad", "unit", "units", "newspaper",
+              "woman", "women", "men", "man", "boy", "girl", "team", "champion", "company", "firm"}
 
 
 def _token_at(doc, start: int, end: int):
@@ -91,20 +93,33 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
     s0, s1 = sent.start_char, sent.end_char
     in_sent = [p for p in places if s0 <= p.start < s1 and p.lat is not None]
     best: tuple[float, PlaceMention] | None = None
+    roots = {}
+    for p in in_sent:
+        p_tok, _ = _token_at(doc, p.start, p.end)
+        if p_tok is not None:
+            roots[p_tok.i] = p
     for p in in_sent:
         p_tok, p_span = _token_at(doc, p.start, p.end)
         if p_tok is None or p_tok.ent_type_ == "NORP" or p_tok.pos_ == "ADJ":
             continue  # "Israeli", "Lebanese": an adjective names who, not where
         score = _path_score(p_tok, t_tok, p_span)
+        # a place that only situates another place ("Sadr City in eastern Baghdad", "Jdeideh near
+        # Jenin") gives way to it: the finer place is where the event happened
+        if any(a.i in roots and a.i != p_tok.i for a in list(p_tok.ancestors)[:4]):
+            score -= 0.6
         # owner of a person noun: "a resident of Khiam", "the Iranian ambassador"
         head = p_tok.head
         if p_tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PERSONISH:
             score -= 1.0
         if p_tok.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and head.i != t_tok.i:
             # "U.S. forces", "Mexico's army", "Caracas' newspaper": the place describes a noun
-            # other than the event; "Khanasir town", "Aleppo province" are still places
-            if head.lower_ not in _PLACE_NOUNS:
+            # other than the event; "Khanasir town", "Aleppo province" are still places, and a
+            # possessive of a thing ("Syria's conflict", "Venezuela's oil installations") often
+            # is where it happens
+            if head.lower_ in _PERSONISH or (p_tok.dep_ != "poss" and head.lower_ not in _PLACE_NOUNS):
                 score -= 1.5
+            elif p_tok.dep_ == "poss" and head.lower_ not in _PLACE_NOUNS:
+                score -= 0.4
         if p.lat is None:
             score -= 0.8
         score -= _FEATURE_RANK.get(p.feature or "", 0.0) * 0.5
