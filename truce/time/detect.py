@@ -67,7 +67,10 @@ _DURATION = (
     r"|(?i:\b(?:just\s+)?(?:days|weeks|months|years|hours)\s+(?:later|earlier|ago)\b)"
 )
 _QUARTER = (
-    rf"(?i:\b(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|half)"
+    rf"(?i:\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?"
+    rf"(?:(?:year-earlier|year-ago|year\s+earlier|(?:next|last|this|previous|prior)\s+year(?:'s)?|{_Y})\s+)?"
+    rf"(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|half)"
+    rf"|(?:{_Y}|year-ago|year-earlier)\s+(?:quarter|period)"
     rf"|(?:latest|current|previous|same|year-earlier|year-ago|year\s+earlier|fiscal)\s+(?:quarter|period)"
     rf"|year-(?:earlier|ago)"
     rf"|Q[1-4])\b(?:\s+(?:of\s+)?(?:fiscal\s+)?{_Y}\b)?)"

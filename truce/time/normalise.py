@@ -49,6 +49,7 @@ class Context:
     # the last date with an explicit year earlier in the same paragraph: "On October 8, 2023 ...
     # on October 10" stays in 2023 even when the article is from 2024
     absolute: dt.date | None = None
+    quarter: int | None = None  # the quarter last named nearby ("third-quarter profit ... the quarter")
     lead: str = ""  # the words just before the expression ("since", "by", "over the", ...)
 
 
@@ -594,51 +595,58 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
              or full(rf"(?:the |this )?{_POD} of {_WD}", s)):
         rel = m.group("rel") if "rel" in m.re.groupindex else None
         d = _resolve_weekday(WEEKDAYS[m.group("wd")], ctx, rel)
-        if m.group("pod"):
-            return _Result("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[m.group('pod')]}", dt_interval(d), "day",
-                           "published")
+        # "Friday night" and "the night of November 19" keep the day as their value: the day is
+        # what an event is dated by (TIMEX3's "TNI" suffix is kept for "last night", "tonight")
         return _date(d.isoformat())
     # quarters and halves
     if s in ("year-earlier", "year earlier", "year-ago", "year ago"):
         return _date(f"{_need(ctx).year - 1:04d}")
-    if m := full(rf"(?:the )?(?:(?P<rel>this|last|next|fiscal|latest|current|previous|past|recent|same|year-earlier|year earlier|year-ago|year ago) )?"
+    if m := full(rf"(?:the )?(?:(?:comparable|corresponding|same) )?(?:(?P<yrel>year-earlier|year earlier|year-ago|year ago|"
+                 rf"next year|last year|this year|previous year|prior year|prior-year) |(?P<pyear>[0-9]{{4}}) )?"
+                 rf"(?:(?P<rel>this|last|next|fiscal|latest|current|previous|past|recent|same|comparable|corresponding) )?"
                  rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])[ -]?)?(?:(?P<unit>quarter|half|period))?"
                  rf"(?:(?: of|,)? (?:fiscal )?{_Y})?", s):
         ord_ = m.group("ord")
         unit = m.group("unit") or ("quarter" if ord_ and ord_.startswith("q") else None)
-        if unit and (ord_ or m.group("rel") or (s.startswith("the ") and unit != "period")):
+        yrel, rel = m.group("yrel"), m.group("rel") or ("the" if s.startswith("the ") else None)
+        explicit = m.group("year") or m.group("pyear")
+        known = ord_ or yrel or explicit or (rel and unit != "period") or ctx.quarter is not None
+        if unit and known and (unit != "period" or ord_ or ctx.quarter is not None):
             n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(ord_ or "", None)
             if n is None and ord_:
                 n = int(re.sub(r"\D", "", ord_))
-            rel = m.group("rel") or ("the" if s.startswith("the ") else None)
             letter = "Q" if unit in ("quarter", "period") else "H"
-            if m.group("year"):
-                year = _year(m.group("year"), ctx.published)
+            count = 4 if letter == "Q" else 2
+            shift = 0
+            if yrel:
+                shift = 1 if yrel.startswith("next") else 0 if yrel.startswith("this") else -1
+            if explicit:
+                year = _year(explicit, ctx.published)
                 _check_year(year)
             else:
-                ref = _need(ctx)
-                year = ref.year
+                year = _need(ctx).year + shift
             if n is None:
                 ref = _need(ctx)
                 cur = cal.quarter_of(ref) if letter == "Q" else (1 if ref.month <= 6 else 2)
-                count = 4 if letter == "Q" else 2
-                if rel in ("last", "previous", "past", "latest", "recent", "the", "same"):
-                    n = cur - 1
-                elif rel == "next":
-                    n = cur + 1
+                if letter == "Q" and ctx.quarter is not None and rel not in ("last", "previous", "past", "next",
+                                                                            "this", "current"):
+                    n = ctx.quarter  # "the quarter", "the year-ago period": the quarter in view
+                    if not explicit and not yrel and n > cur:
+                        year -= 1
                 else:
-                    n = cur
-                if rel and "year" in rel:
-                    n, year = cur - 1, year - 1
-                if n < 1:
-                    n, year = n + count, year - 1
-                if n > count:
-                    n, year = n - count, year + 1
-            elif not m.group("year"):
-                year = _quarter_year(n, ctx) if letter == "Q" else year
-                if rel and "year" in rel:
-                    year -= 1
-            if letter == "Q" and not 1 <= n <= 4 or letter == "H" and not 1 <= n <= 2:
+                    if rel in ("last", "previous", "past", "latest", "recent", "the", "same") or yrel:
+                        n = cur - 1
+                    elif rel == "next":
+                        n = cur + 1
+                    else:
+                        n = cur
+                    if n < 1:
+                        n, year = n + count, year - 1
+                    if n > count:
+                        n, year = n - count, year + 1
+            elif not explicit and not yrel and letter == "Q":
+                year = _quarter_year(n, ctx)
+            if not 1 <= n <= count:
                 raise _Unresolvable(f"there is no quarter or half number {n}")
             return _date(f"{year:04d}-{letter}{n}")
     # weekends: the one before publication in a past-tense report, the next one in a future one
@@ -712,9 +720,7 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
     if m := full(rf"(?:the |this )?{_POD} of (?P<rest>.+)", s):
         inner = _rules(m.group("rest"), ctx)
         if inner and inner.interval and inner.precision == "day":
-            d = inner.interval.start
-            return _Result("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[m.group('pod')]}", dt_interval(d), "day",
-                           inner.anchor)
+            return inner
     # sets
     if m := full(r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|fortnightly)", s):
         value = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",

@@ -142,8 +142,11 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
         if last_day is not None and (last_day[0] >= para or _NARRATIVE_WORDS.search(piece) or c.source == "clock"):
             previous = last_day[1]
         absolute = last_absolute[1] if last_absolute is not None and last_absolute[0] >= para else None
-        te = normalise(piece, Context(article.published, tense, previous, absolute=absolute, lead=lead), start=c.start,
-                       type_hint=c.label)
+        quarter = None
+        if last_quarter is not None and c.start - last_quarter[0] <= _QUARTER_REACH:
+            quarter = int(last_quarter[1])
+        te = normalise(piece, Context(article.published, tense, previous, absolute=absolute, lead=lead,
+                                      quarter=quarter), start=c.start, type_hint=c.label)
         if not keep_all and te.reason and te.reason.startswith("not understood") and \
                 c.source not in ("date", "numeric", "year", "weekday", "given"):
             continue
