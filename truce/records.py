@@ -202,6 +202,8 @@ class CountClaim:
     victims: str | None = None  # "civilians", "fighters", "soldiers", "people", ...
     reporter: str | None = None  # who reported the figure
     cumulative: bool = False
+    # the deaths that prompted the event, not deaths in it ("protested after a man was killed")
+    background: bool = False
 
 
 @dataclass(slots=True)
