@@ -67,6 +67,24 @@ def _approximate_points(gaz: Gazetteer, results: list[_resolve.Resolution]) -> d
     return out
 
 
+def _fall_back_on_containers(
+    gaz: Gazetteer, containers: list[list[str]], results: list[_resolve.Resolution]
+) -> dict[int, _resolve.Resolution]:
+    """A name the gazetteer lacks but the text places ("Sherzad district, Nangarhar") is placed at
+    its container, with the container's (coarser) precision and half the confidence."""
+    out: dict[int, _resolve.Resolution] = {}
+    ctx = _context_from(gaz, results)
+    for i, (cont, r) in enumerate(zip(containers, results)):
+        if r.row is not None or not cont:
+            continue
+        for c in cont:
+            cr = _resolve.resolve_name(gaz, c, ctx)
+            if cr.row is not None:
+                out[i] = _resolve.Resolution(cr.row, cr.score, round(cr.confidence * 0.5, 3), cr.level, [])
+                break
+    return out
+
+
 def _mention(
     gaz: Gazetteer,
     text: str,
@@ -167,8 +185,13 @@ def find_places(doc, article: Article, gazetteer: Gazetteer) -> list[PlaceMentio
                 gazetteer, [c.text for c in cands], [c.containers for c in cands], [c.kind for c in cands]
             )
     points = _approximate_points(gazetteer, first)
+    fallback = _fall_back_on_containers(gazetteer, [c.containers for c in cands], first)
     out = []
     for i, (c, r) in enumerate(zip(cands, first)):
+        if i in fallback:
+            m = _mention(gazetteer, c.text, c.start, c.end, fallback[i], c.source, True)
+            out.append(m)
+            continue
         if r.row is None and c.source != "ner":
             continue
         out.append(_mention(gazetteer, c.text, c.start, c.end, r, c.source, c.near, points.get(i)))
@@ -198,6 +221,9 @@ def resolve_spans(
     near = [bool(_detect._NEAR_RE.search(text[max(0, s - 40) : s])) for s, _ in spans]
     results = _resolve_all(gazetteer, names, containers, [None] * len(names))
     points = _approximate_points(gazetteer, results)
+    for i, r in _fall_back_on_containers(gazetteer, containers, results).items():
+        results[i] = r
+        near[i] = True
     return [
         _mention(gazetteer, n, s, e, r, "given", nr, points.get(i))
         for i, (n, (s, e), r, nr) in enumerate(zip(names, spans, results, near))
