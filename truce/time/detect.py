@@ -32,6 +32,7 @@ _DATE = (
     rf"{MONTH_RE}\s+{_D}\b(?:{_RANGE}(?:{MONTH_RE}\s+)?{_D}\b)?(?:,?\s+{_Y}\b)?"
     rf"|{_D}(?:{_RANGE}{_D})?\s+(?:(?i:of)\s+)?(?:{MONTH_RE}|{MONTH_ABBR_RE})(?:,?\s+{_Y}\b)?"
     rf"|{MONTH_RE},?\s+(?:(?i:of)\s+)?{_Y}\b"
+    rf"|{MONTH_RE}\s+(?:(?i:of)\s+)?(?i:this|last|next)\s+(?i:year)\b"
     rf"|{MONTH_RE}(?![\s.]*[0-9])"
     rf")"
 )

@@ -178,6 +178,8 @@ def _duration_value(n: float | None, unit: str) -> str:
         return f"PT{amount}{'M' if unit == 'TM' else unit}"
     if unit == "FN":
         return f"P{'X' if n is None else _num_text(2 * n)}W"
+    if unit in ("DE", "CE") and n is not None:
+        return f"P{_num_text(n * (10 if unit == 'DE' else 100))}Y"  # "two decades" → P20Y
     if unit == "WE":
         return f"P{amount}WE"
     return f"P{amount}{unit}"

@@ -37,6 +37,7 @@ _TIME_WORD = re.compile(
 )
 _NARRATIVE_WORDS = re.compile(r"\b(?:following|next|previous|preceding|same|that|later|earlier|before|after)\b", re.I)
 _LEAD_WORDS = 4
+_NARRATIVE_REACH = 300  # characters within which an explicit year carries over to a bare month-day
 _QUARTER_REACH = 300  # characters within which a quarter sets the granularity of "a year earlier"
 _YEAR_BACK = re.compile(r"\b(?:a|one) year (?:ago|earlier|before)\b|\byear[- ](?:earlier|ago)\b", re.I)
 # spaCy labels these DATE, but alone they describe a thing ("quarterly results"), not a time
@@ -141,7 +142,9 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
         previous = None
         if last_day is not None and (last_day[0] >= para or _NARRATIVE_WORDS.search(piece) or c.source == "clock"):
             previous = last_day[1]
-        absolute = last_absolute[1] if last_absolute is not None and last_absolute[0] >= para else None
+        absolute = None
+        if last_absolute is not None and last_absolute[0] >= para and c.start - last_absolute[0] <= _NARRATIVE_REACH:
+            absolute = last_absolute[1]
         quarter = None
         if last_quarter is not None and c.start - last_quarter[0] <= _QUARTER_REACH:
             quarter = int(last_quarter[1])
