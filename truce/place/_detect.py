@@ -33,7 +33,8 @@ _PAREN_RE = re.compile(r"\s*\(([^()\n]{2,80})\)")
 _COMMA_RE = re.compile(r",\s+")
 # Words that are place names somewhere but, capitalised at a sentence start or in a title, are
 # usually not places in news: never matched by the gazetteer phrase matcher alone.
-_CONNECTORS = {"of", "de", "la", "le", "du", "del", "al", "el", "ash", "ech", "en", "ad", "es", "as", "ar", "az", "bin", "bint", "abu", "umm", "ibn", "-"}
+_CONNECTORS = {"of", "de", "la", "le", "du", "del", "al", "el", "ash", "ech", "en", "ad", "es", "as", "ar", "az", "bin",
+               "bint", "abu", "umm", "ibn", "-", "e", "i", "ye", "wa", "va"}  # last: Persian ezafe, "and"
 
 
 @dataclass
@@ -50,7 +51,7 @@ class Candidate:
 
 def _capitalised(tok) -> bool:
     t = tok.text
-    return bool(t) and (t[0].isupper() or t.lower() in ARTICLES or t in ("-", "'s"))
+    return bool(t) and (t[0].isupper() or t.lower() in ARTICLES or t.lower() in _CONNECTORS or t in ("'s",))
 
 
 _NOT_PLACE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW", "WORK_OF_ART"}
@@ -73,6 +74,8 @@ def _place_cue(span) -> bool:
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if before in _CUE_BEFORE or after in _CUE_AFTER:
         return True
+    if before == "," and (before2 in _CUE_AFTER or before2 in ("center", "centre")):
+        return True  # "in Ghoryan district, Herat": the container of a place
     return before == "of" and before2 in _CUE_AFTER
 
 
@@ -171,16 +174,20 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
                 continue
             if span[0].pos_ != "PROPN" or any(t.lower_ in _TITLES for t in span):
                 continue
-            if _overlaps(taken, span.start_char, span.end_char):
+            # a longer name may swallow NER's pieces of it ("Dawlat" + "Abad" -> "Dawlat Abad")
+            if any(a < span.end_char and span.start_char < b and not (span.start_char <= a and b <= span.end_char)
+                   for a, b in taken):
                 continue
             if span.end < n and _name_word(toks[span.end]):
                 continue  # the name goes on: only the whole of it may match
             if len(fold_key(span.text)) < 4:
                 continue
+            cue = _place_cue(span)
             rows = [r for r in gaz.plain_rows(plain_key(span.text)) if gaz.features[r] != "PCLI"]
+            if not rows and cue and len(span) > 1:  # a variant spelling, said to be a place
+                rows = [r for r in gaz.folded_rows(fold_key(span.text)) if gaz.features[r] != "PCLI"]
             if not rows:
                 continue
-            cue = _place_cue(span)
             in_person_org = _overlaps(person_org, span.start_char, span.end_char)
             if in_person_org and not cue:
                 continue
@@ -195,6 +202,7 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
                 break
         if hit is not None:
             found = [c for c in found if not (c.start < hit.end_char and hit.start_char < c.end)]
+            taken = [(a, b) for a, b in taken if not (hit.start_char <= a and b <= hit.end_char)]
             found.append(Candidate(hit.start_char, hit.end_char, hit.text, "gazetteer"))
             taken.append((hit.start_char, hit.end_char))
             i = hit.end

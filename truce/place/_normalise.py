@@ -40,6 +40,8 @@ _FOLDS = (
     ("dh", "d"),
     ("q", "k"),
     ("ck", "k"),
+    ("aw", "au"),  # Dawlat / Dowlat / Daulat
+    ("ow", "au"),
     ("oo", "u"),
     ("ou", "u"),
     ("w", "u"),

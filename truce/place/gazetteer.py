@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["Gazetteer", "Place", "build_gazetteer", "cache_path", "read_supplement"]
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 SUPPLEMENT = "gazetteer_supplement.tsv"
 _COLUMNS = (
     "name",
