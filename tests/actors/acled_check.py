@@ -3,7 +3,7 @@
     .venv/bin/python tests/actors/acled_check.py ../shared/eval/acled_dev/*.csv [--all] [--show N]
 
 For each note, the predicted fatalities are the note's own coding remark ("Fatalities coded as N",
-``reporter == "ACLED"``) if any, else the sum of its non-cumulative killed claims (0 when none).
+``reporter == "ACLED"``) if any, else the sum of its killed claims that are neither cumulative nor background (0 when none).
 Without ``--all`` only notes with coded fatalities > 0 are scored.
 """
 
@@ -21,7 +21,9 @@ def predicted(claims) -> int:
     coded = [c for c in claims if c.kind == "killed" and c.reporter == "ACLED"]
     if coded:
         return coded[-1].best or 0
-    return sum(c.best or 0 for c in claims if c.kind == "killed" and not c.cumulative)
+    return sum(
+        c.best or 0 for c in claims if c.kind == "killed" and not c.cumulative and not c.background
+    )
 
 
 def main() -> None:

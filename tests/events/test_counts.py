@@ -121,3 +121,25 @@ def test_acled_fatalities_floor(nlp, eval_dir):
         best = coded[-1] if coded else sum(c.best or 0 for c in claims if c.kind == "killed" and not c.cumulative)
         ok += best == int(r["fatalities"])
     assert ok / len(rows) >= 0.75
+
+
+def test_deaths_that_prompted_the_event_are_background(nlp):
+    claims = counts(nlp, "Residents rioted after two men were killed by police.")
+    assert [(c.kind, c.best, c.background) for c in claims] == [("killed", 2, True)]
+    claims = counts(nlp, "Two men were killed after police opened fire on the crowd.")
+    assert [(c.kind, c.best, c.background) for c in claims] == [("killed", 2, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mob nearly lynched a pastor accused of theft.",
+        "Over 100 camels have been killed by bandits.",
+        "The gunmen tried to kill the governor.",
+        "Students protested the killing of a classmate.",
+        "One policeman was killed or wounded by a sniper.",
+        "Two killed in the clashes (coded separately).",
+    ],
+)
+def test_not_a_casualty_report(nlp, text):
+    assert [c for c in counts(nlp, text) if c.kind == "killed" and c.best and not c.background] == []

@@ -315,6 +315,8 @@ def _quantity_of_part(tok):
         if low == "number":
             return Quantity(None, _VAGUE["unknown"], None, vague=True), tok.left_edge
         return Quantity(_VAGUE[low], _VAGUE[low], None, vague=True), tok
+    if tok.lemma_.lower() in _ANIMALS or tok.lower_ in _ANIMALS:
+        return None, None  # "over 100 camels have been killed"
     for child in tok.children:
         if child.dep_ == "nummod" or (child.dep_ in ("amod", "det", "quantmod") and child.like_num):
             toks = _number_tokens(child)
@@ -505,6 +507,28 @@ _MOTIVE_PREPS = {"over", "against", "after", "following", "for", "to", "about"}
 _IRREALIS = {"attempt", "try", "plan", "threaten", "seek", "intend", "vow", "plot", "want"}
 
 
+_BACKGROUND_MARKS = {"after", "before", "until", "once"}
+_ANIMALS = {
+    "camel", "cattle", "cow", "goat", "sheep", "livestock", "animal", "donkey", "chicken", "dog",
+    "head", "bull", "ox", "oxen", "horse", "pig", "elephant", "lion", "bird", "fish",
+}
+
+
+def _in_background_clause(cue) -> bool:
+    """A casualty word inside an "after ..." clause: what led to the event ("riots erupted after a man
+    was killed", "protesters gathered after two were found dead")."""
+    t = cue
+    for _ in range(5):
+        if any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in t.children):
+            return t.dep_ in ("advcl", "prep", "pcomp", "pobj") or t.head.lower_ in _BACKGROUND_MARKS
+        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("after", "following", "before"):
+            return True
+        if t.dep_ not in ("conj", "xcomp", "acomp", "oprd", "pobj", "pcomp", "prep", "amod", "nsubjpass", "dobj", "auxpass"):
+            return False
+        t = t.head
+    return False
+
+
 def _not_a_report(cue) -> bool:
     """Casualty words that state no casualties of this event: attempts, motives, "killed or wounded"."""
     if any(c.dep_ == "cc" and c.lower_ == "or" for c in cue.children) or (
@@ -514,6 +538,8 @@ def _not_a_report(cue) -> bool:
     head = cue.head
     if cue.dep_ == "xcomp" and head.lemma_.lower() in _IRREALIS:
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in cue.children):
+        return True  # "a mob nearly lynched a pastor"
     if cue.pos_ == "VERB" and cue.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in cue.children
     ):
@@ -640,7 +666,7 @@ def _adjacent_figure(cue) -> _Figure | None:
                 break
             j += step
         nums = [t for t in window if (t.like_num or t.pos_ == "NUM") and t.ent_type_ not in _NON_COUNT_ENTS]
-        if not nums:
+        if not nums or any(t.lemma_.lower() in _ANIMALS or t.lower_ in _ANIMALS for t in window):
             continue
         total = None
         for n in nums:
@@ -668,6 +694,12 @@ def _drop_nested(claims: list[CountClaim]) -> list[CountClaim]:
 
 
 def _claim(kind, q: Quantity, start, end, victims, sent, cue, reporters) -> CountClaim:
+    claim = _make_claim(kind, q, start, end, victims, sent, cue, reporters)
+    claim.background = _in_background_clause(cue)
+    return claim
+
+
+def _make_claim(kind, q: Quantity, start, end, victims, sent, cue, reporters) -> CountClaim:
     doc = sent.doc
     reporter = None
     for (s_start, s_end, a_start, text) in reporters:
