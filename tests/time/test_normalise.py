@@ -137,3 +137,23 @@ def test_missing_publication_date():
 def test_february_29_only_in_leap_years():
     assert normalise_time("February 29, 2024", THU).value == "2024-02-29"
     assert normalise_time("February 29, 2025", THU).precision == "unknown"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(
+    ["on", "the", "night", "of", "November", "Nov.", "19", "45th", "February", "30", "2025", "0", "99999",
+     "last", "next", "year", "years", "week", "-", "by", "since", "ago", "later", "Wednesday", "p.m.",
+     "10", "quarter", "third", "1/2", "between", "and", "every", "day", "decades", "new", "end", "٣", "月"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_WORDS, max_size=7), published=st.one_of(st.none(), st.dates()), tense=st.sampled_from(
+    [None, "past", "future", "present"]))
+def test_never_raises(words, published, tense):
+    t = normalise_time(" ".join(words), published, tense=tense)
+    assert t.precision == "unknown" and t.reason or t.precision != "unknown" or t.type == "SET"
+    if t.interval is not None and t.interval.start and t.interval.end:
+        assert t.interval.start <= t.interval.end or t.deadline
