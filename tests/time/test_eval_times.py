@@ -76,3 +76,21 @@ def test_floor_on_a_slice_of_tempeval(eval_dir, nlp):
     s = evaluate_times(docs, nlp)["all"].as_dict()
     assert s["relaxed_f1"] > 0.85
     assert s["value_f1"] > 0.65
+
+
+def test_acled_dates_from_a_hand_made_export(tmp_path, nlp):
+    from truce.eval.times import evaluate_acled_dates
+
+    path = tmp_path / "acled.csv"
+    path.write_text(
+        "event_date,notes\n"
+        '"21 March 2020","On 21 March 2020, 12 Taliban militants were killed in Dawlat Abad district."\n'
+        "09-10-17,\"On 09 October, NASA held demonstrations in Kakamega.\"\n"
+        "26-01-08,Gang of about 1000 attacked houses.\n",
+        encoding="utf-8",
+    )
+    report = evaluate_acled_dates(tmp_path, nlp)
+    counts = report["acled.csv"]
+    assert counts["notes"] == 3
+    # the undated note is dated "reported" on the publication day, one day after the coded day
+    assert counts["exact"] == 2 and counts["by_precision"]["reported"] == [1, 0]

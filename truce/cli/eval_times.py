@@ -29,25 +29,46 @@ _ROWS = [
 def register(app: typer.Typer) -> None:
     @app.command("times")
     def times(
-        tempeval: Path = typer.Option(
-            ..., "--tempeval", exists=True, file_okay=False,
+        tempeval: Path | None = typer.Option(
+            None, "--tempeval", exists=True, file_okay=False,
             help="The tempeval3 folder (holding TBAQ-cleaned/TimeBank and /AQUAINT .tml files).",
+        ),
+        acled: Path | None = typer.Option(
+            None, "--acled", exists=True,
+            help="Also (or only) score event dates on ACLED notes (a folder of CSV exports): the first verb "
+            "of each note is the trigger, publication is event_date + 1 day.",
         ),
         given_spans: bool = typer.Option(
             False, "--given-spans", help="Normalise the gold spans instead of detecting: scores normalisation alone."
         ),
-        limit: int | None = typer.Option(None, "--limit", min=1, help="Score only the first N documents."),
+        limit: int | None = typer.Option(
+            None, "--limit", min=1, help="Score only the first N documents (ACLED: the first N notes per file)."
+        ),
         errors: Path | None = typer.Option(
             None, "--errors", help="Write every miss, spurious expression and wrong value here (JSON lines)."
         ),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object per subset instead of a table."),
     ) -> None:
         """Detection P/R/F1 (strict: same span; relaxed: overlapping) and value accuracy / value-F1 on
-        TimeBank and AQUAINT, each document's creation time standing in for the publication date."""
+        TimeBank and AQUAINT, each document's creation time standing in for the publication date;
+        with --acled, exact-day accuracy of event dates on ACLED notes."""
         from truce.annotate import load_nlp
-        from truce.eval.times import evaluate_times, load_tempeval
+        from truce.eval.times import evaluate_acled_dates, evaluate_times, load_tempeval
 
         logging.getLogger("truce").setLevel(logging.WARNING)
+        if tempeval is None and acled is None:
+            raise typer.BadParameter("give --tempeval DIR, --acled DIR or both")
+        if acled is not None:
+            report = evaluate_acled_dates(acled, load_nlp(), limit=limit)
+            if as_json:
+                for name, counts in report.items():
+                    typer.echo(json.dumps({"acled_file": name, **counts}))
+            else:
+                typer.echo("ACLED notes: event date exactly the coded day")
+                for name, counts in report.items():
+                    typer.echo(f"  {name:40} {counts['exact']:6d} / {counts['notes']:6d}  {counts['accuracy']:.3f}")
+            if tempeval is None:
+                return
         docs = load_tempeval(tempeval, limit=limit)
         counts: dict[str, int] = {"all": len(docs)}
         for d in docs:
