@@ -38,11 +38,32 @@ def main() -> None:
     load_gazetteer()  # make sure the default cache exists
     t = time.perf_counter()
     gaz = load_gazetteer()
-    print(f"gazetteer warm load (default cache): {time.perf_counter() - t:6.2f} s, {len(gaz):,} places")
+    print(
+        f"gazetteer warm load (default cache): {time.perf_counter() - t:6.2f} s, {len(gaz):,} places"
+    )
 
-    names = ["Naqoura", "Ras EnNakoura", "Ayn al-Hilweh", "Dahiyeh", "Beirut", "Tyre", "Sidon", "Khiam",
-             "Kfar Kila", "Metula", "Kiryat Shmona", "Alexandria", "Paris", "Springfield", "Lebanon", "Gaza",
-             "Aleppo", "Kabul", "Nairobi", "Odaisseh"]
+    names = [
+        "Naqoura",
+        "Ras EnNakoura",
+        "Ayn al-Hilweh",
+        "Dahiyeh",
+        "Beirut",
+        "Tyre",
+        "Sidon",
+        "Khiam",
+        "Kfar Kila",
+        "Metula",
+        "Kiryat Shmona",
+        "Alexandria",
+        "Paris",
+        "Springfield",
+        "Lebanon",
+        "Gaza",
+        "Aleppo",
+        "Kabul",
+        "Nairobi",
+        "Odaisseh",
+    ]
     t = time.perf_counter()
     n = 0
     while time.perf_counter() - t < 3.0:
@@ -67,8 +88,10 @@ def main() -> None:
         rounds += 1
     el = time.perf_counter() - t
     chars = sum(len(a.text) for a in arts) * rounds
-    print(f"find_places (parsed demo articles):  {found / el:8,.0f} places/s, {chars / el / 1000:,.0f} k chars/s "
-          f"(spaCy parse not included)")
+    print(
+        f"find_places (parsed demo articles):  {found / el:8,.0f} places/s, {chars / el / 1000:,.0f} k chars/s "
+        f"(spaCy parse not included)"
+    )
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpu")
 
 

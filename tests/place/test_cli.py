@@ -36,7 +36,10 @@ def test_places_bad_gazetteer_file(tmp_path):
     inp = tmp_path / "in.jsonl"
     inp.write_text('{"id": "a", "text": "In Tyre."}\n', encoding="utf-8")
     bad = tmp_path / "bad.tsv"
-    bad.write_text("name\talternate_names\tlat\tlon\tcountry\tfeature\nX\t\t200\t35\tLB\tPPL\n", encoding="utf-8")
+    bad.write_text(
+        "name\talternate_names\tlat\tlon\tcountry\tfeature\nX\t\t200\t35\tLB\tPPL\n",
+        encoding="utf-8",
+    )
     res = CliRunner().invoke(app, ["places", str(inp), "--gazetteer", str(bad)])
     assert res.exit_code == 2
     assert "bad.tsv:2" in res.output

@@ -18,8 +18,14 @@ def _places(nlp, gaz, text):
         ("Talks were held in Ras EnNakoura on Wednesday.", "Ras EnNakoura"),
         ("Delegations met at the UN base in Naqura.", "Naqura"),
         ("An airstrike hit a building in Haret Hreik overnight.", "Haret Hreik"),
-        ("A drone strike targeted a car in Aita ech Chaab (Bint Jbeil, Al Nabatieh).", "Aita ech Chaab"),
-        ("Hezbollah supporters protested in Beirut's southern suburbs.", "Beirut's southern suburbs"),
+        (
+            "A drone strike targeted a car in Aita ech Chaab (Bint Jbeil, Al Nabatieh).",
+            "Aita ech Chaab",
+        ),
+        (
+            "Hezbollah supporters protested in Beirut's southern suburbs.",
+            "Beirut's southern suburbs",
+        ),
         ("Fighters must withdraw south of the Litani River.", "south of the Litani River"),
         ("Clashes erupted in the Ain al-Hilweh camp near Sidon.", "Ain al-Hilweh"),
     ],

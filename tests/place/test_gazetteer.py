@@ -52,7 +52,10 @@ def test_bad_extra_file_fails_load(tmp_path):
 
 
 def test_user_file_adds_a_place(gaz, tmp_path):
-    p = _write(tmp_path, "Wadi Zibqin\tZibqin valley|Wadi Zebqin\t33.19\t35.27\tLB\tVAL\tSouth Governorate\tTyre District\n")
+    p = _write(
+        tmp_path,
+        "Wadi Zibqin\tZibqin valley|Wadi Zebqin\t33.19\t35.27\tLB\tVAL\tSouth Governorate\tTyre District\n",
+    )
     g = load_gazetteer([p])
     m = resolve_place("Wadi Zebqin", g)
     assert m.country_code == "LB" and m.admin2 == "Tyre District"

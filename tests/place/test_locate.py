@@ -15,8 +15,16 @@ def _locate(nlp, gaz, text, trigger):
 @pytest.mark.parametrize(
     "text,trigger,expected",
     [
-        ("An Israeli drone strike killed two people in Bint Jbeil on Tuesday.", "killed", "Bint Jbeil"),
-        ("Israeli jets struck a building in Haret Hreik, in Beirut's southern suburbs.", "struck", "Haret Hreik"),
+        (
+            "An Israeli drone strike killed two people in Bint Jbeil on Tuesday.",
+            "killed",
+            "Bint Jbeil",
+        ),
+        (
+            "Israeli jets struck a building in Haret Hreik, in Beirut's southern suburbs.",
+            "struck",
+            "Haret Hreik",
+        ),
         ("Rockets fired from southern Lebanon hit Kiryat Shmona.", "hit", "Kiryat Shmona"),
         ("Gunmen from Tripoli attacked a checkpoint near Khiam.", "attacked", "Khiam"),
         ("The Beirut strike killed a senior commander.", "strike", "Beirut"),

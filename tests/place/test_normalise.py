@@ -23,7 +23,9 @@ def test_spelling_variants_share_a_fold_key(group):
     assert len(keys) == 1, dict(zip(group, map(fold_key, group)))
 
 
-@pytest.mark.parametrize("a,b", [("Tyre", "Tripoli"), ("Beirut", "Bierutow"), ("Haifa", "Hafia"), ("Sidon", "Saida")])
+@pytest.mark.parametrize(
+    "a,b", [("Tyre", "Tripoli"), ("Beirut", "Bierutow"), ("Haifa", "Hafia"), ("Sidon", "Saida")]
+)
 def test_different_places_keep_different_keys(a, b):
     assert fold_key(a) != fold_key(b)
 

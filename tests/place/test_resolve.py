@@ -4,7 +4,9 @@ from truce.place import resolve_place, resolve_spans
 from truce.records import Article
 
 
-@pytest.mark.parametrize("name", ["Naqoura", "Naqura", "Nakoura", "Ras En Nakura", "Ras EnNakoura", "Ras en-Naqoura"])
+@pytest.mark.parametrize(
+    "name", ["Naqoura", "Naqura", "Nakoura", "Ras En Nakura", "Ras EnNakoura", "Ras en-Naqoura"]
+)
 def test_naqoura_spellings_resolve_to_the_lebanese_town(gaz, name):
     m = resolve_place(name, gaz, context=["Lebanon", "Israel"])
     assert m.country_code == "LB", m
@@ -12,13 +14,17 @@ def test_naqoura_spellings_resolve_to_the_lebanese_town(gaz, name):
     assert m.precision == 1 and m.geo_precision == 1
 
 
-@pytest.mark.parametrize("name", ["Ain al-Hilweh", "Ayn al-Hilweh", "Ain el-Hilweh", "Ain al-Hilweh camp"])
+@pytest.mark.parametrize(
+    "name", ["Ain al-Hilweh", "Ayn al-Hilweh", "Ain el-Hilweh", "Ain al-Hilweh camp"]
+)
 def test_ain_al_hilweh_spellings(gaz, name):
     m = resolve_place(name, gaz)
     assert m.name == "Ain al-Hilweh" and m.feature == "CAMP" and m.admin2 == "Sidon District"
 
 
-@pytest.mark.parametrize("name", ["Dahieh", "Dahiyeh", "Beirut's southern suburbs", "southern suburbs of Beirut"])
+@pytest.mark.parametrize(
+    "name", ["Dahieh", "Dahiyeh", "Beirut's southern suburbs", "southern suburbs of Beirut"]
+)
 def test_dahieh_spellings(gaz, name):
     m = resolve_place(name, gaz)
     assert m.name == "Dahieh" and m.country_code == "LB"
@@ -81,8 +87,14 @@ def test_near_lowers_precision(gaz):
 
 @pytest.mark.parametrize(
     "name,feature,prec",
-    [("Lebanon", "PCLI", 6), ("Nabatieh Governorate", "ADM1", 4), ("Marjayoun District", "ADM2", 3),
-     ("Litani River", "STM", 5), ("Blue Line", "BORDER", 5), ("Shebaa Farms", "RGN", 5)],
+    [
+        ("Lebanon", "PCLI", 6),
+        ("Nabatieh Governorate", "ADM1", 4),
+        ("Marjayoun District", "ADM2", 3),
+        ("Litani River", "STM", 5),
+        ("Blue Line", "BORDER", 5),
+        ("Shebaa Farms", "RGN", 5),
+    ],
 )
 def test_features_and_precision(gaz, name, feature, prec):
     m = resolve_place(name, gaz)

@@ -43,8 +43,18 @@ def test_places_lie_near_their_district_and_governorate():
 
 def test_border_villages_lie_near_the_blue_line():
     rows = {r.name: r for r in _rows()}
-    for name in ["Aita ash-Shaab", "Maroun al-Ras", "Kfar Kila", "Odaisseh", "Mais al-Jabal", "Naqoura", "Metula",
-                 "Shlomi", "Avivim", "Misgav Am"]:
+    for name in [
+        "Aita ash-Shaab",
+        "Maroun al-Ras",
+        "Kfar Kila",
+        "Odaisseh",
+        "Mais al-Jabal",
+        "Naqoura",
+        "Metula",
+        "Shlomi",
+        "Avivim",
+        "Misgav Am",
+    ]:
         r = rows[name]
         assert 33.0 < r.lat < 33.35, name
 

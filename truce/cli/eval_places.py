@@ -10,12 +10,22 @@ import typer
 
 from truce.cli._common import GazetteerOption
 
-_RES_ROWS = [("toponyms (gold, with coordinates)", "toponyms", "d"), ("accuracy within 161 km", "acc_161km", "p"),
-             ("exact GeoNames id", "exact_id", "p"), ("median error km", "median_km", "f"),
-             ("mean error km", "mean_km", "f"), ("unresolved", "unresolved", "d")]
-_DET_ROWS = [("gold toponyms", "gold", "d"), ("found", "found", "d"), ("precision (exact span)", "precision", "p"),
-             ("recall (exact span)", "recall", "p"), ("F1 (exact span)", "f1", "p"),
-             ("recall (overlapping span)", "recall_overlap", "p")]
+_RES_ROWS = [
+    ("toponyms (gold, with coordinates)", "toponyms", "d"),
+    ("accuracy within 161 km", "acc_161km", "p"),
+    ("exact GeoNames id", "exact_id", "p"),
+    ("median error km", "median_km", "f"),
+    ("mean error km", "mean_km", "f"),
+    ("unresolved", "unresolved", "d"),
+]
+_DET_ROWS = [
+    ("gold toponyms", "gold", "d"),
+    ("found", "found", "d"),
+    ("precision (exact span)", "precision", "p"),
+    ("recall (exact span)", "recall", "p"),
+    ("F1 (exact span)", "f1", "p"),
+    ("recall (overlapping span)", "recall_overlap", "p"),
+]
 _MORDECAI3 = {"LGL": (0.827, 0.794), "TR-News": (0.873, 0.843)}
 
 
@@ -34,16 +44,24 @@ def _table(title: str, rows, scores: dict) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("places")
     def places(
-        lgl: Path | None = typer.Option(None, "--lgl", exists=True, file_okay=False, help="The lgl folder (lgl.xml)."),
+        lgl: Path | None = typer.Option(
+            None, "--lgl", exists=True, file_okay=False, help="The lgl folder (lgl.xml)."
+        ),
         trnews: Path | None = typer.Option(
             None, "--trnews", exists=True, file_okay=False, help="The tr_news folder (TR-News.xml)."
         ),
-        limit: int | None = typer.Option(None, "--limit", min=1, help="Score only the first N articles of each corpus."),
+        limit: int | None = typer.Option(
+            None, "--limit", min=1, help="Score only the first N articles of each corpus."
+        ),
         detection: bool = typer.Option(
-            True, "--detection/--no-detection", help="Also run detection (spaCy over every article: slower)."
+            True,
+            "--detection/--no-detection",
+            help="Also run detection (spaCy over every article: slower).",
         ),
         gazetteer: GazetteerOption = None,
-        as_json: bool = typer.Option(False, "--json", help="Print one JSON object per corpus instead of tables."),
+        as_json: bool = typer.Option(
+            False, "--json", help="Print one JSON object per corpus instead of tables."
+        ),
     ) -> None:
         """Toponym resolution with gold spans (accuracy within 161 km, exact GeoNames id, median and
         mean error) and detection without them (exact-span P/R/F1) on LGL and TR-News. Mordecai3's
@@ -68,22 +86,35 @@ def register(app: typer.Typer) -> None:
                 typer.echo(json.dumps({"corpus": name, "resolution": res, "detection": det}))
                 continue
             acc, exact = _MORDECAI3[name]
-            _table(f"{name}: resolution with gold spans (Mordecai3: {acc:.1%} within 161 km, {exact:.1%} exact)",
-                   _RES_ROWS, res)
+            _table(
+                f"{name}: resolution with gold spans (Mordecai3: {acc:.1%} within 161 km, {exact:.1%} exact)",
+                _RES_ROWS,
+                res,
+            )
             if det:
                 _table(f"{name}: detection", _DET_ROWS, det)
 
     @app.command("event-location")
     def event_location(
         data: Path = typer.Option(
-            ..., "--data", exists=True, file_okay=False, help="The event_location folder (labeled_text.jsonl)."
+            ...,
+            "--data",
+            exists=True,
+            file_okay=False,
+            help="The event_location folder (labeled_text.jsonl).",
         ),
         all_sentences: bool = typer.Option(
-            False, "--all", help="Score every labelled sentence, not only the 496 adjudicated (RELABEL) ones."
+            False,
+            "--all",
+            help="Score every labelled sentence, not only the 496 adjudicated (RELABEL) ones.",
         ),
-        limit: int | None = typer.Option(None, "--limit", min=1, help="Score only the first N sentences."),
+        limit: int | None = typer.Option(
+            None, "--limit", min=1, help="Score only the first N sentences."
+        ),
         gazetteer: GazetteerOption = None,
-        as_json: bool = typer.Option(False, "--json", help="Print a JSON object instead of a table."),
+        as_json: bool = typer.Option(
+            False, "--json", help="Print a JSON object instead of a table."
+        ),
     ) -> None:
         """How often locate_event picks the place the annotators marked as where the event happened
         (text overlap), and says "none" when they marked none."""
@@ -95,10 +126,15 @@ def register(app: typer.Typer) -> None:
         items = read_event_locations(data)
         if not all_sentences:
             items = [i for i in items if i.adjudicated]
-        scores = evaluate_event_location(items, load_gazetteer(gazetteer or ()), load_nlp(), limit=limit)
+        scores = evaluate_event_location(
+            items, load_gazetteer(gazetteer or ()), load_nlp(), limit=limit
+        )
         if as_json:
             typer.echo(json.dumps(scores))
             return
-        typer.echo("event location" + (" (all labelled sentences)" if all_sentences else " (adjudicated sentences)"))
+        typer.echo(
+            "event location"
+            + (" (all labelled sentences)" if all_sentences else " (adjudicated sentences)")
+        )
         for key, value in scores.items():
             typer.echo(f"  {key:<28} {_fmt(value, 'p' if 'accuracy' in key else 'd'):>10}")

@@ -15,11 +15,18 @@ def register(app: typer.Typer) -> None:
     @app.command("places")
     def places(
         input_path: Path = typer.Argument(
-            ..., exists=True, dir_okay=False, metavar="IN.jsonl",
+            ...,
+            exists=True,
+            dir_okay=False,
+            metavar="IN.jsonl",
             help='JSON lines {"id", "text", "published"?, "spans"?: [[start, end], ...]}.',
         ),
         output: Path | None = typer.Option(
-            None, "--output", "-o", metavar="OUT.jsonl", help="Write JSON lines here (default: standard output)."
+            None,
+            "--output",
+            "-o",
+            metavar="OUT.jsonl",
+            help="Write JSON lines here (default: standard output).",
         ),
         gazetteer: GazetteerOption = None,
     ) -> None:

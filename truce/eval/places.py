@@ -116,7 +116,9 @@ def evaluate_resolution(articles: list[GoldArticle], gazetteer, limit: int | Non
     }
 
 
-def evaluate_detection(articles: list[GoldArticle], gazetteer, nlp, limit: int | None = None) -> dict:
+def evaluate_detection(
+    articles: list[GoldArticle], gazetteer, nlp, limit: int | None = None
+) -> dict:
     """Run detection + resolution on raw text; exact-span P/R/F1 (and a lenient overlap F1)."""
     tp = fp = fn = 0
     overlap_tp = 0
@@ -178,7 +180,9 @@ def read_event_locations(folder: Path) -> list[EventLocationItem]:
                 locs.append(sp.get("text") or text[s:e])
         if verb is None:
             continue
-        items.append(EventLocationItem(d.get("_id", ""), text, verb, locs, d.get("source") == "RELABEL"))
+        items.append(
+            EventLocationItem(d.get("_id", ""), text, verb, locs, d.get("source") == "RELABEL")
+        )
     return items
 
 
@@ -199,9 +203,7 @@ def evaluate_event_location(
         total += 1
         if it.locations:
             with_loc += 1
-            ok = got is not None and any(
-                _overlap_text(got.text, g) for g in it.locations
-            )
+            ok = got is not None and any(_overlap_text(got.text, g) for g in it.locations)
             with_loc_correct += ok
         else:
             none_gold += 1
@@ -252,8 +254,16 @@ def read_acled_notes(folder: Path) -> list[AcledNote]:
                 except (KeyError, ValueError):
                     continue
                 if prec in (1, 2) and (row.get("notes") or "").strip():
-                    out.append(AcledNote(row.get("event_id_cnty") or "", row["notes"], lat, lon, prec,
-                                         row.get("location") or ""))
+                    out.append(
+                        AcledNote(
+                            row.get("event_id_cnty") or "",
+                            row["notes"],
+                            lat,
+                            lon,
+                            prec,
+                            row.get("location") or "",
+                        )
+                    )
     return out
 
 
@@ -267,7 +277,9 @@ def main_event_trigger(doc) -> tuple[int, int] | None:
     return None
 
 
-def evaluate_acled_locations(notes: list[AcledNote], gazetteer, nlp, limit: int | None = None) -> dict:
+def evaluate_acled_locations(
+    notes: list[AcledNote], gazetteer, nlp, limit: int | None = None
+) -> dict:
     """Share of notes whose main event is placed within 10 km (geo_precision 1) / 25 km (2) of ACLED."""
     ok = total = placed = 0
     by_prec = {1: [0, 0], 2: [0, 0]}

@@ -3,7 +3,7 @@
 Public surface:
     load_gazetteer(extra_files=()) -> Gazetteer
     find_places(doc, article, gazetteer) -> list[PlaceMention]
-    resolve_place(text, gazetteer, *, context_spans=(), start=0, end=None, article_text=None) -> PlaceMention
+    resolve_place(text, gazetteer, *, context=(), containers=(), kind=None) -> PlaceMention
     resolve_spans(article, spans, gazetteer) -> list[PlaceMention]
     locate_event(doc, article, trigger, places) -> PlaceMention | None
 
@@ -37,7 +37,7 @@ _ANCHOR_CONFIDENCE = 0.55
 
 
 def load_gazetteer(extra_files: Sequence[Path] = ()) -> Gazetteer:
-    """GeoNames cities500 + countries + the bundled supplement (+ ``extra_files``), from a disk cache.
+    """GeoNames cities500, countries and the bundled supplement (+ ``extra_files``), from a cache.
 
     The first call on a machine builds the index (about 20 s) and caches it under ``$TRUCE_CACHE``
     or ``~/.cache/truce``; later calls read the cache. A bad row in an extra file raises
@@ -46,7 +46,9 @@ def load_gazetteer(extra_files: Sequence[Path] = ()) -> Gazetteer:
     return _load([Path(p) for p in extra_files])
 
 
-def _approximate_points(gaz: Gazetteer, results: list[_resolve.Resolution]) -> dict[int, tuple[float, float]]:
+def _approximate_points(
+    gaz: Gazetteer, results: list[_resolve.Resolution]
+) -> dict[int, tuple[float, float]]:
     """A place known only by its region's point (a US county not named after a town) is put at the
     median of the article's other confident towns in the same region, when there are any."""
     out: dict[int, tuple[float, float]] = {}
@@ -57,8 +59,11 @@ def _approximate_points(gaz: Gazetteer, results: list[_resolve.Resolution]) -> d
         pts = [
             (gaz.lats[o.row], gaz.lons[o.row])
             for o in results
-            if o.row is not None and o.confidence >= _ANCHOR_CONFIDENCE and gaz.pops[o.row] >= 0
-            and gaz.features[o.row].startswith("PPL") and (gaz.ccs[o.row], gaz.admin1[o.row]) == region
+            if o.row is not None
+            and o.confidence >= _ANCHOR_CONFIDENCE
+            and gaz.pops[o.row] >= 0
+            and gaz.features[o.row].startswith("PPL")
+            and (gaz.ccs[o.row], gaz.admin1[o.row]) == region
         ]
         if pts:
             lats = sorted(p[0] for p in pts)
@@ -80,7 +85,9 @@ def _fall_back_on_containers(
         for c in cont:
             cr = _resolve.resolve_name(gaz, c, ctx)
             if cr.row is not None:
-                out[i] = _resolve.Resolution(cr.row, cr.score, round(cr.confidence * 0.5, 3), cr.level, [])
+                out[i] = _resolve.Resolution(
+                    cr.row, cr.score, round(cr.confidence * 0.5, 3), cr.level, []
+                )
                 break
     return out
 
@@ -133,7 +140,9 @@ def _mention(
     )
 
 
-def _context_from(gaz: Gazetteer, results: list[_resolve.Resolution], skip: int | None = None) -> _resolve.Context:
+def _context_from(
+    gaz: Gazetteer, results: list[_resolve.Resolution], skip: int | None = None
+) -> _resolve.Context:
     ctx = _resolve.Context()
     for i, r in enumerate(results):
         if i == skip or r.row is None or r.confidence < _ANCHOR_CONFIDENCE:
@@ -147,7 +156,8 @@ def _resolve_all(
 ) -> list[_resolve.Resolution]:
     """Resolve every name of an article, twice: alone, then in the context of the others."""
     results = [
-        _resolve.resolve_name(gaz, n, containers=c, kind=k, fuzzy=False) for n, c, k in zip(names, containers, kinds)
+        _resolve.resolve_name(gaz, n, containers=c, kind=k, fuzzy=False)
+        for n, c, k in zip(names, containers, kinds)
     ]
     keys = [fold_key(n) for n in names]
     same: dict[str, list[int]] = {}
@@ -175,14 +185,23 @@ def _resolve_all(
 def find_places(doc, article: Article, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Detect place names in a parsed article and resolve each one in the article's context."""
     cands = _detect.detect(doc, gazetteer)
-    first = _resolve_all(gazetteer, [c.text for c in cands], [c.containers for c in cands], [c.kind for c in cands])
-    countries = {gazetteer.ccs[r.row] for r in first if r.row is not None and r.confidence >= _ANCHOR_CONFIDENCE}
+    first = _resolve_all(
+        gazetteer, [c.text for c in cands], [c.containers for c in cands], [c.kind for c in cands]
+    )
+    countries = {
+        gazetteer.ccs[r.row]
+        for r in first
+        if r.row is not None and r.confidence >= _ANCHOR_CONFIDENCE
+    }
     if countries:
         more = _detect.detect(doc, gazetteer, countries)
         if len(more) > len(cands):
             cands = more
             first = _resolve_all(
-                gazetteer, [c.text for c in cands], [c.containers for c in cands], [c.kind for c in cands]
+                gazetteer,
+                [c.text for c in cands],
+                [c.containers for c in cands],
+                [c.kind for c in cands],
             )
     points = _approximate_points(gazetteer, first)
     fallback = _fall_back_on_containers(gazetteer, [c.containers for c in cands], first)
@@ -205,7 +224,7 @@ def resolve_spans(
     text = article.text
     names = [text[s:e] for s, e in spans]
     containers: list[list[str]] = []
-    for s, e in spans:
+    for _, e in spans:
         after = text[e : e + 90]
         m = _detect._PAREN_RE.match(after)
         cont: list[str] = []
@@ -239,12 +258,18 @@ def resolve_place(
     kind: str | None = None,
 ) -> PlaceMention:
     """Resolve one place name, optionally with other place names of the same text as context."""
-    ctx_res = _resolve_all(gazetteer, list(context), [[] for _ in context], [None] * len(context)) if context else []
+    ctx_res = (
+        _resolve_all(gazetteer, list(context), [[] for _ in context], [None] * len(context))
+        if context
+        else []
+    )
     ctx = _context_from(gazetteer, ctx_res)
     res = _resolve.resolve_name(gazetteer, text, ctx, containers=containers, kind=kind)
     return _mention(gazetteer, text, 0, len(text), res, "given", False)
 
 
-def locate_event(doc, article: Article, trigger: tuple[int, int], places: list[PlaceMention]) -> PlaceMention | None:
+def locate_event(
+    doc, article: Article, trigger: tuple[int, int], places: list[PlaceMention]
+) -> PlaceMention | None:
     """The place where the event triggered at ``trigger`` (character offsets) happened, or None."""
     return _locate.locate(doc, trigger, places)

@@ -33,8 +33,35 @@ _PAREN_RE = re.compile(r"\s*\(([^()\n]{2,80})\)")
 _COMMA_RE = re.compile(r",\s+")
 # Words that are place names somewhere but, capitalised at a sentence start or in a title, are
 # usually not places in news: never matched by the gazetteer phrase matcher alone.
-_CONNECTORS = {"of", "de", "la", "le", "du", "del", "al", "el", "ash", "ech", "en", "ad", "es", "as", "ar", "az", "bin",
-               "bint", "abu", "umm", "ibn", "-", "e", "i", "ye", "wa", "va"}  # last: Persian ezafe, "and"
+_CONNECTORS = {
+    "of",
+    "de",
+    "la",
+    "le",
+    "du",
+    "del",
+    "al",
+    "el",
+    "ash",
+    "ech",
+    "en",
+    "ad",
+    "es",
+    "as",
+    "ar",
+    "az",
+    "bin",
+    "bint",
+    "abu",
+    "umm",
+    "ibn",
+    "-",
+    "e",
+    "i",
+    "ye",
+    "wa",
+    "va",
+}  # last: Persian ezafe, "and"
 
 
 @dataclass
@@ -51,14 +78,60 @@ class Candidate:
 
 def _capitalised(tok) -> bool:
     t = tok.text
-    return bool(t) and (t[0].isupper() or t.lower() in ARTICLES or t.lower() in _CONNECTORS or t in ("'s",))
+    return bool(t) and (
+        t[0].isupper() or t.lower() in ARTICLES or t.lower() in _CONNECTORS or t in ("'s",)
+    )
 
 
-_NOT_PLACE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW", "WORK_OF_ART"}
-_CUE_BEFORE = {"in", "at", "near", "outside", "inside", "into", "from", "towards", "toward", "around", "across"}
-_CUE_AFTER = {"town", "city", "village", "province", "district", "governorate", "region", "area", "camp",
-              "countryside", "neighbourhood", "neighborhood", "suburb", "suburbs", "county", "river", "valley",
-              "border", "crossing", "refugee", "municipality", "prefecture", "state"}
+_NOT_PLACE_ENTS = {
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "ORDINAL",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "LAW",
+    "WORK_OF_ART",
+}
+_CUE_BEFORE = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "into",
+    "from",
+    "towards",
+    "toward",
+    "around",
+    "across",
+}
+_CUE_AFTER = {
+    "town",
+    "city",
+    "village",
+    "province",
+    "district",
+    "governorate",
+    "region",
+    "area",
+    "camp",
+    "countryside",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "suburbs",
+    "county",
+    "river",
+    "valley",
+    "border",
+    "crossing",
+    "refugee",
+    "municipality",
+    "prefecture",
+    "state",
+}
 
 
 def _name_word(tok) -> bool:
@@ -90,9 +163,36 @@ def _clean_edges(span) -> bool:
     return not any(t.is_space or (t.is_punct and t.text not in ("-", "'", "’")) for t in span)
 
 
-_TITLES = {"minister", "president", "prime", "general", "colonel", "sheikh", "king", "queen", "prince",
-           "mr", "mrs", "ms", "dr", "sir", "lord", "saint", "lieutenant", "captain", "major", "sergeant",
-           "secretary", "ambassador", "envoy", "senator", "governor", "mayor", "chief", "commander"}
+_TITLES = {
+    "minister",
+    "president",
+    "prime",
+    "general",
+    "colonel",
+    "sheikh",
+    "king",
+    "queen",
+    "prince",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "lord",
+    "saint",
+    "lieutenant",
+    "captain",
+    "major",
+    "sergeant",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "senator",
+    "governor",
+    "mayor",
+    "chief",
+    "commander",
+}
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -106,7 +206,11 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
     taken: list[tuple[int, int]] = []
     ents = [e for e in doc.ents if e.label_ in _LABELS or e.label_ == "NORP"]
     ent_spans = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
-    person_org = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW")]
+    person_org = [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW")
+    ]
 
     # 1. curated names, any capitalisation pattern, longest first
     toks = list(doc)
@@ -123,8 +227,10 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
             if not _clean_edges(span):
                 continue
             key = fold_key(span.text)
-            if key in gaz.supplement_keys and span[0].text[0].isupper() or (
-                k > 1 and key in gaz.supplement_keys and any(t.text[0].isupper() for t in span)
+            if (
+                key in gaz.supplement_keys
+                and span[0].text[0].isupper()
+                or (k > 1 and key in gaz.supplement_keys and any(t.text[0].isupper() for t in span))
             ):
                 hit = span
                 break
@@ -133,8 +239,10 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
         if hit is not None and (
             len(hit) > 1
             or _place_cue(hit)
-            or not any(a < hit.end_char and hit.start_char < b and (a, b) != (hit.start_char, hit.end_char)
-                       for a, b in person_org)
+            or not any(
+                a < hit.end_char and hit.start_char < b and (a, b) != (hit.start_char, hit.end_char)
+                for a, b in person_org
+            )
         ):
             found.append(Candidate(hit.start_char, hit.end_char, hit.text, "gazetteer"))
             taken.append((hit.start_char, hit.end_char))
@@ -162,8 +270,11 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
     i = 0
     while i < n:
         tok = toks[i]
-        if not tok.text[:1].isupper() or tok.is_stop or tok.ent_type_ in _NOT_PLACE_ENTS or (
-            i > 0 and _name_word(toks[i - 1])
+        if (
+            not tok.text[:1].isupper()
+            or tok.is_stop
+            or tok.ent_type_ in _NOT_PLACE_ENTS
+            or (i > 0 and _name_word(toks[i - 1]))
         ):
             i += 1  # not a capitalised word, or the middle of a longer name ("Dawlat Abad")
             continue
@@ -175,8 +286,12 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
             if span[0].pos_ != "PROPN" or any(t.lower_ in _TITLES for t in span):
                 continue
             # a longer name may swallow NER's pieces of it ("Dawlat" + "Abad" -> "Dawlat Abad")
-            if any(a < span.end_char and span.start_char < b and not (span.start_char <= a and b <= span.end_char)
-                   for a, b in taken):
+            if any(
+                a < span.end_char
+                and span.start_char < b
+                and not (span.start_char <= a and b <= span.end_char)
+                for a, b in taken
+            ):
                 continue
             if span.end < n and _name_word(toks[span.end]):
                 continue  # the name goes on: only the whole of it may match
@@ -185,7 +300,9 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
             cue = _place_cue(span)
             rows = [r for r in gaz.plain_rows(plain_key(span.text)) if gaz.features[r] != "PCLI"]
             if not rows and cue and len(span) > 1:  # a variant spelling, said to be a place
-                rows = [r for r in gaz.folded_rows(fold_key(span.text)) if gaz.features[r] != "PCLI"]
+                rows = [
+                    r for r in gaz.folded_rows(fold_key(span.text)) if gaz.features[r] != "PCLI"
+                ]
             if not rows:
                 continue
             in_person_org = _overlaps(person_org, span.start_char, span.end_char)

@@ -16,20 +16,127 @@ from truce.records import PlaceMention
 
 __all__ = ["locate"]
 
-_LOCATIVE = {"in", "at", "on", "near", "outside", "inside", "across", "around", "along", "within",
-             "throughout", "into", "over", "off", "by", "between", "against", "targeting", "towards", "toward", "onto", "upon", "beside", "behind", "past", "through", "via", "nearby"}
+_LOCATIVE = {
+    "in",
+    "at",
+    "on",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "along",
+    "within",
+    "throughout",
+    "into",
+    "over",
+    "off",
+    "by",
+    "between",
+    "against",
+    "targeting",
+    "towards",
+    "toward",
+    "onto",
+    "upon",
+    "beside",
+    "behind",
+    "past",
+    "through",
+    "via",
+    "nearby",
+}
 _ORIGIN = {"from", "of"}
-_FEATURE_RANK = {"PCLI": 3.0, "PCLS": 3.0, "ADM1": 1.6, "RGN": 1.6, "BORDER": 1.4, "STM": 1.4, "MT": 1.4, "ADM2": 0.8}
-_PLACE_NOUNS = {"town", "city", "village", "province", "district", "governorate", "region", "area", "camp",
-                "countryside", "neighbourhood", "neighborhood", "suburb", "suburbs", "county", "outskirts",
-                "border", "crossing", "capital", "streets", "street", "centre", "center", "municipality", "valley"}
+_FEATURE_RANK = {
+    "PCLI": 3.0,
+    "PCLS": 3.0,
+    "ADM1": 1.6,
+    "RGN": 1.6,
+    "BORDER": 1.4,
+    "STM": 1.4,
+    "MT": 1.4,
+    "ADM2": 0.8,
+}
+_PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "province",
+    "district",
+    "governorate",
+    "region",
+    "area",
+    "camp",
+    "countryside",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "suburbs",
+    "county",
+    "outskirts",
+    "border",
+    "crossing",
+    "capital",
+    "streets",
+    "street",
+    "centre",
+    "center",
+    "municipality",
+    "valley",
+}
 _MIN_SCORE = 0.4
-_PERSONISH = {"resident", "residents", "native", "natives", "citizen", "citizens", "official", "officials",
-              "governor", "mayor", "minister", "president", "ambassador", "envoy", "people", "man", "woman",
-              "embassy", "government", "army", "forces", "troops", "military", "police", "authorities",
-              "ministry", "delegation", "representative", "leader", "leaders", "spokesman", "spokesperson",
-              "soldiers", "aircraft", "jets", "planes", "warplanes", "navy", "squad", "unit", "units", "newspaper",
-              "woman", "women", "men", "man", "boy", "girl", "team", "champion", "company", "firm"}
+_PERSONISH = {
+    "resident",
+    "residents",
+    "native",
+    "natives",
+    "citizen",
+    "citizens",
+    "official",
+    "officials",
+    "governor",
+    "mayor",
+    "minister",
+    "president",
+    "ambassador",
+    "envoy",
+    "people",
+    "man",
+    "woman",
+    "embassy",
+    "government",
+    "army",
+    "forces",
+    "troops",
+    "military",
+    "police",
+    "authorities",
+    "ministry",
+    "delegation",
+    "representative",
+    "leader",
+    "leaders",
+    "spokesman",
+    "spokesperson",
+    "soldiers",
+    "aircraft",
+    "jets",
+    "planes",
+    "warplanes",
+    "navy",
+    "squad",
+    "unit",
+    "units",
+    "newspaper",
+    "women",
+    "men",
+    "boy",
+    "girl",
+    "team",
+    "champion",
+    "company",
+    "firm",
+}
 
 
 def _token_at(doc, start: int, end: int):
@@ -116,7 +223,9 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
             # other than the event; "Khanasir town", "Aleppo province" are still places, and a
             # possessive of a thing ("Syria's conflict", "Venezuela's oil installations") often
             # is where it happens
-            if head.lower_ in _PERSONISH or (p_tok.dep_ != "poss" and head.lower_ not in _PLACE_NOUNS):
+            if head.lower_ in _PERSONISH or (
+                p_tok.dep_ != "poss" and head.lower_ not in _PLACE_NOUNS
+            ):
                 score -= 1.5
             elif p_tok.dep_ == "poss" and head.lower_ not in _PLACE_NOUNS:
                 score -= 0.4
@@ -132,6 +241,12 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
     if in_sent:
         return None  # the sentence names places, but none is where this event happened
     # no place in the sentence: the last resolved place in the two sentences before, if any
-    earlier = [p for p in places if p.end <= s0 and p.lat is not None and s0 - p.end < 400
-               and (p.feature or "") not in ("PCLI", "PCLS")]
+    earlier = [
+        p
+        for p in places
+        if p.end <= s0
+        and p.lat is not None
+        and s0 - p.end < 400
+        and (p.feature or "") not in ("PCLI", "PCLS")
+    ]
     return earlier[-1] if earlier else None

@@ -63,7 +63,13 @@ def _ascii(text: str) -> str:
 def plain_key(text: str) -> str:
     """Lower-case ASCII with punctuation as single spaces; apostrophes vanish ("Ra's" -> "ras")."""
     s = _APOS_RE.sub("", _ascii(text))
-    s = s.replace("ß", "ss").replace("ø", "o").replace("ł", "l").replace("æ", "ae").replace("đ", "d")
+    s = (
+        s.replace("ß", "ss")
+        .replace("ø", "o")
+        .replace("ł", "l")
+        .replace("æ", "ae")
+        .replace("đ", "d")
+    )
     return _NON_ALNUM.sub(" ", s).strip()
 
 

@@ -33,7 +33,16 @@ W_POP = 0.15  # per power of ten of population
 W_COUNTRY = 2.0  # times the share of the article's resolved places in the candidate's country
 W_ADMIN1 = 0.8  # times the share in the candidate's first-order region
 W_NEAR = 0.7  # another resolved place within 30 km (less within 100 and 300 km)
-_FEATURE_BONUS = {"CONT": 2.0, "PCLI": 2.0, "PCLS": 1.2, "ADM1": 1.6, "PPLC": 0.6, "ADM2": 0.4, "RGN": 0.5, "STM": 0.2}
+_FEATURE_BONUS = {
+    "CONT": 2.0,
+    "PCLI": 2.0,
+    "PCLS": 1.2,
+    "ADM1": 1.6,
+    "PPLC": 0.6,
+    "ADM2": 0.4,
+    "RGN": 0.5,
+    "STM": 0.2,
+}
 
 # Kind words around a name, and the features they point to.
 KIND_FEATURES = {
@@ -271,17 +280,28 @@ def resolve_name(
         if ctx.points and feat not in ("PCLI", "PCLS"):
             lat, lon = gaz.lats[row], gaz.lons[row]
             best = min(haversine_km(lat, lon, a, b) for a, b, _ in ctx.points[-40:])
-            s += W_NEAR if best < 30 else W_NEAR * 0.65 if best < 100 else W_NEAR * 0.3 if best < 300 else 0.0
+            s += (
+                W_NEAR
+                if best < 30
+                else W_NEAR * 0.65
+                if best < 100
+                else W_NEAR * 0.3
+                if best < 300
+                else 0.0
+            )
         if kinds:
             s += 0.8 if feat in kinds else -0.2
         for keys, rows in zip(container_keys, container_rows):
             admin_keys = {fold_key(gaz.admin1[row]), fold_key(gaz.admin2[row])}
-            admin_keys |= {fold_key(clean_name(a)[0]) for a in (gaz.admin1[row], gaz.admin2[row]) if a}
+            admin_keys |= {
+                fold_key(clean_name(a)[0]) for a in (gaz.admin1[row], gaz.admin2[row]) if a
+            }
             country_row = gaz.country_rows.get(cc)
             if keys in admin_keys or (country_row is not None and country_row in rows):
                 s += 2.5
             elif rows and any(
-                haversine_km(gaz.lats[row], gaz.lons[row], gaz.lats[r], gaz.lons[r]) < 40 for r in list(rows)[:20]
+                haversine_km(gaz.lats[row], gaz.lons[row], gaz.lats[r], gaz.lons[r]) < 40
+                for r in list(rows)[:20]
             ):
                 s += 1.5
         scored.append((s, row, level))

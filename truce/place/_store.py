@@ -94,7 +94,11 @@ class NumberColumn:
         base = self._a.copy()
         for i, v in self._over.items():
             base[i] = v
-        return np.concatenate([base, np.asarray(self._extra, dtype=base.dtype)]) if self._extra else base
+        return (
+            np.concatenate([base, np.asarray(self._extra, dtype=base.dtype)])
+            if self._extra
+            else base
+        )
 
 
 def pack_index(index: dict[str, int | tuple[int, ...]]) -> dict[str, np.ndarray]:
@@ -109,7 +113,12 @@ def pack_index(index: dict[str, int | tuple[int, ...]]) -> dict[str, np.ndarray]
         else:
             rows.extend(v)
         starts[i + 1] = len(rows)
-    return {"blob": blob, "offsets": offsets, "starts": starts, "rows": np.asarray(rows, dtype=np.int32)}
+    return {
+        "blob": blob,
+        "offsets": offsets,
+        "starts": starts,
+        "rows": np.asarray(rows, dtype=np.int32),
+    }
 
 
 class KeyIndex:

@@ -91,18 +91,26 @@ class Gazetteer:
     gids: list[int] = field(default_factory=list)  # 0 where none
     sources: list[str] = field(default_factory=list)
     # key -> row, or a tuple of rows when several places share the key (ints keep the cache small)
-    plain: dict[str, int | tuple[int, ...]] = field(default_factory=dict)  # plain key (names, alt names)
+    plain: dict[str, int | tuple[int, ...]] = field(
+        default_factory=dict
+    )  # plain key (names, alt names)
     folded: dict[str, int | tuple[int, ...]] = field(default_factory=dict)  # fold key
-    primary: dict[int, str] = field(default_factory=dict)  # row -> plain key of its main name (sparse)
+    primary: dict[int, str] = field(
+        default_factory=dict
+    )  # row -> plain key of its main name (sparse)
     country_rows: dict[str, int] = field(default_factory=dict)  # ISO2 -> row of the country
     country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> name
     by_gid: dict[int, int] = field(default_factory=dict)  # filled while building; see row_of_gid
     gid_array: object = None  # the loaded index's ids (NumPy), searched by row_of_gid
-    supplement_keys: set[str] = field(default_factory=set)  # fold keys of curated (non-GeoNames) names
+    supplement_keys: set[str] = field(
+        default_factory=set
+    )  # fold keys of curated (non-GeoNames) names
     supplement_starts: set[str] = field(default_factory=set)  # first words (plain) of curated names
     cc_array: object = None  # NumPy array of country codes, for per-country scans (fuzzy matching)
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (ISO2, code) -> name
-    admin1_rows: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO2, code) -> ADM1 row
+    admin1_rows: dict[tuple[str, str], int] = field(
+        default_factory=dict
+    )  # (ISO2, code) -> ADM1 row
 
     def __len__(self) -> int:
         return len(self.names)
@@ -283,7 +291,9 @@ def read_supplement(path: Path) -> list[SupplementRow]:
             continue
         if len(cells) < 6:
             raise DataFileError(
-                str(path), n, f"expected at least 6 tab-separated columns ({', '.join(_COLUMNS[:6])}), got {len(cells)}"
+                str(path),
+                n,
+                f"expected at least 6 tab-separated columns ({', '.join(_COLUMNS[:6])}), got {len(cells)}",
             )
         cells += [""] * (len(_COLUMNS) - len(cells))
         name = cells[0].strip()
@@ -295,8 +305,10 @@ def read_supplement(path: Path) -> list[SupplementRow]:
             raise DataFileError(str(path), n, "missing feature code (PPL, ADM1, CAMP, ...)")
         if (len(cc) != 2 or not cc.isalpha()) and not (cc == "" and feature in _SUPRANATIONAL):
             raise DataFileError(
-                str(path), n, f"country {cells[4]!r} is not an ISO 3166 alpha-2 code (only CONT, RGN, OCN "
-                "and SEA rows may leave it empty)"
+                str(path),
+                n,
+                f"country {cells[4]!r} is not an ISO 3166 alpha-2 code (only CONT, RGN, OCN "
+                "and SEA rows may leave it empty)",
             )
         rows.append(
             SupplementRow(
@@ -332,7 +344,11 @@ def add_supplement(gaz: Gazetteer, rows: Iterable[SupplementRow], source: str) -
             if gaz.features[row] not in ("PCLI", "PCLS", "ADM1"):
                 gaz.names[row] = r.name
                 gaz.sources[row] = source
-            if gaz.features[row] in ("PCLI", "PCLS", "ADM1") or r.feature in ("PCLI", "PCLS", "ADM1"):
+            if gaz.features[row] in ("PCLI", "PCLS", "ADM1") or r.feature in (
+                "PCLI",
+                "PCLS",
+                "ADM1",
+            ):
                 gaz.lats[row], gaz.lons[row] = r.lat, r.lon
             if r.feature and gaz.features[row] == "PPL":
                 gaz.features[row] = r.feature
@@ -343,8 +359,16 @@ def add_supplement(gaz: Gazetteer, rows: Iterable[SupplementRow], source: str) -
         else:
             admin1 = r.admin1 or (r.name if r.feature == "ADM1" else "")
             row = gaz.add(
-                r.name, r.lat, r.lon, r.country, r.feature, admin1, r.admin2,
-                r.population, r.geonameid, source,
+                r.name,
+                r.lat,
+                r.lon,
+                r.country,
+                r.feature,
+                admin1,
+                r.admin2,
+                r.population,
+                r.geonameid,
+                source,
             )
             if r.feature == "ADM1" and r.admin1_code:
                 gaz.admin1_rows[(r.country, r.admin1_code)] = row
@@ -386,24 +410,47 @@ def build_gazetteer() -> Gazetteer:
     for iso, c in countries.items():
         s = sums.get(iso, [0.0, 0.0, 0])
         lat, lon = (s[0] / s[2], s[1] / s[2]) if s[2] else (0.0, 0.0)
-        row = gaz.add(c["name"], lat, lon, iso, "PCLI", population=int(c.get("population") or 0),
-                      geonameid=int(c["geonameid"]))
+        row = gaz.add(
+            c["name"],
+            lat,
+            lon,
+            iso,
+            "PCLI",
+            population=int(c.get("population") or 0),
+            geonameid=int(c["geonameid"]),
+        )
         gaz.country_rows[iso] = row
         gaz.country_names[iso] = c["name"]
         gaz.index_name(row, c["name"])
         capitals[(iso, plain_key(c.get("capital") or ""))] = True
     continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
     for c in continents.values():
-        row = gaz.add(c["name"], float(c["lat"]), float(c["lng"]), "", "CONT",
-                      population=int(c.get("population") or 0), geonameid=int(c["geonameId"]))
+        row = gaz.add(
+            c["name"],
+            float(c["lat"]),
+            float(c["lng"]),
+            "",
+            "CONT",
+            population=int(c.get("population") or 0),
+            geonameid=int(c["geonameId"]),
+        )
         gaz.index_name(row, c["name"])
     for code, st in states.items():
         gaz.admin1_names[("US", code)] = st["name"]
     for c in cities.values():
         cc = c["countrycode"]
         feature = "PPLC" if (cc, plain_key(c["name"])) in capitals else "PPL"
-        row = gaz.add(c["name"], c["latitude"], c["longitude"], cc, feature, c.get("admin1code") or "",
-                      "", int(c.get("population") or 0), int(c["geonameid"]))
+        row = gaz.add(
+            c["name"],
+            c["latitude"],
+            c["longitude"],
+            cc,
+            feature,
+            c.get("admin1code") or "",
+            "",
+            int(c.get("population") or 0),
+            int(c["geonameid"]),
+        )
         gaz.index_name(row, c["name"])
         for alt in c.get("alternatenames") or ():
             if alt and len(alt) < 60 and _latin(alt):
@@ -422,7 +469,9 @@ def build_gazetteer() -> Gazetteer:
         if gid in gaz.by_gid:
             continue
         s = state_sums.get(code, [0.0, 0.0, 1])
-        row = gaz.add(st["name"], s[0] / max(s[2], 1), s[1] / max(s[2], 1), "US", "ADM1", code, "", 0, gid)
+        row = gaz.add(
+            st["name"], s[0] / max(s[2], 1), s[1] / max(s[2], 1), "US", "ADM1", code, "", 0, gid
+        )
         gaz.admin1_rows[("US", code)] = row
         gaz.index_name(row, st["name"])
     add_supplement(gaz, read_supplement(_supplement_path()), SUPPLEMENT)
@@ -430,7 +479,12 @@ def build_gazetteer() -> Gazetteer:
     # Resolve admin1 codes to names where known.
     names = gaz.admin1_names
     gaz.admin1 = [names.get((cc, a), a) if a else a for cc, a in zip(gaz.ccs, gaz.admin1)]
-    log.info("built gazetteer: %d places, %d keys in %.1fs", len(gaz), len(gaz.plain), time.perf_counter() - t0)
+    log.info(
+        "built gazetteer: %d places, %d keys in %.1fs",
+        len(gaz),
+        len(gaz.plain),
+        time.perf_counter() - t0,
+    )
     return gaz
 
 
@@ -444,12 +498,23 @@ def _add_us_counties(gaz: Gazetteer, data: Path) -> None:
         if srow is None:
             continue
         stem = name
-        for suffix in (" County", " Parish", " Borough", " Census Area", " Municipality", " city", " City and Borough"):
+        for suffix in (
+            " County",
+            " Parish",
+            " Borough",
+            " Census Area",
+            " Municipality",
+            " city",
+            " City and Borough",
+        ):
             if stem.endswith(suffix):
                 stem = stem[: -len(suffix)]
                 break
-        towns = [r for r in gaz.plain_rows(plain_key(stem)) if gaz.ccs[r] == "US" and gaz.admin1[r] == state
-                 and gaz.features[r] in ("PPL", "PPLC")]
+        towns = [
+            r
+            for r in gaz.plain_rows(plain_key(stem))
+            if gaz.ccs[r] == "US" and gaz.admin1[r] == state and gaz.features[r] in ("PPL", "PPLC")
+        ]
         if towns:
             t = max(towns, key=lambda r: gaz.pops[r])
             lat, lon = gaz.lats[t], gaz.lons[t]
@@ -470,7 +535,9 @@ _NUMBER_FIELDS = {"lats": np.float64, "lons": np.float64, "pops": np.int64, "gid
 def _dump(gaz: Gazetteer, path: Path) -> None:
     arrays: dict[str, np.ndarray] = {}
     for name in _TEXT_FIELDS:
-        arrays[f"{name}.blob"], arrays[f"{name}.offsets"] = _store.pack_texts(list(getattr(gaz, name)))
+        arrays[f"{name}.blob"], arrays[f"{name}.offsets"] = _store.pack_texts(
+            list(getattr(gaz, name))
+        )
     for name, dtype in _NUMBER_FIELDS.items():
         arrays[name] = np.asarray(list(getattr(gaz, name)), dtype=dtype)
     arrays["cc_array"] = np.asarray(list(gaz.ccs), dtype="U2")
@@ -504,7 +571,13 @@ def _read(path: Path) -> Gazetteer:
     for name in _NUMBER_FIELDS:
         setattr(gaz, name, _store.NumberColumn(arrays[name]))
     for name in ("plain", "folded"):
-        setattr(gaz, name, _store.KeyIndex(*(arrays[f"{name}.{p}"] for p in ("blob", "offsets", "starts", "rows"))))
+        setattr(
+            gaz,
+            name,
+            _store.KeyIndex(
+                *(arrays[f"{name}.{p}"] for p in ("blob", "offsets", "starts", "rows"))
+            ),
+        )
     gaz.country_rows = meta["country_rows"]
     gaz.country_names = meta["country_names"]
     gaz.supplement_keys = set(meta["supplement_keys"])

@@ -26,7 +26,9 @@ def _published(value: Any, where: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError as e:
-        raise MalformedRecord(where, f"'published' must be an ISO date (YYYY-MM-DD), got {value!r}") from e
+        raise MalformedRecord(
+            where, f"'published' must be an ISO date (YYYY-MM-DD), got {value!r}"
+        ) from e
 
 
 def read_place_requests(path: Path) -> Iterator[tuple[Article, list[tuple[int, int]] | None]]:
@@ -39,7 +41,9 @@ def read_place_requests(path: Path) -> Iterator[tuple[Article, list[tuple[int, i
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as e:
-                raise MalformedRecord(where, f"not valid JSON ({e.msg}); expected one object per line") from e
+                raise MalformedRecord(
+                    where, f"not valid JSON ({e.msg}); expected one object per line"
+                ) from e
             if not isinstance(row, dict) or not isinstance(row.get("text"), str):
                 raise MalformedRecord(where, 'each line needs an object with a "text" string')
             spans = row.get("spans")
@@ -47,20 +51,29 @@ def read_place_requests(path: Path) -> Iterator[tuple[Article, list[tuple[int, i
                 try:
                     spans = [(int(s), int(e)) for s, e in spans]
                 except (TypeError, ValueError) as e:
-                    raise MalformedRecord(where, '"spans" must be a list of [start, end] pairs') from e
+                    raise MalformedRecord(
+                        where, '"spans" must be a list of [start, end] pairs'
+                    ) from e
                 bad = [(s, e) for s, e in spans if not 0 <= s < e <= len(row["text"])]
                 if bad:
-                    raise MalformedRecord(where, f"span(s) {bad} fall outside the text ({len(row['text'])} chars)")
-            yield Article(
-                id=str(row.get("id", n)),
-                text=row["text"],
-                published=_published(row.get("published"), where),
-                published_source="metadata" if row.get("published") else "unknown",
-                source=where,
-            ), spans
+                    raise MalformedRecord(
+                        where, f"span(s) {bad} fall outside the text ({len(row['text'])} chars)"
+                    )
+            yield (
+                Article(
+                    id=str(row.get("id", n)),
+                    text=row["text"],
+                    published=_published(row.get("published"), where),
+                    published_source="metadata" if row.get("published") else "unknown",
+                    source=where,
+                ),
+                spans,
+            )
 
 
-def places_for_request(article: Article, spans: list[tuple[int, int]] | None, gazetteer, nlp) -> dict[str, Any]:
+def places_for_request(
+    article: Article, spans: list[tuple[int, int]] | None, gazetteer, nlp
+) -> dict[str, Any]:
     from truce.place import find_places, resolve_spans
 
     if spans is not None:
