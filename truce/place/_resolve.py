@@ -228,6 +228,26 @@ def _fuzzy(gaz: Gazetteer, name: str, countries: Sequence[str]) -> dict[int, int
     return out
 
 
+def _part_candidates(gaz: Gazetteer, name: str) -> dict[int, int]:
+    """For a name the gazetteer lacks, the longest run of its words that names a prominent place:
+    "Greater Toronto Area" -> Toronto, "Southern California" -> California, "Vancouver Art
+    Gallery" -> Vancouver. Only towns of 10,000+, capitals, first-order divisions and countries."""
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            sub = " ".join(words[start : start + size])
+            if not sub[:1].isupper() or len(sub) < 4:
+                continue
+            rows = {
+                r: 2
+                for r in gaz.plain_rows(plain_key(sub))
+                if gaz.pops[r] >= 10000 or gaz.features[r] in ("PCLI", "ADM1", "PPLC")
+            }
+            if rows:
+                return rows
+    return {}
+
+
 def resolve_name(
     gaz: Gazetteer,
     text: str,
@@ -248,6 +268,10 @@ def resolve_name(
     ctx = ctx or Context()
     if not cands and fuzzy:
         cands = _fuzzy(gaz, name, ctx.top_countries())
+    part = False
+    if not cands and fuzzy:
+        cands = _part_candidates(gaz, name)
+        part = bool(cands)
     if not cands:
         return Resolution(None, 0.0, 0.0, -1, [])
     container_rows = [set(_candidates(gaz, clean_name(c)[0])) for c in containers if c.strip()]
@@ -311,6 +335,6 @@ def resolve_name(
     z = sum(weights)
     probs = [w / z for w in weights]
     s, row, level = scored[0]
-    conf = probs[0] * (1.0 if level < 2 else 0.85 if level == 2 else 0.6)
+    conf = probs[0] * (1.0 if level < 2 else 0.85 if level == 2 else 0.6) * (0.5 if part else 1.0)
     alts = [(r, p) for (_, r, _), p in zip(scored[1:6], probs[1:6]) if p >= 0.05]
     return Resolution(row, s, round(conf, 3), level, alts)
