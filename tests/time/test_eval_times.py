@@ -92,5 +92,5 @@ def test_acled_dates_from_a_hand_made_export(tmp_path, nlp):
     report = evaluate_acled_dates(tmp_path, nlp)
     counts = report["acled.csv"]
     assert counts["notes"] == 3
-    # the undated note is dated "reported" on the publication day, one day after the coded day
+    # the undated note is "reported": on the publication day or the day before, which is no exact day
     assert counts["exact"] == 2 and counts["by_precision"]["reported"] == [1, 0]

@@ -64,9 +64,11 @@ def register(app: typer.Typer) -> None:
                 for name, counts in report.items():
                     typer.echo(json.dumps({"acled_file": name, **counts}))
             else:
-                typer.echo("ACLED notes: event date exactly the coded day")
+                typer.echo("ACLED notes: event dates against the coded day")
+                typer.echo(f"  {'file':40} {'notes':>6} {'exact day':>10} {'starts on it':>13}")
                 for name, counts in report.items():
-                    typer.echo(f"  {name:40} {counts['exact']:6d} / {counts['notes']:6d}  {counts['accuracy']:.3f}")
+                    typer.echo(f"  {name:40} {counts['notes']:6d} {counts['accuracy']:10.3f} "
+                               f"{counts['start_accuracy']:13.3f}")
             if tempeval is None:
                 return
         docs = load_tempeval(tempeval, limit=limit)

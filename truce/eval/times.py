@@ -263,8 +263,9 @@ def evaluate_acled_dates(folder: Path, nlp, *, limit: int | None = None,
 
     Each note is an article published the day after its ``event_date`` (how the development set
     was built); the trigger is the note's first verb, a stand-in for the event coder's trigger so
-    that dating can be measured on its own. A note counts as right when the event date's interval
-    is exactly the coded day.
+    that dating can be measured on its own. ``exact``: the event date's interval is exactly the coded
+    day; ``start``: it starts on that day (how ``truce eval acled`` scores dates; an event dated
+    only by its report, "reported", spans the day before publication and the publication day).
     """
     import csv
 
@@ -277,9 +278,9 @@ def evaluate_acled_dates(folder: Path, nlp, *, limit: int | None = None,
         raise InputError(str(folder), "no ACLED .csv files found")
     csv.field_size_limit(1 << 30)
     report: dict[str, dict] = {}
-    total = {"notes": 0, "exact": 0}
+    total = {"notes": 0, "exact": 0, "start": 0}
     for path in paths:
-        counts = {"notes": 0, "exact": 0, "by_precision": {}}
+        counts = {"notes": 0, "exact": 0, "start": 0, "by_precision": {}}
         with path.open(encoding="utf-8", errors="replace", newline="") as fh:
             for i, row in enumerate(csv.DictReader(fh)):
                 if limit is not None and i >= limit:
@@ -296,15 +297,18 @@ def evaluate_acled_dates(folder: Path, nlp, *, limit: int | None = None,
                 right = when.start == gold and when.end == gold
                 counts["notes"] += 1
                 counts["exact"] += right
+                counts["start"] += when.start == gold
                 bucket = counts["by_precision"].setdefault(when.precision, [0, 0])
                 bucket[0] += 1
                 bucket[1] += right
                 if progress:
                     progress(1)
         counts["accuracy"] = counts["exact"] / counts["notes"] if counts["notes"] else 0.0
+        counts["start_accuracy"] = counts["start"] / counts["notes"] if counts["notes"] else 0.0
         report[path.name] = counts
-        total["notes"] += counts["notes"]
-        total["exact"] += counts["exact"]
+        for key in ("notes", "exact", "start"):
+            total[key] += counts[key]
     total["accuracy"] = total["exact"] / total["notes"] if total["notes"] else 0.0
+    total["start_accuracy"] = total["start"] / total["notes"] if total["notes"] else 0.0
     report["all"] = total
     return report

@@ -14,11 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from truce.records import Article, EventDate, TimeExpression
+from truce.records import Article, TimeExpression
 from truce.time.detect import Candidate
 from truce.time.event import date_event
 from truce.time.normalise import Context, normalise
-from truce.time.resolve import normalise_candidates, find_candidates
+from truce.time.resolve import find_candidates, normalise_candidates
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,3 @@ def normalise_spans(doc, article: Article, spans: list[tuple[int, int]]) -> list
     cands = [Candidate(int(s), int(e), "given") for s, e in sorted(spans)]
     return normalise_candidates(doc, article, cands, keep_all=True)
 
-
-__all__ += []
-_ = EventDate  # re-exported type for callers of date_event

@@ -4,11 +4,13 @@ In order: the time expression that governs the trigger (attached to the same ver
 itself: "the Nov. 23 strike"); else the nearest one in the trigger's sentence; else the paragraph's
 current reference date (the last dated expression before the trigger in its paragraph); else the
 publication date with precision "reported", so a reader can tell "happened that day" from
-"reported that day".
+"reported that day": the interval then runs from the day before publication (the usual news lag)
+to the publication day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from truce.records import Article, EventDate, TimeExpression
@@ -17,6 +19,7 @@ from truce.time.tense import _verb_of
 log = logging.getLogger(__name__)
 
 _USABLE_TYPES = ("DATE", "TIME", "DURATION")
+REPORTING_LAG_DAYS = 1  # an event dated only by its report happened that day or up to this many days before
 
 
 def _usable(t: TimeExpression) -> bool:
@@ -106,4 +109,6 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
     pub = article.published
     if pub is None:
         return EventDate(None, None, "unknown")
-    return EventDate(pub, pub, "reported")
+    # Only the report dates it: it happened on the publication day or, with the news cycle's usual
+    # lag, the day before. The interval says exactly that; the precision says where it came from.
+    return EventDate(pub - dt.timedelta(days=REPORTING_LAG_DAYS), pub, "reported")

@@ -65,8 +65,6 @@ UNITS: dict[str, str] = {
     "centuries": "CE",
 }
 
-UNIT_DAYS = {"S": 1 / 86400, "TM": 1 / 1440, "H": 1 / 24, "D": 1, "W": 7, "FN": 14, "M": 30.44,
-             "Q": 91.3, "Y": 365.25, "DE": 3652.5, "CE": 36525}
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -203,7 +203,6 @@ _U = (r"(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|
 _SEASON = "(?P<season>" + "|".join(SEASONS) + ")"
 _POD = "(?P<pod>morning|afternoon|evening|night|overnight|midday|dawn|dusk|early hours|daybreak)"
 _POD2 = _POD.replace("<pod>", "<pod2>")
-_REL = r"(?P<rel>this|last|next|past|coming|previous|current|latest|following|same|that|the|recent|upcoming|prior|preceding)"
 _TIME = (r"(?P<hour>[0-9]{1,2})(?:[:.](?P<minute>[0-9]{2}))?\s?(?P<ampm>am|pm)?"
          r"(?:\s(?P<tz>gmt|utc|est|edt|cst|pst|cet|local time|local))?")
 
