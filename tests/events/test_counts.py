@@ -143,3 +143,19 @@ def test_deaths_that_prompted_the_event_are_background(nlp):
 )
 def test_not_a_casualty_report(nlp, text):
     assert [c for c in counts(nlp, text) if c.kind == "killed" and c.best and not c.background] == []
+
+
+def test_restated_victims_are_not_counted_twice(nlp):
+    text = ("Unknown gunmen shot dead a businessman in Chebukwabi village. Robert Barasa, a known "
+            "campaigner, was shot dead at his home. Police said he was killed by robbers.")
+    killed = [c for c in counts(nlp, text) if c.kind == "killed"]
+    assert [c.best for c in killed] == [1]
+
+
+def test_split_coding_remark(nlp):
+    text = "6 Taliban militants were killed in clashes. Fatalities are split across 2 events (3)."
+    assert [c.best for c in counts(nlp, text) if c.reporter == "ACLED"] == [3]
+
+
+def test_dates_are_not_counts():
+    assert parse_quantity("21/12") is None

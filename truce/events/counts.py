@@ -138,6 +138,8 @@ def parse_quantity(text: str) -> Quantity | None:
     if first is None:
         return None
     rest = t[m.end() :]
+    if re.match(r"\s*[/:.]\d", rest):
+        return None  # "21/12", "10:30", "3.5.2019": a date or time, not a count
     second = None
     rm = _RANGE_RE.match(rest)
     if rm:
@@ -231,6 +233,23 @@ class _Figure:
     start: int  # character span of the figure and its victims
     end: int
     victims: str | None
+    anaphoric: bool = False  # "he was killed", "the three were shot dead", a named victim
+
+
+_DEFINITE = {"the", "this", "these", "those", "that"}
+
+
+def _is_anaphoric(head) -> bool:
+    """Victims already introduced: a pronoun, a definite phrase, a person's name."""
+    if head.lower_ in ("he", "she", "him", "her", "they", "them"):
+        return True
+    if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
+        return True
+    if head.pos_ == "NUM":
+        return any(c.lower_ in _DEFINITE for c in head.lefts) or (
+            head.i > 0 and head.doc[head.i - 1].lower_ in _DEFINITE
+        )
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.lefts)
 
 
 def _span_text_quantity(tokens) -> Quantity | None:
@@ -271,7 +290,7 @@ def _figure_of(head) -> _Figure | None:
         end = max(end, part.idx + len(part.text))
     if total is None:
         return None
-    return _Figure(total, start, end, victims)
+    return _Figure(total, start, end, victims, anaphoric=len(parts) == 1 and _is_anaphoric(head))
 
 
 def _counts_apart(conj) -> bool:
@@ -458,7 +477,7 @@ def _noun_cue_figure(cue) -> _Figure | None:
     if cue.lemma_.lower() == "toll" or cue.lower_ in ("fatalities", "deaths"):
         # "the death toll rose to 20", "toll stands at 12": the first figure after the word
         for tok in cue.doc[cue.i + 1 : min(len(cue.doc), cue.i + 8)]:
-            if tok.is_sent_start:
+            if tok.is_sent_start or (tok.lower_ not in _TOLL_LINKS and not tok.like_num):
                 break
             if tok.like_num and tok.pos_ == "NUM":
                 toks = _number_tokens(tok)
@@ -466,6 +485,15 @@ def _noun_cue_figure(cue) -> _Figure | None:
                 if q is not None:
                     return _Figure(q, cue.idx, toks[-1].idx + len(toks[-1].text), None)
     return None
+
+
+# Words between "death toll" and its figure: "rose to", "stood at", "has climbed to", ":".
+_TOLL_LINKS = {
+    "to", "at", "of", "rose", "rises", "risen", "stands", "stood", "reached", "reaches", "climbed",
+    "climbs", "is", "was", "has", "had", "have", "now", "increased", "jumped", "hit", "passed", ":",
+    "=", "-", "officially", "at least", "least", "more", "than", "over", "about", "around",
+    "nearly", "some", "total", "totals", "up", "by",
+}
 
 
 def _is_negated_noun(cue) -> bool:
@@ -557,14 +585,18 @@ def _not_a_report(cue) -> bool:
     return False
 
 
-_ACLED_CODED_RE = re.compile(r"\bfatalities\s+(?:were\s+|are\s+)?coded\s+as\s+(\d+)", re.I)
+_ACLED_CODED_RE = re.compile(
+    r"\bfatalit(?:y|ies)\s+(?:were\s+|are\s+|have\s+been\s+)?"
+    r"(?:coded\s+as\s+(\d+)|split\s+(?:over|across|between)\s+\d+\s+(?:\w+\s+){0,2}\((\d+)\))",
+    re.I,
+)
 
 
-def _sentence_claims(sent, reporters) -> list[CountClaim]:
+def _sentence_claims(sent, reporters, anaphoric: set) -> list[CountClaim]:
     doc = sent.doc
     claims: list[CountClaim] = []
     for m in _ACLED_CODED_RE.finditer(sent.text):
-        n = int(m.group(1))
+        n = int(m.group(1) or m.group(2))
         start = sent.start_char + m.start()
         claims.append(CountClaim("killed", n, n, n, _doc_text(doc)[start : start + len(m.group(0))],
                                  start, start + len(m.group(0)), None, "ACLED", False))
@@ -614,6 +646,8 @@ def _sentence_claims(sent, reporters) -> list[CountClaim]:
             claims.append(_claim(kind, fig.quantity, min(fig.start, tok.idx),
                                  max(fig.end, tok.idx + len(tok.text)), fig.victims, sent, tok,
                                  reporters))
+            if fig.anaphoric:
+                anaphoric.add((kind, claims[-1].start, claims[-1].end))
         if len(claims) == before and tok.pos_ in ("VERB", "ADJ", "NOUN"):
             fig = _adjacent_figure(tok)
             if fig is not None and not any(
@@ -721,12 +755,16 @@ def _make_claim(kind, q: Quantity, start, end, victims, sent, cue, reporters) ->
     )
 
 
-def _drop_repeats(claims: list[CountClaim]) -> list[CountClaim]:
-    """Drop "the two dead" when "Two deaths" came before: a definite figure repeats an earlier one."""
+def _drop_repeats(claims: list[CountClaim], anaphoric: set) -> list[CountClaim]:
+    """Drop restatements: "the two dead" after "Two deaths", "he was killed" or "Robert Barasa was
+    shot dead" after "gunmen shot dead a businessman" — victims already counted by an earlier claim."""
     out: list[CountClaim] = []
     for c in claims:
-        if re.match(r"(?i)the\s", c.text) and any(
-            o.kind == c.kind and o.best == c.best and o.end <= c.start for o in out
+        earlier = [o for o in out if o.kind == c.kind and o.end <= c.start and not o.background]
+        if re.match(r"(?i)the\s", c.text) and any(o.best == c.best for o in earlier):
+            continue
+        if (c.kind, c.start, c.end) in anaphoric and any(
+            (o.best or 0) >= (c.best or 0) for o in earlier
         ):
             continue
         out.append(c)
@@ -754,9 +792,10 @@ def find_counts(doc, article: Article, actors: list[ActorMention]) -> list[Count
                 generic = att.name is None or att.name in _GENERIC_NAMES
                 reporters.append((s.start_char, s.end_char, att.start, att.text if generic else att.name))
     claims: list[CountClaim] = []
+    anaphoric: set[tuple[str, int, int]] = set()
     for sent in sents:
-        claims += _sentence_claims(sent, reporters)
+        claims += _sentence_claims(sent, reporters, anaphoric)
     claims.sort(key=lambda c: (c.start, c.kind))
-    claims = _drop_repeats(claims)
+    claims = _drop_repeats(claims, anaphoric)
     log.debug("article %s: %d count claims", article.id, len(claims))
     return claims
