@@ -58,6 +58,38 @@ _FEATURE_RANK = {
     "ADM2": 0.8,
 }
 _PLACE_NOUNS = {
+    # the place that modifies a site is where the site is ("a West Bank settlement")
+    "settlement",
+    "outpost",
+    "base",
+    "checkpoint",
+    "hospital",
+    "school",
+    "market",
+    "mosque",
+    "church",
+    "airport",
+    "port",
+    "highway",
+    "road",
+    "bridge",
+    "building",
+    "compound",
+    "prison",
+    "station",
+    "square",
+    "stadium",
+    "hotel",
+    "embassy",
+    "consulate",
+    "headquarters",
+    "office",
+    "offices",
+    "plant",
+    "factory",
+    "towns",
+    "villages",
+    "cities",
     "town",
     "city",
     "village",
@@ -153,6 +185,7 @@ def _path_score(place_tok, trigger_tok, place_span) -> float:
     preps: list[str] = []
     steps = 0
     trig_ancestors = {t.i for t in trigger_tok.ancestors}
+    other_clause = 0.0
     while steps < 7:
         if tok.i == trigger_tok.i:
             break
@@ -162,14 +195,16 @@ def _path_score(place_tok, trigger_tok, place_span) -> float:
             return -1.0  # reached the root without meeting the trigger
         tok = tok.head
         steps += 1
+        if tok.pos_ == "VERB" and tok.i != trigger_tok.i and tok.i not in trig_ancestors:
+            other_clause = -1.0  # "... as leaders gathered in Istanbul": another verb's place
         if tok.i in trig_ancestors and tok.i != trigger_tok.i:
             # the place hangs off something above the trigger (the clause's verb): weaker
             score = 0.6 - 0.1 * steps
-            return score + _prep_bonus(preps)
+            return score + _prep_bonus(preps) + other_clause
     else:
         return -1.0
     score = 2.0 - 0.15 * steps
-    return score + _prep_bonus(preps)
+    return score + _prep_bonus(preps) + other_clause
 
 
 def _prep_bonus(preps: list[str]) -> float:
