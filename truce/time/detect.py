@@ -38,7 +38,7 @@ _DATE = (
 )
 _NUMERIC = r"\b(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2}))\b"
 _WEEKDAY = (
-    rf"(?:(?i:the\s+{_POD}\s+of)\s+)?(?:(?i:last|next|this|early|late|past|coming|each|every)\s+)?"
+    rf"(?:(?i:the\s+{_POD}\s+of)\s+)?(?:(?i:last|next|this|early|late|past|coming|each|every|the\s+previous|the\s+following)\s+)?"
     rf"{WEEKDAY_RE}s?\b(?:\s+(?i:{_POD})s?\b)?"
 )
 _CLOCK = (r"(?i:\b(?:[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)(?:\s+(?:GMT|UTC|EST|EDT|local\s+time))?"

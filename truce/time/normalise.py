@@ -591,6 +591,16 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         p = m.group("pod") or m.group("pod2")
         pod = f"T{PARTS_OF_DAY[p]}" if p else ""
         return _Result("SET", f"XXXX-WXX-{WEEKDAYS[m.group('wd')]}{pod}", None, None, None)
+    # "the previous Friday", "the following Monday": next to the narrative's date
+    if m := full(rf"the (?P<rel>previous|preceding|following|next) {_WD}", s):
+        base = _ref(ctx)
+        wd = WEEKDAYS[m.group("wd")]
+        if m.group("rel") in ("previous", "preceding"):
+            d = base - dt.timedelta(days=(base.isoweekday() - wd) % 7 or 7)
+        else:
+            d = base + dt.timedelta(days=(wd - base.isoweekday()) % 7 or 7)
+        anchor = f"previous:{ctx.previous.isoformat()}" if ctx.previous is not None else "published"
+        return _date(d.isoformat(), anchor)
     # weekday [part of day], part of day weekday, last/next/this weekday
     if m := (full(rf"(?:(?P<rel>last|next|this|past|coming|previous|following|upcoming) )?{_WD}(?: {_POD})?", s)
              or full(rf"(?:the |this )?{_POD} of {_WD}", s)):
