@@ -61,7 +61,7 @@ def test_ceasefire_mentioned_in_passing_is_not_an_event(code):
         ("Sources said both sides agreed to reconvene before the new year.", "CONSULT", "planned"),
         ("The army did not attack the village.", "ASSAULT", "negated"),
         ("If the talks fail, Israel would strike Beirut.", "ASSAULT", "hypothetical"),
-        ("The delegations will meet in Geneva next week.", "CONSULT", "planned"),
+        ("The delegations will meet in Geneva next week.", "AGREE", "planned"),  # PLOVER: intent = AGREE
         ("A man who had allegedly killed his neighbour was arrested.", "ASSAULT", "claimed"),
         ("Israel threatened to bomb Beirut.", "ASSAULT", "threatened"),
     ],

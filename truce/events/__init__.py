@@ -44,6 +44,9 @@ def _find_attributions(doc, article: Article, actors: list[ActorMention]) -> lis
     return find_attributions(doc, article, actors)
 
 
+_INTENT_TO_AGREE = frozenset(("CONSULT", "AID", "RETREAT", "CONCEDE", "SUPPORT", "COOPERATE"))
+
+
 def _attribution_for(cand: assemble.Candidate, attributions: list[Attribution]) -> Attribution | None:
     s0, s1 = cand.sentence.start_char, cand.sentence.end_char
     inside = [a for a in attributions if s0 <= a.start < s1]
@@ -75,6 +78,10 @@ def code_events(
             main = max(violent, key=lambda c: assemble.salience(c, 1, 0))
             main.killed = [coded]
     for c in cands:
+        # PLOVER codes a promise of a cooperative act as AGREE ("will provide aid", "will visit")
+        if c.modality == "planned" and c.trigger.plover in _INTENT_TO_AGREE and c.modality_reason.startswith("auxiliary"):
+            c.trigger.mode = c.trigger.plover.lower()
+            c.trigger.plover = "AGREE"
         c.attribution = _attribution_for(c, list(attributions))
         if c.attribution is not None and c.attribution.party and c.modality == "asserted":
             c.modality, c.modality_reason = "claimed", f"attributed to {c.attribution.text!r}"

@@ -421,8 +421,16 @@ def _victim_heads(cue) -> list:
     return []
 
 
+_KILL_TYPO = re.compile(r"^kil+i?e?d$|^kil+ing$|^kil+s$")
+
+
 def _cue_kind(tok) -> str | None:
     lemma, low = tok.lemma_.lower(), tok.lower_
+    if _KILL_TYPO.match(low) and tok.pos_ in ("VERB", "NOUN", "ADJ", "PROPN") and low not in ("kills",) \
+            and tok.pos_ != "NOUN" or (low in ("killied", "killled", "kiled") ):
+        return "killed"  # "17 killied including 8 children" (sic)
+    if lemma == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+        return "killed"  # "a preacher is gunned down"
     if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP", "VB"):
         if lemma in _KILL_VERBS or lemma in _DIE_VERBS:
             return "killed"
@@ -587,7 +595,8 @@ def _not_a_report(cue) -> bool:
 
 _ACLED_CODED_RE = re.compile(
     r"\bfatalit(?:y|ies)\s+(?:were\s+|are\s+|have\s+been\s+)?"
-    r"(?:coded\s+as\s+(\d+)|split\s+(?:over|across|between)\s+\d+\s+(?:\w+\s+){0,2}\((\d+)\))",
+    r"(?:coded\s+as\s+(\d+)|split\s+(?:over|across|between)\s+\d+\s+(?:\w+\s+){0,2}\((\d+)\))"
+    r"|\bFATALITI?[EI]?S\s*[:=]\s*(\d+)\b",
     re.I,
 )
 
@@ -596,7 +605,7 @@ def _sentence_claims(sent, reporters, anaphoric: set) -> list[CountClaim]:
     doc = sent.doc
     claims: list[CountClaim] = []
     for m in _ACLED_CODED_RE.finditer(sent.text):
-        n = int(m.group(1) or m.group(2))
+        n = int(m.group(1) or m.group(2) or m.group(3))
         start = sent.start_char + m.start()
         claims.append(CountClaim("killed", n, n, n, _doc_text(doc)[start : start + len(m.group(0))],
                                  start, start + len(m.group(0)), None, "ACLED", False))
