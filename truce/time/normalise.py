@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from truce.records import Interval, TimeExpression
 from truce.time import calendar as cal
+from truce.time.numbers import duration_value, number, spoken_year, unit_code
 from truce.time.lexicon import (
     MONTHS,
     ONES,
@@ -103,86 +104,6 @@ def _clean(text: str) -> str:
     s = re.sub(r"\s+", " ", s).strip(" ,.;:!?")
     s = re.sub(r"\b([0-9]+) 1/2\b", r"\1.5", s)
     return s
-
-
-# --- numbers --------------------------------------------------------------------------------
-
-
-def _number(word: str) -> float | None:
-    """A number written in digits or words; None for vague amounts ("several", "a few")."""
-    w = word.strip().replace(",", "")
-    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", w):
-        return float(w)
-    if w in ("a", "an", "one", "a single", "single"):
-        return 1
-    if re.fullmatch(r"(?:a|an|one) and a half", w):
-        return 1.5
-    if re.fullmatch(r"half an?|a half", w):
-        return 0.5
-    if w in ("a couple", "a couple of", "couple of", "a pair of"):
-        return 2
-    if w in ONES:
-        return ONES[w]
-    parts = re.split(r"[- ]", w)
-    if parts and parts[0] in TENS:
-        return TENS[parts[0]] + (ONES.get(parts[1], 0) if len(parts) > 1 else 0)
-    if w in ("dozen", "a dozen"):
-        return 12
-    return None
-
-
-_SPOKEN_CENTURY = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}
-
-
-def _spoken_year(s: str) -> int | None:
-    """ "nineteen ninety-six" → 1996, "two thousand and one" → 2001, "twenty ten" → 2010."""
-    s = s.removeprefix("the year ").replace("-", " ")
-    if s.startswith("two thousand"):
-        rest = s[len("two thousand"):].strip().removeprefix("and ").strip()
-        return 2000 + (int(_number(rest) or 0) if rest else 0)
-    first, _, rest = s.partition(" ")
-    if first not in _SPOKEN_CENTURY or not rest:
-        return None
-    rest = rest.replace("oh ", "")
-    n = _number(rest)
-    if n is None or not 1 <= n <= 99:
-        return None
-    return _SPOKEN_CENTURY[first] + int(n)
-
-
-def _num_text(n: float) -> str:
-    return str(int(n)) if n == int(n) else f"{n:g}"
-
-
-def _unit(word: str) -> str | None:
-    w = word.rstrip("s") if word not in ("centuries",) else word
-    if word.endswith("ies"):
-        w = word[:-3] + "y"
-    return UNITS.get(w) or UNITS.get(word)
-
-
-_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "TM"), "TM": (60, "S")}
-
-
-def _duration_value(n: float | None, unit: str) -> str:
-    if n is not None and n != int(n) and unit in _SMALLER:
-        # "5 1/2 hours" → PT5H30M, "2 1/2 years" → P2Y6M
-        factor, small = _SMALLER[unit]
-        whole, rest = int(n), round((n - int(n)) * factor)
-        head = _duration_value(whole, unit) if whole else ("PT" if small in ("H", "TM", "S") else "P")
-        if small in ("H", "TM", "S") and "T" not in head:
-            head += "T"
-        return f"{head}{rest}{'M' if small == 'TM' else small}"
-    amount = "X" if n is None else _num_text(n)
-    if unit in ("H", "TM", "S"):
-        return f"PT{amount}{'M' if unit == 'TM' else unit}"
-    if unit == "FN":
-        return f"P{'X' if n is None else _num_text(2 * n)}W"
-    if unit in ("DE", "CE") and n is not None:
-        return f"P{_num_text(n * (10 if unit == 'DE' else 100))}Y"  # "two decades" → P20Y
-    if unit == "WE":
-        return f"P{amount}WE"
-    return f"P{amount}{unit}"
 
 
 # --- rule fragments ---------------------------------------------------------------------------
@@ -495,7 +416,7 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             year, month = _resolve_month(month, ctx)
         return _date(f"{year:04d}-{month:02d}")
     # years, decades, centuries
-    if re.fullmatch(r"(?:the year )?(?:eighteen|nineteen|twenty|two thousand)\b.*", s) and (year := _spoken_year(s)):
+    if re.fullmatch(r"(?:the year )?(?:eighteen|nineteen|twenty|two thousand)\b.*", s) and (year := spoken_year(s)):
         return _date(f"{year:04d}", "absolute")
     if m := full(rf"(?P<pre>(?:fiscal|fy|the year|calendar|financial year|fiscal year|year|calendar year|the) )?{_Y}", s):
         year = _year(m.group("year"), ctx.published)
@@ -680,7 +601,7 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
                 "upcoming": 1}.get(rel, 0)
         if rel in ("past", "the") and unit in ("W", "M", "Y") and rel == "past":
             end = ref
-            return _Result("DURATION", _duration_value(1, unit), Interval(cal.shift(ref, -1, unit), end),
+            return _Result("DURATION", duration_value(1, unit), Interval(cal.shift(ref, -1, unit), end),
                            {"W": "week", "M": "month", "Y": "year"}[unit], "published")
         d = cal.shift(ref, step, unit if unit != "WE" else "W")
         return _date(cal.format_at(d, unit))
@@ -691,8 +612,8 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
     # N units ago / earlier / later / from now
     if m := full(rf"(?:(?:about|around|some|nearly|almost|more than|less than|over|only|just) )?(?:{_NUM}[ -])?{_U}"
                  rf" (?P<dir>ago|earlier|before|later|after|from now|hence|back|on)", s):
-        n = _number(m.group("num")) if m.group("num") else None
-        unit = _unit(m.group("unit"))
+        n = number(m.group("num")) if m.group("num") else None
+        unit = unit_code(m.group("unit"))
         direction = -1 if m.group("dir") in ("ago", "earlier", "before", "back") else 1
         narrative = m.group("dir") in ("earlier", "later", "before", "after", "on")
         if n is None:
@@ -745,10 +666,10 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         elif m.group("month"):
             value = f"XXXX-{MONTHS[m.group('month')]:02d}"
         else:
-            n = _number(m.group("num")) if m.group("num") else 1
+            n = number(m.group("num")) if m.group("num") else 1
             if m.group("other"):
                 n = 2 * (n or 1)
-            value = _duration_value(n, _unit(m.group("unit")))
+            value = duration_value(n, unit_code(m.group("unit")))
         return _Result("SET", value, None, None, None)
     # durations: [the] [past|next|first...] N unit[s] [old|long], bare plural units
     if m := full(rf"(?:(?:the|a|an|over the|in the|for the|during the|within the) )?"
@@ -759,11 +680,11 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
                  rf"(?:[ -](?P<tail>old|long|and a half|plus))?", s) or \
             full(rf"(?:(?:the|over the|in the|for the) )?(?:(?P<rel>past|last|next|first|coming|recent|several|few|many) )?"
                  rf"(?P<num>){_U}(?:[ -](?P<tail>old|long))?", s):
-        unit = _unit(m.group("unit"))
+        unit = unit_code(m.group("unit"))
         if unit is None:
             return None
         if m.group("num"):
-            n = _number(m.group("num"))
+            n = number(m.group("num"))
             if m.group("num") in ("a", "an") and m.group("unit").endswith("s"):
                 n = None  # "a decades-long conflict"
             if n is not None and "and a half" in s:
@@ -772,7 +693,7 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             n = None
             if m.group("unit") in UNITS and m.group("unit") != "centuries":  # singular: "the year", "year-old"
                 n = 1
-        value = _duration_value(n, unit)
+        value = duration_value(n, unit)
         rel = m.group("rel")
         interval = None
         anchor = None
