@@ -14,7 +14,7 @@ def register(app: typer.Typer) -> None:
     def times(
         input_path: Path = typer.Argument(
             ..., exists=True, dir_okay=False, metavar="IN.jsonl",
-            help='JSON lines {"id", "text", "published" (YYYY-MM-DD), "spans"?: [[start, end], ...]}.',
+            help='JSON lines {"id", "text", "published" (YYYY-MM-DD), "spans"?: a list of start, end character pairs}.',
         ),
         output: Path | None = typer.Option(
             None, "--output", "-o", metavar="OUT.jsonl", help="Write JSON lines here (default: standard output)."
