@@ -33,6 +33,7 @@ W_POP = 0.15  # per power of ten of population
 W_COUNTRY = 2.0  # times the share of the article's resolved places in the candidate's country
 W_ADMIN1 = 0.8  # times the share in the candidate's first-order region
 W_NEAR = 0.7  # another resolved place within 30 km (less within 100 and 300 km)
+FUZZY_CUTOFF = 87  # rapidfuzz ratio (0-100) on fold keys
 _FEATURE_BONUS = {
     "CONT": 2.0,
     "PCLI": 2.0,
@@ -221,8 +222,9 @@ def _fuzzy(gaz: Gazetteer, name: str, countries: Sequence[str]) -> dict[int, int
         keys, rows = _fuzzy_pool(gaz, cc)
         if not keys:
             continue
-        hit = process.extractOne(fk, keys, scorer=fuzz.ratio, score_cutoff=87)
-        if hit:
+        hit = process.extractOne(fk, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        # a variant spelling keeps its first letter ("Kfar Kilaa"); "Harwinton" is not "Harrington"
+        if hit and hit[0][:1] == fk[:1] and abs(len(hit[0]) - len(fk)) <= 2:
             for r in rows[hit[2]]:
                 out.setdefault(r, 3)
     return out
@@ -238,10 +240,12 @@ def _part_candidates(gaz: Gazetteer, name: str) -> dict[int, int]:
             sub = " ".join(words[start : start + size])
             if not sub[:1].isupper() or len(sub) < 4:
                 continue
+            key = plain_key(sub)
             rows = {
                 r: 2
-                for r in gaz.plain_rows(plain_key(sub))
-                if gaz.pops[r] >= 10000 or gaz.features[r] in ("PCLI", "ADM1", "PPLC")
+                for r in gaz.plain_rows(key)
+                if (gaz.pops[r] >= 10000 or gaz.features[r] in ("PCLI", "ADM1", "PPLC"))
+                and plain_key(gaz.names[r]) == key
             }
             if rows:
                 return rows
