@@ -8,6 +8,7 @@ the grammar understands it (or it holds a time word). Overlaps keep the longer s
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -195,13 +196,18 @@ def _labelled_number(text: str, start: int) -> bool:
 
 
 def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping spans (then the earliest); O(n log n) in the number of spans."""
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
+    starts: list[int] = []  # the kept spans, sorted by start; they never overlap each other
     kept: list[Candidate] = []
     for c in found:
-        if any(c.start < k.end and k.start < c.end for k in kept):
+        i = bisect.bisect_left(starts, c.start)
+        if i > 0 and kept[i - 1].end > c.start:
             continue
-        kept.append(c)
-    kept.sort(key=lambda c: c.start)
+        if i < len(kept) and kept[i].start < c.end:
+            continue
+        starts.insert(i, c.start)
+        kept.insert(i, c)
     return kept
 
 
