@@ -6,9 +6,11 @@
 Each size runs in a fresh process (so its peak RSS is its own). The generator draws real-world
 events first, then reports of them:
 
-- 3 years of days, with a slow trend and bursts (escalation weeks have 5× the events);
-- 40 countries × 60 places each (coordinates scattered around each country's centre), place
-  popularity Zipf-like; each report gives the place exactly (70 %), only its province (15 %),
+- a steady stream of about 1,000 mentions a day (so 100k mentions span 100 days and 800k span
+  800 days: a monitoring archive grows by time, at a steady daily volume), with bursts (one week
+  in ten is an escalation week with about 5× the events);
+- 40 countries × 60 places each (coordinates scattered around each country's centre), country and
+  place popularity Zipf (s = 1); each report gives the place exactly (70 %), only its province (15 %),
   only the country (8 %), or no place (7 %);
 - PLOVER categories with a conflict-news skew (ASSAULT 40 %, CONSULT 12 %, ...);
 - each event is reported by 1–6 articles (geometric), each article reports 1–8 events; a report
@@ -46,7 +48,7 @@ PLOVER = [("ASSAULT", 40), ("CONSULT", 12), ("ACCUSE", 8), ("PROTEST", 7), ("THR
           ("MOBILIZE", 5), ("REQUEST", 5), ("AGREE", 4), ("REJECT", 4), ("RETREAT", 2), ("SUPPORT", 2),
           ("SANCTION", 1), ("SEIZE", 2), ("COERCE", 1), ("AID", 1)]
 START = dt.date(2023, 10, 1)
-DAYS = 3 * 365
+MENTIONS_PER_DAY = 1000
 BATCH = 2000
 WORDS = [f"w{i}" for i in range(5000)]
 
@@ -64,10 +66,10 @@ def _world(rng: random.Random):
     return countries
 
 
-def _day(rng: random.Random) -> dt.date:
+def _day(rng: random.Random, days: int) -> dt.date:
     # bursts: one week in ten is an escalation week with five times the events
     while True:
-        d = rng.randrange(DAYS)
+        d = rng.randrange(days)
         if (d // 7) % 10 == 0 or rng.random() < 0.2:
             return START + dt.timedelta(days=d)
 
@@ -75,14 +77,18 @@ def _day(rng: random.Random) -> dt.date:
 def _events(rng: random.Random, world, n_mentions: int) -> Iterator[dict]:
     made = 0
     types = [t for t, _ in PLOVER]
+    days = max(30, n_mentions // MENTIONS_PER_DAY)
+    # Zipf (s = 1) popularity: the busiest country has about 23 % of the events, the busiest
+    # place about 21 % of its country's
+    country_weights = [1 / (i + 1) for i in range(len(world))]
+    place_weights = [1 / (i + 1) for i in range(len(world[0][3]))]
     weights = [w for _, w in PLOVER]
     while made < n_mentions:
-        ci = min(int(rng.paretovariate(1.2)) - 1, len(world) - 1)
-        country, clat, clon, places, actors = world[ci]
-        place = places[min(int(rng.paretovariate(1.1)) - 1, len(places) - 1)]
+        country, clat, clon, places, actors = rng.choices(world, country_weights)[0]
+        place = rng.choices(places, place_weights)[0]
         reports = min(1 + int(rng.expovariate(0.8)), 6)
         made += reports
-        yield dict(type=rng.choices(types, weights)[0], day=_day(rng), place=place, country=country,
+        yield dict(type=rng.choices(types, weights)[0], day=_day(rng, days), place=place, country=country,
                    clat=clat, clon=clon, actor=rng.choice(actors),
                    killed=rng.choice([None, None, None, 1, 2, 3, 5, 10]), reports=reports)
 

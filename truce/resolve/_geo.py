@@ -10,7 +10,7 @@ __all__ = ["place_precision", "distance_km", "place_match", "grid_cell", "is_pre
 
 SAME_PLACE_KM = 10.0  # both precise and this close: the same place
 MAX_PRECISE_KM = 15.0  # both precise and farther apart: never the same incident
-CELL_DEGREES = 0.5  # blocking grid (≥ 27 km at 60° latitude, so 3×3 cells cover MAX_PRECISE_KM)
+CELL_DEGREES = 0.3  # blocking grid: ≥ 16.7 km up to 60° latitude, so 3×3 cells cover MAX_PRECISE_KM
 
 _FEATURE_PRECISION = {"ADM1": 4, "ADM2": 3, "ADM3": 3, "PCLI": 6, "PCL": 6, "PCLD": 6, "RGN": 5}
 

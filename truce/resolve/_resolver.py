@@ -23,7 +23,7 @@ from truce.resolve.incidents import (
     new_incident,
 )
 from truce.resolve.origins import REWRITE_WINDOW_DAYS, OriginIndex, minhash_of, outlet_key, within_days
-from truce.resolve.rewrites import SentenceFeatures, article_fingerprint
+from truce.resolve.rewrites import SentenceFeatures, article_features
 from truce.resolve.state import ArticleLink, ResolveOutcome, ResolverState, SetAside, Story
 from truce.resolve.stories import StoryIndex
 
@@ -143,8 +143,7 @@ class Resolver:
 
     def _place_article(self, extraction: Extraction) -> ArticleLink:
         article = extraction.article
-        terms = {stable_hash(s): c for s, c in Counter(content_stems(article.text)).items()}
-        sentences = article_fingerprint(article.text)
+        sentences, terms = article_features(article.text)
         mh = minhash_of(article.text)
         similar = self._terms.similar(terms, k=SIMILAR_ARTICLES, published=article.published)
         # Rewrites share much of their vocabulary: align only with articles similar enough.
@@ -265,8 +264,8 @@ class Resolver:
             for aid in gone.article_ids:
                 ids = self._article_incidents.get(aid, [])
                 self._article_incidents[aid] = list(dict.fromkeys(keep.id if i == gone.id else i for i in ids))
-            for mid, iid in outcome.mention_incident.items():
-                if iid == gone.id:
+            for mid in gone.mention_ids:
+                if outcome.mention_incident.get(mid) == gone.id:
                     outcome.mention_incident[mid] = keep.id
             for old, new in outcome.merged.items():
                 if new == gone.id:

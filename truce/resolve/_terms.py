@@ -20,9 +20,10 @@ __all__ = ["TermIndex"]
 
 MAX_POSTINGS_SCANNED = 2000  # most recent entries of one (week, term) postings list per query
 COMMON_SHARE = 0.3  # terms in more than this share of articles (once there are 20) are skipped
-QUERY_TERMS = 16  # a query looks up this many of its rarest terms
+QUERY_TERMS = 10  # a query looks up this many of its rarest terms
 WEEK_SPAN = 1  # a dated query looks at its own week and this many weeks either side (and undated)
-RERANK = 4  # exact cosines are computed for k × RERANK candidates
+RERANK = 2  # exact cosines are computed for k × RERANK candidates
+MIN_SHARED = 2  # candidates share at least this many of the query's rare terms
 
 
 def _week(published: dt.date | None) -> int | None:
@@ -107,7 +108,9 @@ class TermIndex:
                     for doc_id in bucket[-MAX_POSTINGS_SCANNED:]:
                         scores[doc_id] += 1
         ranked = []
-        for doc_id, _ in scores.most_common(k * RERANK):
+        for doc_id, shared in scores.most_common(k * RERANK):
+            if shared < min(MIN_SHARED, len(rare)):
+                break
             if allowed is not None and not allowed(doc_id):
                 continue
             ranked.append((doc_id, self._dot(query, self.docs[doc_id])))

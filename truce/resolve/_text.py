@@ -79,6 +79,7 @@ def word_shingles(text: str, k: int = 3) -> set[str]:
     return {" ".join(ws[i : i + k]) for i in range(len(ws) - k + 1)}
 
 
+@lru_cache(maxsize=200_000)
 def stable_hash(token: str) -> int:
     return zlib.crc32(token.encode("utf-8"))
 

@@ -151,6 +151,8 @@ def discrepancies(claims: list[IncidentClaim]) -> list[Discrepancy]:
                 firsts.setdefault(_figure(c.value), c)  # type: ignore[arg-type]
         if len(firsts) > 1:
             out.append(Discrepancy(field, [firsts[k] for k in sorted(firsts)]))
+    if len({c.article_id for c in claims if c.field in ("target", "actor")}) < 2:
+        return out  # who and what can only disagree between articles
     target = _disjoint_groups(_article_groups(claims, "target"), by_words=True)
     if target:
         out.append(Discrepancy("target", target))

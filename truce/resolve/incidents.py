@@ -166,6 +166,24 @@ def _weeks(interval: tuple[dt.date, dt.date]) -> range:
     return range(interval[0].toordinal() // 7, interval[1].toordinal() // 7 + 1)
 
 
+DAY_SLOTS_MAX = 15  # an interval this long or shorter is indexed by day, a longer one by week
+
+
+def _slots(interval: tuple[dt.date, dt.date]) -> list[tuple[str, int]]:
+    """The time slots an incident is indexed under: its days when short, else its weeks."""
+    a, b = interval[0].toordinal(), interval[1].toordinal()
+    if b - a < DAY_SLOTS_MAX:
+        return [("d", d) for d in range(a, b + 1)]
+    return [("w", w) for w in range(a // 7, b // 7 + 1)]
+
+
+def _lookup_slots(interval: tuple[dt.date, dt.date]) -> list[tuple[str, int]]:
+    """The slots a mention looks in: every day of its interval and every week (for the incidents
+    indexed by week)."""
+    a, b = interval[0].toordinal(), interval[1].toordinal()
+    return [("d", d) for d in range(a, b + 1)] + [("w", w) for w in range(a // 7, b // 7 + 1)]
+
+
 def _single_day(interval: tuple[dt.date, dt.date] | None) -> dt.date | None:
     return interval[0] if interval is not None and interval[0] == interval[1] else None
 
@@ -233,23 +251,32 @@ class IncidentIndex:
         self.profiles.pop(incident_id, None)
 
     def _keys(self, p: _Profile) -> list[tuple]:
+        """Blocking keys. Precise incidents: grid cell and admin1 ("adm"); incidents placed only in
+        an admin unit: "admc". Single-day incidents also under their day, per country and overall;
+        those placed only in a country, or nowhere (country ""), under "dayc" too: they can only be
+        found by an exact day. Time slots: ``_slots``."""
         if p.vague:
             return []
         t = p.plover_type
         keys: list[tuple] = []
         place = p.place
-        country = place.country_code if place is not None else None
+        country = (place.country_code if place is not None else None) or ""
         precise = is_precise(place)
-        for w in _weeks(p.interval):  # type: ignore[arg-type]
+        admin1 = place.admin1 if place is not None and place_precision(place) <= 4 else None
+        cell = grid_cell(place) if precise else None  # type: ignore[arg-type]
+        for w in _slots(p.interval):  # type: ignore[arg-type]
             if precise:
-                keys.append(("cell", t, w, grid_cell(place)))  # type: ignore[arg-type]
-            else:
-                keys.append(("coarse", t, country or "", w))
-            if place is not None and place.admin1:
-                keys.append(("admin1", t, country or "", place.admin1, w))
+                keys.append(("cell", t, w, cell))
+                if admin1:
+                    keys.append(("adm", t, country, admin1, w))
+            elif admin1:
+                keys.append(("admc", t, country, admin1, w))
         day = _single_day(p.interval)
         if day is not None:
-            keys.append(("day", t, day))
+            keys.append(("day", t, country, day))
+            keys.append(("day", t, "*", day))
+            if not precise and not admin1:
+                keys.append(("dayc", t, country, day))
         return keys
 
     def _index(self, p: _Profile) -> None:
@@ -269,28 +296,33 @@ class IncidentIndex:
         interval = q.interval
         assert interval is not None
         keys: list[tuple] = []
-        weeks = _weeks(interval)
-        country = place.country_code if place is not None else None
+        slots = _lookup_slots(interval)
+        country = (place.country_code if place is not None else None) or ""
+        admin1 = place.admin1 if place is not None and place_precision(place) <= 4 else None
+        day = _single_day(interval)
         if place is not None and is_precise(place):
             ci, cj = grid_cell(place)
-            for w in weeks:
-                for di in (-1, 0, 1):
-                    for dj in (-1, 0, 1):
-                        keys.append(("cell", t, w, (ci + di, cj + dj)))
-                keys.append(("coarse", t, country or "", w))
-                keys.append(("coarse", t, "", w))
-        elif place is not None and place.admin1 and place_precision(place) <= 4:
-            for w in weeks:
-                keys.append(("admin1", t, country or "", place.admin1, w))
-                keys.append(("coarse", t, country or "", w))
-                keys.append(("coarse", t, "", w))
-        elif place is not None and country:
-            for w in weeks:
-                keys.append(("coarse", t, country, w))
-                keys.append(("coarse", t, "", w))
-        day = _single_day(interval)
-        if day is not None:
-            keys.append(("day", t, day))
+            cells = [(ci + di, cj + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1)]
+            for w in slots:
+                keys.extend(("cell", t, w, c) for c in cells)
+                if admin1:
+                    keys.append(("admc", t, country, admin1, w))
+            if day is not None:
+                keys.append(("dayc", t, country, day))
+                keys.append(("dayc", t, "", day))
+        elif admin1:
+            for w in slots:
+                keys.append(("adm", t, country, admin1, w))
+                keys.append(("admc", t, country, admin1, w))
+            if day is not None:
+                keys.append(("dayc", t, country, day))
+                keys.append(("dayc", t, "", day))
+        elif country:
+            if day is not None:
+                keys.append(("day", t, country, day))
+                keys.append(("dayc", t, "", day))
+        elif day is not None:
+            keys.append(("day", t, "*", day))
         return keys
 
     def candidates(self, q: _Profile, same_article: list[str]) -> list[_Profile]:

@@ -96,12 +96,26 @@ def is_paraphrase(a: str, b: str, threshold: float = PARAPHRASE_THRESHOLD) -> bo
 
 def article_fingerprint(text: str) -> list[SentenceFeatures]:
     """The informative sentences of an article, as features (what the store keeps per article)."""
+    return article_features(text)[0]
+
+
+def article_features(text: str) -> tuple[list[SentenceFeatures], dict[int, int]]:
+    """The informative sentences' features and the whole text's content-stem counts (hashed), in
+    one pass over the text."""
     out = []
+    terms: dict[int, int] = {}
     for sentence in split_sentences(text):
-        features = sentence_features(sentence)
-        if len(features.stems) >= MIN_STEMS:
-            out.append(features)
-    return out
+        stems = content_stems(sentence)
+        hashed = [stable_hash(s) for s in stems]
+        for h in hashed:
+            terms[h] = terms.get(h, 0) + 1
+        if len(set(hashed)) >= MIN_STEMS:
+            out.append(SentenceFeatures(
+                words=frozenset(stable_hash(w) for w in words(sentence)),
+                stems=frozenset(hashed),
+                numbers=frozenset(h for s, h in zip(stems, hashed) if s[:1].isdigit()),
+            ))
+    return out, terms
 
 
 @dataclass(frozen=True, slots=True)
