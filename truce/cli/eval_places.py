@@ -26,6 +26,13 @@ _DET_ROWS = [
     ("F1 (exact span)", "f1", "p"),
     ("recall (overlapping span)", "recall_overlap", "p"),
 ]
+_ACLED_ROWS = [
+    ("notes (geo_precision 1 or 2)", "notes", "d"),
+    ("placed", "placed", "d"),
+    ("within 10 km / 25 km", "within_limit", "p"),
+    ("geo_precision 1 within 10 km", "geo_precision_1", "p"),
+    ("geo_precision 2 within 25 km", "geo_precision_2", "p"),
+]
 _MORDECAI3 = {"LGL": (0.827, 0.794), "TR-News": (0.873, 0.843)}
 
 
@@ -50,6 +57,14 @@ def register(app: typer.Typer) -> None:
         trnews: Path | None = typer.Option(
             None, "--trnews", exists=True, file_okay=False, help="The tr_news folder (TR-News.xml)."
         ),
+        acled: Path | None = typer.Option(
+            None,
+            "--acled",
+            exists=True,
+            file_okay=False,
+            help="An ACLED folder (CSV exports with notes): main event within 10 km (geo_precision 1) "
+            "or 25 km (2) of ACLED's point.",
+        ),
         limit: int | None = typer.Option(
             None, "--limit", min=1, help="Score only the first N articles of each corpus."
         ),
@@ -67,11 +82,18 @@ def register(app: typer.Typer) -> None:
         mean error) and detection without them (exact-span P/R/F1) on LGL and TR-News. Mordecai3's
         published gold-span scores are printed alongside for comparison."""
         from truce.annotate import load_nlp
-        from truce.eval.places import evaluate_detection, evaluate_resolution, read_lgl, read_trnews
+        from truce.eval.places import (
+            evaluate_acled_locations,
+            evaluate_detection,
+            evaluate_resolution,
+            read_acled_notes,
+            read_lgl,
+            read_trnews,
+        )
         from truce.place import load_gazetteer
 
-        if not lgl and not trnews:
-            typer.echo("error: give --lgl DIR and/or --trnews DIR", err=True)
+        if not lgl and not trnews and not acled:
+            typer.echo("error: give --lgl DIR, --trnews DIR and/or --acled DIR", err=True)
             raise typer.Exit(2)
         logging.getLogger("truce").setLevel(logging.WARNING)
         gaz = load_gazetteer(gazetteer or ())
@@ -93,6 +115,14 @@ def register(app: typer.Typer) -> None:
             )
             if det:
                 _table(f"{name}: detection", _DET_ROWS, det)
+        if acled is not None:
+            scores = evaluate_acled_locations(
+                read_acled_notes(acled), gaz, nlp or load_nlp(), limit=limit
+            )
+            if as_json:
+                typer.echo(json.dumps({"corpus": "ACLED", "location": scores}))
+            else:
+                _table("ACLED notes: main event location (goal 90%)", _ACLED_ROWS, scores)
 
     @app.command("event-location")
     def event_location(
