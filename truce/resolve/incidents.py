@@ -27,7 +27,6 @@ MAX_WEEKS = MAX_MERGE_DAYS // 7 + 1
 MAX_CANDIDATES = 400  # per blocking key, the most recent incidents looked at
 FACTUAL = frozenset({"asserted", "claimed", "historical"})
 NEVER_MERGED = frozenset({"negated", "threatened", "planned", "hypothetical"})
-_COMPATIBLE_MODES = [frozenset({"aerial", "drone", "missile", "airstrike"})]
 _NAME = re.compile(r"(?<![\w'’])([A-Z][\w'’-]{3,})")
 _PRECISION_RANK = {p: i for i, p in enumerate(
     ["day", "week", "month", "quarter", "season", "year", "decade", "century", "reported", "unknown"])}
@@ -47,12 +46,6 @@ def mention_interval(m: EventMention, published: dt.date | None) -> tuple[dt.dat
     start = d.start or (d.end - dt.timedelta(days=MAX_MERGE_DAYS + 1))  # type: ignore[operator]
     end = d.end or (d.start + dt.timedelta(days=MAX_MERGE_DAYS + 1))  # type: ignore[operator]
     return (start, end) if start <= end else (end, start)
-
-
-def _modes_compatible(a: str | None, b: str | None) -> bool:
-    if a is None or b is None or a == b:
-        return True
-    return any(a in group and b in group for group in _COMPATIBLE_MODES)
 
 
 def _actor_keys(actors: list[EventActor], role: str) -> set[str]:
@@ -121,9 +114,11 @@ def mention_profile(m: EventMention, interval: tuple[dt.date, dt.date] | None) -
 def compatibility(a: _Profile, b: _Profile) -> float | None:
     """Evidence points (date, place, actors, targets, figures) that two profiles are one event;
     None when they cannot be (docs/resolve.md, "Compatibility")."""
-    if a.plover_type != b.plover_type or not _modes_compatible(a.plover_mode, b.plover_mode):
+    if a.plover_type != b.plover_type:
         return None
-    points = 0.0
+    # Modes describe how, and reports of one event differ on it ("talks" vs "a US-mediated
+    # meeting", "strike" vs "airstrike"): a shared mode is evidence, a different one no veto.
+    points = 0.5 if a.plover_mode is not None and a.plover_mode == b.plover_mode else 0.0
     if a.interval is not None and b.interval is not None:
         lo, hi = max(a.interval[0], b.interval[0]), min(a.interval[1], b.interval[1])
         if lo > hi:
