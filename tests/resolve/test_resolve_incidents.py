@@ -257,6 +257,10 @@ def test_bridging_report_merges_saved_incidents_and_tells_the_store(demo_extract
     assert "i:002:e1" not in {i.id for i in second.incidents}
     assert any(r.field == "merged" and r.new == "i:002:e1" for r in kept.history)
     assert all(iid != "i:002:e1" for iid in out.mention_incident.values())
+    # a store that failed to delete the merged incident does not revive it
+    stale = second.state()
+    stale.incidents.append(next(i for i in first.incidents if i.id == "i:002:e1"))
+    assert "i:002:e1" not in {i.id for i in Resolver(stale, clock=clock).incidents}
 
 
 def test_adding_the_same_article_twice_changes_nothing(demo_extractions_by_id, clock):

@@ -82,7 +82,13 @@ class Resolver:
             self._remember(link)
         for story in prior.stories:
             self._stories.add_story(story)
+        # An incident merged into another is recorded in the survivor's history; a store that kept
+        # the merged one anyway must not bring it back as a duplicate.
+        merged = {r.new for inc in prior.incidents for r in inc.history if r.field == "merged"}
         for incident in prior.incidents:
+            if incident.id in merged:
+                log.warning("incident %s was merged into another; ignored", incident.id)
+                continue
             profile = self._incidents.profile_from_incident(incident)
             self._incidents.register(profile)
             for c in incident.claims:
