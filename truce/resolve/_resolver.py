@@ -195,7 +195,7 @@ class Resolver:
                 continue
             interval = mention_interval(m, article.published)
             q = mention_profile(m, interval)
-            self._incidents.note_names(m.sentence)
+            self._incidents.count_names(q.names)
             found = self._incidents.matches(m, q, mine)
             if not found and m.modality == "denied":
                 outcome.set_aside.append(SetAside(m.id, article.id, "denied, no incident"))

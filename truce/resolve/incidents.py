@@ -411,9 +411,13 @@ class IncidentIndex:
 
     def note_names(self, sentence: str) -> set[str]:
         names = _name_words(sentence)
+        self.count_names(names)
+        return names
+
+    def count_names(self, names: set[str]) -> None:
+        """Count the reports naming each word, so shared *rare* names can count as evidence."""
         for w in names:
             self.name_df[w] += 1
-        return names
 
 
 def new_incident(m: EventMention, interval: tuple[dt.date, dt.date] | None) -> Incident:
