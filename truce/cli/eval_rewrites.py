@@ -27,10 +27,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Measure the lexical sentence-rewrite detector used to find rewritten articles (origins).
 
-        Prints accuracy, precision, recall and F1 at the detector's threshold over all pairs, the
-        majority-class baseline, and a held-out check (threshold tuned on the first half, scored
-        on the second). See docs/resolve.md.
-        """
+        Prints accuracy, precision, recall and F1 at the detector's threshold over all pairs, the majority-class baseline, and a held-out check (threshold tuned on the first half, scored on the second). See docs/resolve.md.
+        """  # noqa: E501 - one line per paragraph, so the help text wraps to the terminal
         from truce.eval.rewrites import evaluate_rewrites
 
         try:
