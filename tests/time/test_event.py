@@ -78,3 +78,15 @@ def test_demo_article_strike_dates(nlp, demo_articles):
     j = a.text.index("announced another strike")
     ed = date_event(doc, a, (j, j + len("announced")), times)
     assert ed.start == d("2025-11-23")
+
+
+def test_a_date_of_another_clause_does_not_date_the_event(nlp):
+    text = "Supporters lit bonfires as they demanded the removal of officials accused of bungling the August 8 polls."
+    ed = _date(nlp, text, "lit", published=d("2017-10-03"))
+    assert ed.precision == "reported"
+
+
+def test_a_clock_time_alone_does_not_date_the_event(nlp):
+    text = "A student was shot dead by suspected cattle rustlers at 8am."
+    ed = _date(nlp, text, "shot", published=d("2017-06-25"))
+    assert ed.precision == "reported"

@@ -157,3 +157,23 @@ def test_never_raises(words, published, tense):
     assert t.precision == "unknown" and t.reason or t.precision != "unknown" or t.type == "SET"
     if t.interval is not None and t.interval.start and t.interval.end:
         assert t.interval.start <= t.interval.end or t.deadline
+
+
+@pytest.mark.parametrize(
+    "text, published, value",
+    [
+        ("12/05/2017", "2017-05-13", "2017-05-12"),  # day/month: the reading before publication
+        ("12/05/2017", "2017-12-06", "2017-12-05"),  # month/day
+        ("27/03/2017", "2017-03-28", "2017-03-27"),  # only one reading exists
+    ],
+)
+def test_numeric_dates_take_the_reading_nearest_publication(text, published, value):
+    assert normalise_time(text, d(published), tense="past").value == value
+
+
+def test_guesses_are_flagged():
+    clock = normalise_time("at 3am", THU)
+    assert clock.value == "2025-12-04T03:00" and clock.reason
+    after = normalise_time("the day after", THU)
+    assert after.reason
+    assert normalise_time("the day after", THU, previous=d("2025-11-19")).reason is None

@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 
 from truce.records import Article, EventDate, TimeExpression
+from truce.time.normalise import CLOCK_WITHOUT_DAY, RELATIVE_TO_EVENT
 from truce.time.tense import _verb_of
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,8 @@ def _usable(t: TimeExpression) -> bool:
     if t.deadline:  # "by year-end" bounds a plan, it does not date an occurrence
         return False
     if t.value and t.value.endswith("_REF"):
+        return False
+    if t.reason in (RELATIVE_TO_EVENT, CLOCK_WITHOUT_DAY):  # guesses, not dates
         return False
     return t.interval.start is not None or t.interval.end is not None
 
@@ -91,21 +94,17 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
                 # a precise occurrence first, then the closest attachment, then the nearest in the text
                 best = min(governing, key=lambda ts: (_rank(ts[0]), ts[1], abs(ts[0].start - start)))[0]
                 return _to_date(best)
+            # else the nearest that belongs to no other clause. A date attached to another clause
+            # ("lit bonfires as they demanded the removal of officials accused of bungling the
+            # August 8 polls") dates that clause's event, not this one.
             local = [t for t, steps, foreign in scored if not foreign]
             if local:
                 return _to_date(min(local, key=lambda t: (_rank(t), abs(t.start - start))))
-            fallback = min(inside, key=lambda t: (_rank(t), abs(t.start - start)))
-        else:
-            fallback = None
-    else:
-        fallback = None
     # the paragraph's current reference date: the last dated expression before the trigger
     para_start = article.text.rfind("\n", 0, start) + 1
     earlier = [t for t in usable if para_start <= t.start < start and t.type != "DURATION"]
     if earlier:
         return _to_date(earlier[-1])
-    if fallback is not None:  # only a date that belongs to another clause of the sentence
-        return _to_date(fallback)
     pub = article.published
     if pub is None:
         return EventDate(None, None, "unknown")

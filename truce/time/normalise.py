@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 
 MIN_YEAR, MAX_YEAR = 1000, 2200
 _PUBLICATION_SLACK_DAYS = 3
+# reasons that keep a resolved expression from dating an event on its own
+RELATIVE_TO_EVENT = "relative to an event, not a date: placed against the publication date"
+CLOCK_WITHOUT_DAY = "a time of day with no day in the text: placed on the publication date"
 _FUTURE_WINDOW_DAYS = 30  # with no tense, a month or date this close ahead is the coming one
 
 
@@ -344,8 +347,20 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
     if m := full(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})", s):
         year = _year(m.group(3) if len(m.group(3)) == 4 else "'" + m.group(3), ctx.published)
         a, b = int(m.group(1)), int(m.group(2))
-        month, day = (a, b) if a <= 12 else (b, a)  # US order unless the first cannot be a month
-        return _date(_make_date(year, month, day).isoformat(), "absolute")
+        readings = [(year, a, b), (year, b, a)] if a != b else [(year, a, b)]  # month/day, day/month
+        valid = [dt.date(*r) for r in readings if _valid(*r)]
+        if not valid:
+            _make_date(year, a, b)  # raises with the reason
+        # US (month/day) or British (day/month) order: the reading nearest the publication date,
+        # and not after it unless the verb looks ahead
+        pub = ctx.published
+        if pub is not None and len(valid) > 1:
+            ok = [v for v in valid if v <= pub + dt.timedelta(days=_PUBLICATION_SLACK_DAYS)] \
+                if ctx.tense != "future" else valid
+            picked = min(ok or valid, key=lambda v: abs((v - pub).days))
+        else:
+            picked = valid[0]
+        return _date(picked.isoformat(), "absolute")
     # full dates: [weekday,] Month D[,] Y | [weekday,] D Month Y | the Dth of Month Y
     if m := (full(rf"(?:{_WD},? )?(?:the )?{_M} {_D},? {_Y}", s)
              or full(rf"(?:{_WD},? )?(?:the )?{_D} (?:of )?{_M},? {_Y}", s)):
@@ -505,8 +520,12 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             anchor = f"previous:{ctx.previous.isoformat()}" if ctx.previous is not None else "published"
             value = cal.format_at(d, unit)
             if u in PARTS_OF_DAY:
-                return _Result("TIME", f"{value}T{PARTS_OF_DAY[u]}", dt_interval(d), "day", anchor)
-            res = _date(value, anchor)
+                res = _Result("TIME", f"{value}T{PARTS_OF_DAY[u]}", dt_interval(d), "day", anchor)
+            else:
+                res = _date(value, anchor)
+            if ctx.previous is None and step:
+                # "the day after a group of robbers shot a teacher": relative to an event, not a date
+                res.reason = RELATIVE_TO_EVENT
             return res
     if m := full(rf"(?:on )?{_WD}(?:s(?: {_POD}s?)?| {_POD2}s)", s):
         p = m.group("pod") or m.group("pod2")
@@ -744,6 +763,10 @@ def _with_clock(m: re.Match, rest: str | None, ctx: Context) -> _Result | None:
     else:
         d = _ref(ctx)
         anchor = "published" if ctx.previous is None else f"previous:{ctx.previous.isoformat()}"
+        if ctx.previous is None:
+            res = _Result("TIME", f"{d.isoformat()}T{hhmm}", dt_interval(d), "day", anchor)
+            res.reason = CLOCK_WITHOUT_DAY
+            return res
     return _Result("TIME", f"{d.isoformat()}T{hhmm}", dt_interval(d), "day", anchor)
 
 
