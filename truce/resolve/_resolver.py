@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import datetime as dt
 import logging
 from collections import Counter
@@ -124,6 +125,17 @@ class Resolver:
 
     def add(self, extractions: Iterable[Extraction]) -> ResolveOutcome:
         """Place each article (origin, story) and each of its event mentions (incident)."""
+        # The batch allocates many small long-lived records; the cyclic collector would rescan the
+        # whole (growing) state again and again. It is paused for the batch, and restored after.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._add(extractions)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _add(self, extractions: Iterable[Extraction]) -> ResolveOutcome:
         outcome = ResolveOutcome()
         created: dict[str, Incident] = {}
         updated: dict[str, Incident] = {}
