@@ -174,3 +174,17 @@ def test_a_year_earlier_takes_the_quarter_in_view(nlp):
     plain = "The ceasefire was signed a year earlier."
     got = {t.text: t.value for t in find_times(nlp(plain), Article(id="u", text=plain, published=d("1989-10-27")))}
     assert got["a year earlier"] == "1988"
+
+
+def test_a_doc_without_a_parse_still_works():
+    import spacy
+
+    from truce.time import date_event
+
+    text = "On Wednesday, jets struck Tyre. The strike came days after talks."
+    a = Article(id="t", text=text, published=d("2025-12-04"))
+    doc = spacy.blank("en")(text)
+    times = find_times(doc, a)
+    assert [t.value for t in times if t.text == "Wednesday"] == ["2025-12-03"]
+    i = text.index("struck")
+    assert date_event(doc, a, (i, i + 6), times).start == d("2025-12-03")

@@ -81,7 +81,8 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
     """The date of the event whose trigger spans ``trigger`` (character offsets into the article)."""
     start, end = trigger
     usable = [t for t in times if _usable(t)]
-    sent = _sentence(doc, start) if doc is not None else None
+    parsed = doc is not None and doc.has_annotation("DEP")
+    sent = _sentence(doc, start) if parsed else None
     if sent is not None:
         inside = [t for t in usable if sent.start_char <= t.start < sent.end_char]
         if inside:

@@ -131,12 +131,13 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
     last_absolute: tuple[int, object] | None = None  # ... of the last date written with its year
     seen: dict[str, TimeExpression] = {}  # month-day expressions already resolved, by their words
     last_quarter: tuple[int, str] | None = None  # (start offset, quarter number) of the last quarter
+    parsed = doc is not None and doc.has_annotation("DEP")
     for c in cands:
         piece = text[c.start : c.end]
         before = text[max(0, c.start - 40) : c.start].split()
         lead = " ".join(before[-_LEAD_WORDS:]).lower()
         tense = tense_at(doc, c.start, c.end) if doc is not None else None
-        if doc is not None and "since" not in lead.split() and _under_since(doc, c.start, c.end):
+        if parsed and "since" not in lead.split() and _under_since(doc, c.start, c.end):
             lead = (lead + " since").strip()  # "since the outbreak of war on October 8, 2023"
         para = _paragraph_start(text, c.start)
         previous = None

@@ -94,6 +94,8 @@ def tense_of(verb, depth: int = 0) -> str | None:
 
 def tense_at(doc, start: int, end: int) -> str | None:
     """The tense governing the time expression at characters ``start``-``end`` of ``doc``."""
+    if not doc.has_annotation("DEP"):
+        return None  # a Doc without a parse (spacy.blank): no tense to read
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
