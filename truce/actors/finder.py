@@ -412,6 +412,14 @@ def find_actors(doc, article: Article, registry: ActorRegistry) -> list[ActorMen
     found += entities
     taken += [(f.mention.start, f.mention.end) for f in entities]
     _inherit_country(doc, found, registry)
+    _sentence_country(doc, found, registry, all_caps)
+    home = _document_country(doc, registry, all_caps)
+    if home:
+        # a government or army with no country word stays unknown: in an article about two states
+        # "the health ministry" may be either's
+        country_default(
+            [f.mention for f in found if f.sector not in ("government", "military")], home, registry
+        )
     found += anaphor_mentions(doc, found, taken)
     found.sort(key=lambda f: (f.mention.start, f.mention.end))
     log.debug("article %s: %d actor mentions", article.id, len(found))
@@ -419,6 +427,47 @@ def find_actors(doc, article: Article, registry: ActorRegistry) -> list[ActorMen
 
 
 _INHERIT_SECTORS = {"military", "police", "government"}
+
+
+def _sentence_country(doc, found: list[_Found], registry: ActorRegistry, all_caps: bool) -> None:
+    """A generic actor takes the one country its sentence names ("On the Lebanese side, the health
+    ministry reports ..."); with two countries in the sentence it stays open."""
+    import bisect
+
+    pending = [f for f in found if f.mention.country is None and (f.mention.actor_id or "").startswith("*-")]
+    if not pending:
+        return
+    sent_starts = _sentence_index(doc)
+    sent_ends = sent_starts[1:] + [len(_doc_text(doc))]
+    words = registry.match_countries(_doc_text(doc), all_caps=all_caps)
+    for f in pending:
+        k = bisect.bisect_right(sent_starts, f.mention.start) - 1
+        lo, hi = sent_starts[k], sent_ends[k]
+        countries = {iso3 for s, _, iso3 in words if lo <= s < hi}
+        if len(countries) == 1:
+            country_default([f.mention], countries.pop(), registry)
+
+
+def _document_country(doc, registry: ActorRegistry, all_caps: bool) -> str | None:
+    """The country an article is about: the most named one among its countries, demonyms and towns.
+
+    Generic actors with no country word ("police", "gunmen", "residents") are named after it, as
+    ACLED names them after the country where the event happens.
+    """
+    from collections import Counter
+
+    votes: Counter[str] = Counter()
+    for _, _, iso3 in registry.match_countries(_doc_text(doc), all_caps=all_caps):
+        votes[iso3] += 1
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            iso3 = registry.country_of_place(ent.text)
+            if iso3:
+                votes[iso3] += 1
+    if not votes:
+        return None
+    (top, n), *rest = votes.most_common(2) + [(None, 0)]
+    return top if not rest or rest[0][1] < n else None
 
 
 def _inherit_country(doc, found: list[_Found], registry: ActorRegistry) -> None:

