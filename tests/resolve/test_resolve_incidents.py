@@ -270,3 +270,23 @@ def test_adding_the_same_article_twice_changes_nothing(demo_extractions_by_id, c
     out = resolver.add([demo_extractions_by_id["000"]])
     assert out.created == [] and out.updated == [] and out.revisions == []
     assert [(i.id, list(i.mention_ids)) for i in resolver.incidents] == before
+
+
+def test_any_article_order_gives_the_same_incidents(demo_extractions_by_id, clock):
+    import itertools
+
+    def summary(resolver):
+        return sorted(tuple(sorted(i.mention_ids)) for i in resolver.incidents)
+
+    expected = None
+    for order in list(itertools.permutations(sorted(demo_extractions_by_id)))[::10]:  # 12 orders
+        resolver = Resolver(clock=clock)
+        out = resolver.add([demo_extractions_by_id[k] for k in order])
+        placed = [m for i in resolver.incidents for m in i.mention_ids]
+        assert len(placed) == len(set(placed))  # every mention in one incident only
+        aside = {s.mention_id for s in out.set_aside}
+        everything = {m.id for e in demo_extractions_by_id.values() for m in e.events}
+        assert set(placed) | aside == everything and not set(placed) & aside
+        assert all(i.mention_ids and i.article_ids and i.origin_ids for i in resolver.incidents)
+        expected = expected or summary(resolver)
+        assert summary(resolver) == expected, order
