@@ -140,3 +140,15 @@ def test_muc_all_caps_wire_copy(extract, eval_dir):
         x = extract(story[:6000], dt.date(1990, 1, 1))
         assert time.perf_counter() - started < 30
         assert any(e.plover_type == "ASSAULT" for e in x.events) or not x.events
+
+
+def test_headline_toll_in_next_sentence_joins_the_clash(extract):
+    x = extract("Police clash with raiders near the border. 10 killed.", dt.date(2009, 5, 2))
+    main = x.events[0]
+    assert main.plover_type == "ASSAULT" and main.fatalities is not None and main.fatalities.best == 10
+
+
+def test_one_named_victim_killed_is_one_death(extract):
+    x = extract("Gunmen shot dead a teacher in Garissa town on Monday.", dt.date(2019, 6, 4))
+    assert x.events[0].fatalities is not None and x.events[0].fatalities.best == 1
+    assert x.events[0].acled_sub_event_type == "Attack"

@@ -68,6 +68,15 @@ def code_events(
     cands = assemble.merge_outcomes(cands)
     bounds = [(s.start_char, s.end_char) for s in doc.sents]
     assemble.assign_counts(cands, list(counts), bounds)
+    doc_ = cands[0].sentence.doc if cands else None
+    for c in cands:
+        if c.killed or c.trigger.plover != "ASSAULT":
+            continue
+        for token in [c.token] + [doc_[t.token] for t in c.merged]:
+            implied = assemble.implied_single_death(token, c.modality)
+            if implied is not None:
+                c.killed.append(implied)
+                break
     assemble.classify(cands, lexicon)
     if lexicon.acled_model is not None:
         _apply_model(cands, lexicon.acled_model)

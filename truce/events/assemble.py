@@ -43,6 +43,37 @@ _MODALITY_WEIGHT = {
     "threatened": 0.45, "hypothetical": 0.3,
 }  # fmt: skip
 _MAX_SENTENCE_TOKENS_FOR_ROLES = 400
+_COUNT_LOOKBACK_SENTENCES = 3
+# Triggers that say the victim died: with one victim named and no figure, the toll is one.
+_DEATH_LEMMAS = frozenset("kill murder assassinate behead lynch execute".split())
+_SINGULAR_DETS = frozenset("a an the his her their its one".split())
+
+
+def implied_single_death(t, modality: str) -> CountClaim | None:
+    """"gunmen killed a teacher", "a man was shot dead", "burnt him to death": one person killed.
+
+    ``t`` is the trigger token of an event (or of an outcome merged into it).
+    """
+    lemma = t.lemma_.lower()
+    dies = lemma in _DEATH_LEMMAS or any(ch.lower_ == "dead" for ch in t.children) or any(
+        ch.dep_ == "prep" and ch.lower_ == "to" and any(g.lower_ == "death" for g in ch.children)
+        for ch in t.children
+    )
+    if not dies or modality not in ("asserted", "claimed"):
+        return None
+    victims = [ch for ch in t.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if len(victims) != 1:
+        return None
+    v = victims[0]
+    if v.tag_ not in ("NN", "NNP") or any(ch.dep_ in ("conj", "nummod") for ch in v.children):
+        return None
+    if not any(ch.dep_ in ("det", "poss") and ch.lower_ in _SINGULAR_DETS for ch in v.children) and v.tag_ != "NNP":
+        return None
+    doc = t.doc
+    start = min(t.idx, v.idx)
+    end = max(t.idx + len(t), v.idx + len(v))
+    return CountClaim(kind="killed", low=1, best=1, high=1, text=doc.text[start:end], start=start, end=end,
+                      victims=v.lemma_.lower(), reporter=None)  # fmt: skip
 
 
 @dataclass
@@ -303,13 +334,15 @@ def assign_counts(cands: list[Candidate], counts: list[CountClaim], sentence_bou
             continue  # "VoJ reported 5 fatalities": a party's figure restated in a note
         s = sent_of(claim.start)
         pool = [c for c in by_sentence.get(s, []) if c.trigger.plover in ("ASSAULT", "PROTEST", "COERCE")]
+        back = 1
+        while not pool and back <= _COUNT_LOOKBACK_SENTENCES and s - back >= 0:
+            # a toll in a later sentence with no event of its own ("Two deaths were reported.", "The
+            # death toll rose to 5.") belongs to the nearest violent or protest event before it
+            pool = [c for c in by_sentence.get(s - back, [])
+                    if c.trigger.plover in ("ASSAULT", "PROTEST") and c.modality in ("asserted", "claimed")]
+            back += 1
         if not pool:
-            # a toll in its own sentence right after the event: "Two people were killed." handled by
-            # merging; "The death toll rose to 5." attaches to the previous sentence's violent event
-            prev = [c for c in by_sentence.get(s - 1, []) if c.trigger.plover == "ASSAULT"]
-            if not prev:
-                continue
-            pool = prev
+            continue
         host = min(pool, key=lambda c: (c.trigger.plover != "ASSAULT", c.outcome_only,
                                         abs(c.token.idx - claim.start)))  # fmt: skip
         (host.killed if claim.kind == "killed" else host.injured).append(claim)

@@ -9,7 +9,7 @@ matched to the actor mentions found by the actors stage; a phrase with no mentio
 
 from __future__ import annotations
 
-from truce.events.triggers import LIGHT_VERBS
+from truce.events.triggers import LIGHT_VERBS, OUTCOME_LEMMAS
 from truce.records import ActorMention, EventActor
 
 __all__ = ["role_phrases", "event_actors"]
@@ -62,6 +62,8 @@ def role_phrases(trigger_token) -> list[tuple[str, object]]:
     if t.pos_ == "VERB" or (t.pos_ not in ("NOUN", "PROPN") and t.dep_ == "ROOT"):
         subj, voice = _subject_of(t)
         if subj is not None:
+            if subj.like_num and t.lemma_.lower() in OUTCOME_LEMMAS:
+                voice = "passive"  # headline style "10 killed": the number is the victims
             out += [("recipient" if voice == "passive" else "actor", s) for s in _with_conjuncts(subj)]
         for child in t.children:
             if child.dep_ == "agent":
