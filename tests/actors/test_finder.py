@@ -100,3 +100,32 @@ def test_all_caps_wire_copy(nlp, registry):
     text = "SALVADORAN ARMY TROOPS CLASHED WITH REBELS NEAR THE CAPITAL, THE US EMBASSY SAID."
     mentions = actors_of(nlp, registry, text)
     assert mentions  # no crash; something found
+
+
+@pytest.mark.parametrize(
+    "text, phrase, inter",
+    [
+        ("Residents of Kapkwen protested after a pedestrian was killed.", "Residents", 6),
+        ("Angry residents beat up two suspected thieves.", "Angry residents", 5),
+        ("Traders held a demonstration outside the county offices.", "Traders", 6),
+        ("Villagers fled their homes.", "Villagers", 7),
+    ],
+)
+def test_what_people_do_decides_their_kind(nlp, registry, text, phrase, inter):
+    assert by_text(actors_of(nlp, registry, text))[phrase].acled_inter == inter
+
+
+def test_collective_nouns_stand_for_the_actor_inside(nlp, registry):
+    m = by_text(actors_of(nlp, registry, "Groups of armed men attacked the village."))
+    assert m["Groups of armed men"].acled_inter == 3
+    assert "armed men" not in m  # the inner phrase is folded into the collective
+
+
+def test_ethnic_militia_without_a_name(nlp, registry):
+    m = by_text(actors_of(nlp, registry, "Ethnic militiamen killed a farmer."))
+    assert m["Ethnic militiamen"].acled_inter == 4
+
+
+def test_towns_give_the_country_of_generic_actors(nlp, registry):
+    m = by_text(actors_of(nlp, registry, "Police shot a suspect in Garissa town."))
+    assert m["Police"].name == "Police Forces of Kenya" and m["Police"].country == "KEN"

@@ -203,7 +203,8 @@ def generic_mentions(doc, registry: ActorRegistry, taken: list[tuple[int, int]])
             cat = registry.nouns.get("identity", cat)
         if cat.category == "identity":
             ethnic = _ethnic_label(left, registry)
-            if ethnic is None and iso3 is None:
+            explicit = any(t.lower_ in ("ethnic", "clan", "communal", "tribal") for t in doc[first : i + 1])
+            if ethnic is None and iso3 is None and not explicit:
                 cat = registry.nouns.get("armed", cat)  # "armed cattle raiders": whose? unknown
             elif ethnic is not None:  # "Pokot raiders" -> Pokot Ethnic Militia
                 label = ethnic.text
@@ -411,6 +412,12 @@ def find_actors(doc, article: Article, registry: ActorRegistry) -> list[ActorMen
     entities = entity_mentions(doc, registry, taken)
     found += entities
     taken += [(f.mention.start, f.mention.end) for f in entities]
+    collective = _collective_mentions(doc, found, registry, taken)
+    if collective:
+        found = [f for f in found if not any(
+            c.mention.start < f.mention.end and f.mention.start < c.mention.end for c in collective
+        )] + collective
+    _by_action(doc, found, registry)
     _inherit_country(doc, found, registry)
     _sentence_country(doc, found, registry, all_caps)
     home = _document_country(doc, registry, all_caps)
@@ -427,6 +434,97 @@ def find_actors(doc, article: Article, registry: ActorRegistry) -> list[ActorMen
 
 
 _INHERIT_SECTORS = {"military", "police", "government"}
+
+# What people do decides how ACLED names them: residents who protest are protesters, residents who
+# beat or burn are rioters (codebook: inter 6 and 5).
+_PROTEST_VERBS = {
+    "protest", "demonstrate", "march", "rally", "picket", "petition", "boycott", "strike", "block",
+    "barricade", "gather", "chant", "sit", "converge", "match", "parade", "walk",
+}
+_PROTEST_NOUNS = {"protest", "protests", "demonstration", "demonstrations", "rally", "march", "sit-in", "strike", "vigil"}
+_RIOT_VERBS = {
+    "riot", "attack", "beat", "lynch", "torch", "burn", "loot", "stone", "destroy", "clash", "storm",
+    "vandalise", "vandalize", "set", "raze", "chop", "assault", "hack", "invade", "smash", "damage",
+    "kill", "maim", "injure", "wound", "throw", "pelt", "engage", "fight",
+}
+_COLLECTIVE_HEADS = {
+    "members", "member", "groups", "group", "hundreds", "thousands", "dozens", "scores", "band",
+    "crowd", "crowds", "gang", "supporters",
+}
+
+
+def _head_token(doc, mention: ActorMention):
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _governing_verb(tok):
+    """The verb a subject acts through: "residents ... protested", "residents of X and Y blocked"."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok.head, tok.dep_ == "nsubj"
+    return None, False
+
+
+def _by_action(doc, found: list[_Found], registry: ActorRegistry) -> None:
+    protesters, rioters = registry.nouns.get("protesters"), registry.nouns.get("rioters")
+    if protesters is None or rioters is None:
+        return
+    for f in found:
+        m = f.mention
+        if f.sector != "civilians" or not (m.actor_id or "").split(":")[0].endswith("-civilians"):
+            continue
+        head = _head_token(doc, m)
+        if head is None:
+            continue
+        verb, active = _governing_verb(head)
+        if verb is None or not active:
+            continue
+        lemma = verb.lemma_.lower()
+        objects = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "attr")}
+        if lemma in _PROTEST_VERBS or (lemma in ("hold", "stage", "organise", "organize", "hold")
+                                       and objects & _PROTEST_NOUNS):
+            cat = protesters
+        elif lemma in _RIOT_VERBS or any(c.lower_ == "violently" for c in verb.children):
+            cat = rioters
+        else:
+            continue
+        country = registry.country(m.country)
+        m.name = cat.name_for(country)
+        m.actor_id = f"{m.country or '*'}-{cat.category}"
+        m.acled_inter, m.sector, m.party = cat.inter, cat.sector, cat.party
+        f.sector = cat.sector
+
+
+def _collective_mentions(doc, found: list[_Found], registry: ActorRegistry,
+                         taken: list[tuple[int, int]]) -> list[_Found]:
+    """ "members of the Maasai community", "groups of armed men", "hundreds of residents": the
+    collective noun stands for the actor named inside it."""
+    out: list[_Found] = []
+    spans = sorted(found, key=lambda f: f.mention.start)
+    for tok in doc:
+        if tok.lower_ not in _COLLECTIVE_HEADS or tok.pos_ not in ("NOUN", "NUM"):
+            continue
+        if any(f.mention.start <= tok.idx < f.mention.end and f.mention.name for f in spans):
+            continue
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            continue
+        inner = next((f for f in spans if f.mention.start <= pobj.idx < f.mention.end), None)
+        if inner is None:
+            continue
+        start = tok.left_edge.idx if tok.left_edge.i >= tok.i - 2 else tok.idx
+        end = inner.mention.end
+        ref = inner.mention
+        mention = ActorMention(
+            text=_doc_text(doc)[start:end], start=start, end=end, name=ref.name,
+            actor_id=ref.actor_id, country=ref.country, acled_inter=ref.acled_inter,
+            sector=ref.sector, parent=ref.parent, ner_label=ref.ner_label, party=ref.party,
+        )  # fmt: skip
+        out.append(_Found(mention, "plural" if inner.type != "org" else inner.type, inner.sector))
+    return out
 
 
 def _sentence_country(doc, found: list[_Found], registry: ActorRegistry, all_caps: bool) -> None:
@@ -448,6 +546,12 @@ def _sentence_country(doc, found: list[_Found], registry: ActorRegistry, all_cap
             country_default([f.mention], countries.pop(), registry)
 
 
+_PLACE_WORDS = {
+    "town", "county", "district", "village", "city", "area", "sub-county", "constituency",
+    "province", "region", "estate", "camp", "market", "ward",
+}
+
+
 def _document_country(doc, registry: ActorRegistry, all_caps: bool) -> str | None:
     """The country an article is about: the most named one among its countries, demonyms and towns.
 
@@ -460,7 +564,13 @@ def _document_country(doc, registry: ActorRegistry, all_caps: bool) -> str | Non
     for _, _, iso3 in registry.match_countries(_doc_text(doc), all_caps=all_caps):
         votes[iso3] += 1
     for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC"):
+        placelike = ent.label_ in ("GPE", "LOC", "FAC")
+        if not placelike and ent.label_ in ("PERSON", "ORG", "NORP"):
+            # the tagger often takes a small town for a person: "in Garissa town", "at Kakuma"
+            after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            placelike = after in _PLACE_WORDS or before in ("in", "at", "near", "from", "outside")
+        if placelike:
             iso3 = registry.country_of_place(ent.text)
             if iso3:
                 votes[iso3] += 1
