@@ -116,6 +116,8 @@ _PLACE_NOUNS = {
     "municipality",
     "valley",
 }
+# "killed when forces repulsed an attack in X": a when-clause tells the same event
+_SAME_EVENT_MARKS = {"when", "after", "while", "before", "until", "once"}
 _MIN_SCORE = 0.4
 _PERSONISH = {
     "resident",
@@ -195,7 +197,13 @@ def _path_score(place_tok, trigger_tok, place_span) -> float:
             return -1.0  # reached the root without meeting the trigger
         tok = tok.head
         steps += 1
-        if tok.pos_ == "VERB" and tok.i != trigger_tok.i and tok.i not in trig_ancestors:
+        if (
+            tok.pos_ == "VERB"
+            and tok.i != trigger_tok.i
+            and tok.i not in trig_ancestors
+            and tok.dep_ not in ("prep", "pcomp", "acl", "amod")  # "following attacks on X"
+            and not any(c.dep_ == "mark" and c.lower_ in _SAME_EVENT_MARKS for c in tok.children)
+        ):
             other_clause = -1.0  # "... as leaders gathered in Istanbul": another verb's place
         if tok.i in trig_ancestors and tok.i != trigger_tok.i:
             # the place hangs off something above the trigger (the clause's verb): weaker

@@ -230,7 +230,7 @@ def _fuzzy(gaz: Gazetteer, name: str, countries: Sequence[str]) -> dict[int, int
     return out
 
 
-def _part_candidates(gaz: Gazetteer, name: str) -> dict[int, int]:
+def _part_candidates(gaz: Gazetteer, name: str, countries: set[str]) -> dict[int, int]:
     """For a name the gazetteer lacks, the longest run of its words that names a prominent place:
     "Greater Toronto Area" -> Toronto, "Southern California" -> California, "Vancouver Art
     Gallery" -> Vancouver. Only towns of 10,000+, capitals, first-order divisions and countries."""
@@ -246,6 +246,7 @@ def _part_candidates(gaz: Gazetteer, name: str) -> dict[int, int]:
                 for r in gaz.plain_rows(key)
                 if (gaz.pops[r] >= 10000 or gaz.features[r] in ("PCLI", "ADM1", "PPLC"))
                 and plain_key(gaz.names[r]) == key
+                and (not countries or gaz.ccs[r] in countries)  # the article's countries only
             }
             if rows:
                 return rows
@@ -273,8 +274,8 @@ def resolve_name(
     if not cands and fuzzy:
         cands = _fuzzy(gaz, name, ctx.top_countries())
     part = False
-    if not cands and fuzzy:
-        cands = _part_candidates(gaz, name)
+    if not cands and fuzzy and not containers:  # a stated container is better evidence
+        cands = _part_candidates(gaz, name, set(ctx.countries))
         part = bool(cands)
     if not cands:
         return Resolution(None, 0.0, 0.0, -1, [])
