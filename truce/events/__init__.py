@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from truce import place as place_stage
 from truce import time as time_stage
 from truce.events import assemble
+from truce.events.acled import _looks_armed
 from truce.events.lexicon import ACLED_TYPES, PLOVER_CATEGORIES, Lexicon, load_lexicon
 from truce.records import (
     ActorMention,
@@ -80,6 +81,8 @@ def code_events(
     assemble.classify(cands, lexicon)
     if lexicon.acled_model is not None:
         _apply_model(cands, lexicon.acled_model)
+    for c in cands:
+        _crowd_inter(c)
     coded = assemble.coded_fatalities(article.text)
     if coded is not None:
         violent = [c for c in cands if c.trigger.plover == "ASSAULT" and c.modality in ("asserted", "claimed")]
@@ -111,6 +114,22 @@ def _apply_model(cands: list[assemble.Candidate], model) -> None:
         if p >= model.min_confidence and sub != c.acled_sub:
             c.acled_rule += f"; model {sub!r} p={p:.2f} over {c.acled_sub!r}"
             c.acled_type, c.acled_sub = SUB_TO_TYPE[sub], sub
+
+
+def _crowd_inter(c: assemble.Candidate) -> None:
+    """ACLED codes the crowd of a protest as protesters (inter 6) and of a riot as rioters (5).
+
+    An actor of a Protests or Riots event that the actors stage left without an ``inter`` code and that
+    is not a pronoun gets the crowd's code; named state forces or armed groups keep theirs.
+    """
+    code = {"Protests": 6, "Riots": 5}.get(c.acled_type or "")
+    if code is None:
+        return
+    for a in c.actors:
+        if a.role != "actor" or a.acled_inter is not None or _looks_armed(a.text):
+            continue
+        if a.text.lower() not in ("he", "she", "they", "it", "we"):
+            a.acled_inter = code
 
 
 def _title_end(article: Article) -> int:

@@ -82,6 +82,12 @@ def _looks_protester(text: str) -> bool:
     return any(w in t for w in _PROTESTER_WORDS)
 
 
+def _looks_police(text: str) -> bool:
+    t = text.lower()
+    return any(w in t for w in ("police", "officer", "security", "askari", "gsu", "warder", "soldier", "troop",
+                                "army", "military", "forces", "guard", "constable", "cop"))  # fmt: skip
+
+
 def _looks_mob(text: str) -> bool:
     t = text.lower()
     return any(w in t for w in _MOB_PERPETRATORS) and not _looks_armed(t)
@@ -181,6 +187,13 @@ def classify_acled(
             return "Riots", "Mob violence", "acled:rioters"
     if plover in ("ASSAULT", "COERCE") and "protest" in cues and (protest_v or mode == "arrest"):
         return _protest_type(cues, harmed, protest_v)
+    if plover == "ASSAULT" and "protest" in cues and mode not in ("abduct", "sexual"):
+        # force used in the middle of a protest (police firing, people shot) is part of that protest:
+        # a violent demonstration if the crowd was violent, excessive force if it was not
+        perps = [a for a in actors if a.role == "actor" and a.text.lower() not in _PRONOUNS]
+        state = all(a.acled_inter == 1 or _looks_police(a.text) for a in perps)
+        if state and not any(c in cues for c in ("weapon_ied", "weapon_grenade", "weapon_suicide", "weapon_air")):
+            return _protest_type(cues, harmed, True)
 
     # Strategic developments and territory ---------------------------------------------------
     if plover == "COERCE":

@@ -743,11 +743,12 @@ def _claim(kind, q: Quantity, start, end, victims, sent, cue, reporters) -> Coun
 
 def _make_claim(kind, q: Quantity, start, end, victims, sent, cue, reporters) -> CountClaim:
     doc = sent.doc
-    reporter = None
-    for (s_start, s_end, a_start, text) in reporters:
-        if s_start <= start < s_end:
-            reporter = text
-            break
+    # the source nearest before the figure in its sentence ("the IDF stated ..., though local sources
+    # reported ... injuries"), else the one after it ("... were killed, the ministry said")
+    same = [(a_start, text) for (s_start, s_end, a_start, text) in reporters if s_start <= start < s_end]
+    before = [r for r in same if r[0] <= start]
+    after = [r for r in same if r[0] > start]
+    reporter = max(before)[1] if before else (min(after)[1] if after else None)
     return CountClaim(
         kind=kind,
         low=q.low,
@@ -763,12 +764,19 @@ def _make_claim(kind, q: Quantity, start, end, victims, sent, cue, reporters) ->
     )
 
 
+_RESTATEMENT_CHARS = 400  # a restatement follows its figure closely ("... Robert Barasa was shot dead")
+
+
 def _drop_repeats(claims: list[CountClaim], anaphoric: set) -> list[CountClaim]:
     """Drop restatements: "the two dead" after "Two deaths", "he was killed" or "Robert Barasa was
     shot dead" after "gunmen shot dead a businessman" — victims already counted by an earlier claim."""
     out: list[CountClaim] = []
     for c in claims:
-        earlier = [o for o in out if o.kind == c.kind and o.end <= c.start and not o.background]
+        earlier = [
+            o for o in out
+            if o.kind == c.kind and o.end <= c.start and not o.background and not o.cumulative
+            and c.start - o.end <= _RESTATEMENT_CHARS
+        ]
         if re.match(r"(?i)the\s", c.text) and any(o.best == c.best for o in earlier):
             continue
         if (c.kind, c.start, c.end) in anaphoric and any(
