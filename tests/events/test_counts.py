@@ -159,3 +159,10 @@ def test_split_coding_remark(nlp):
 
 def test_dates_are_not_counts():
     assert parse_quantity("21/12") is None
+
+
+def test_reporter_is_the_nearest_source(nlp):
+    text = ("The IDF stated that precautions were taken, though local sources reported injuries to "
+            "several residents.")
+    (c,) = counts(nlp, text)
+    assert c.kind == "injured" and c.best == 3 and c.reporter == "local sources"
