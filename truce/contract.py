@@ -46,6 +46,7 @@ def time_to_json(t: TimeExpression) -> dict[str, Any]:
         "precision": t.precision,
         "deadline": t.deadline,
         "open_ended": t.open_ended,
+        "anchor": t.anchor,
         "reason": t.reason,
     }
 
