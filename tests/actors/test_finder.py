@@ -129,3 +129,10 @@ def test_ethnic_militia_without_a_name(nlp, registry):
 def test_towns_give_the_country_of_generic_actors(nlp, registry):
     m = by_text(actors_of(nlp, registry, "Police shot a suspect in Garissa town."))
     assert m["Police"].name == "Police Forces of Kenya" and m["Police"].country == "KEN"
+
+
+def test_country_default_takes_alpha2_from_places(nlp, registry):
+    mentions = actors_of(nlp, registry, "Gunmen attacked the convoy.")
+    country_default(mentions, "KE", registry)
+    assert by_text(mentions)["Gunmen"].name == "Unidentified Armed Group (Kenya)"
+    assert by_text(mentions)["Gunmen"].country == "KEN"

