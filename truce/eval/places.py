@@ -289,7 +289,7 @@ def evaluate_acled_locations(
         places = find_places(doc, article, gazetteer)
         trig = main_event_trigger(doc)
         loc = locate_event(doc, article, trig, places) if trig else None
-        if loc is None:  # fall back on the first place finer than a country
+        if loc is None or loc.lat is None:  # fall back on the first placed place finer than a country
             loc = next((p for p in places if p.lat is not None and (p.precision or 9) < 6), None)
         total += 1
         by_prec[note.geo_precision][1] += 1

@@ -241,7 +241,7 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
         return None
     sent = t_tok.sent
     s0, s1 = sent.start_char, sent.end_char
-    in_sent = [p for p in places if s0 <= p.start < s1 and p.lat is not None]
+    in_sent = [p for p in places if s0 <= p.start < s1]
     best: tuple[float, PlaceMention] | None = None
     roots = {}
     for p in in_sent:
@@ -273,7 +273,7 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
             elif p_tok.dep_ == "poss" and head.lower_ not in _PLACE_NOUNS:
                 score -= 0.4
         if p.lat is None:
-            score -= 0.8
+            score -= 1.2
         score -= _FEATURE_RANK.get(p.feature or "", 0.0) * 0.5
         score -= abs(p_tok.i - t_tok.i) * 0.03
         score += 0.3 * p.confidence
