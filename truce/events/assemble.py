@@ -199,7 +199,6 @@ def _specificity(c: Candidate) -> float:
 
 def merge_outcomes(cands: list[Candidate]) -> list[Candidate]:
     """Fold outcome triggers ("killed", "wounded") into the violent event they report the toll of."""
-    keep: list[Candidate] = []
     by_sentence: dict[int, list[Candidate]] = {}
     for c in cands:
         by_sentence.setdefault(c.sent_index, []).append(c)
@@ -234,8 +233,7 @@ def merge_outcomes(cands: list[Candidate]) -> list[Candidate]:
                 if strong:
                     strong[0].merged.append(c.trigger)
                     absorbed.add(id(c))
-    keep = [c for c in cands if id(c) not in absorbed]
-    return keep
+    return [c for c in cands if id(c) not in absorbed]
 
 
 def sum_counts(claims: list[CountClaim]) -> CountClaim | None:
@@ -375,9 +373,6 @@ def classify(cands: list[Candidate], lexicon: Lexicon) -> None:
         objects = [a.text for a in c.actors if a.role == "recipient"]
         objects += [ch.text for ch in c.token.children if ch.dep_ in ("dobj",)]
         lemma = c.lemma
-        for t in c.merged:
-            if t.entry.acled == "Explosions/Remote violence":
-                lemma = lemma  # the host keeps its lemma; merged weapons still count as cues below
         c.acled_type, c.acled_sub, c.acled_rule = classify_acled(
             c.trigger.plover, c.trigger.mode, c.trigger.entry.acled, c.trigger.entry.sub, lemma, cues,
             c.actors, c.killed + c.injured, objects, lexicon.cue_regex("civilian"),
