@@ -17,7 +17,9 @@ def d(s: str) -> dt.date:
     "text, tense, value, start, end, precision",
     [
         ("November 19", "past", "2025-11-19", "2025-11-19", "2025-11-19", "day"),
-        ("the night of November 19", "past", "2025-11-19", "2025-11-19", "2025-11-19", "day"),
+        ("the night of November 19", "past", "2025-11-19TNI", "2025-11-19", "2025-11-19", "day"),
+        ("Wednesday night", "past", "2025-12-03TNI", "2025-12-03", "2025-12-03", "day"),
+        ("Friday morning", "past", "2025-11-28TMO", "2025-11-28", "2025-11-28", "day"),
         ("Nov. 23", "past", "2025-11-23", "2025-11-23", "2025-11-23", "day"),
         ("23 November", None, "2025-11-23", "2025-11-23", "2025-11-23", "day"),
         ("Wednesday, December 3, 2025", "past", "2025-12-03", "2025-12-03", "2025-12-03", "day"),

@@ -255,7 +255,9 @@ def _resolve_season(season: str, year: int | None, rel: str | None, ctx: Context
 def _quarter_year(q: int, ctx: Context) -> int:
     ref = _need(ctx)
     cur = cal.quarter_of(ref)
-    if q > cur and ctx.tense == "past":
+    if q > cur and ctx.tense not in ("future", "present"):
+        # a quarter that has not begun yet, named with no verb looking ahead, is last year's:
+        # "fourth-quarter results" in January
         return ref.year - 1
     return ref.year
 
@@ -546,10 +548,15 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
              or full(rf"(?:the |this )?{_POD} of {_WD}", s)):
         rel = m.group("rel") if "rel" in m.re.groupindex else None
         d = _resolve_weekday(WEEKDAYS[m.group("wd")], ctx, rel)
-        # "Friday night" and "the night of November 19" keep the day as their value: the day is
-        # what an event is dated by (TIMEX3's "TNI" suffix is kept for "last night", "tonight")
-        return _date(d.isoformat())
+        return _with_part_of_day(_date(d.isoformat()), m.group("pod"))
     # quarters and halves
+    if m := full(rf"(?:the )?(?P<which>last|final|latter|closing|opening) (?P<unit>quarter|half) (?:of )?(?:fiscal )?{_Y}", s):
+        # "the last half of 1989": with the year named, "last" is the year's final part
+        year = _year(m.group("year"), ctx.published)
+        _check_year(year)
+        first = m.group("which") == "opening"
+        letter = "Q" if m.group("unit") == "quarter" else "H"
+        return _date(f"{year:04d}-{letter}{1 if first else (4 if letter == 'Q' else 2)}", "absolute")
     if s in ("year-earlier", "year earlier", "year-ago", "year ago"):
         return _date(f"{_need(ctx).year - 1:04d}")
     if m := full(rf"(?:the )?(?:(?:comparable|corresponding|same) )?(?:(?P<yrel>year-earlier|year earlier|year-ago|year ago|"
@@ -580,7 +587,8 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
                 ref = _need(ctx)
                 cur = cal.quarter_of(ref) if letter == "Q" else (1 if ref.month <= 6 else 2)
                 if letter == "Q" and ctx.quarter is not None and rel not in ("last", "previous", "past", "next",
-                                                                            "this", "current"):
+                                                                            "this", "current") \
+                        and not (unit == "quarter" and rel in ("latest", "recent")):
                     n = ctx.quarter  # "the quarter", "the year-ago period": the quarter in view
                     if not explicit and not yrel and n > cur:
                         year -= 1
@@ -671,7 +679,7 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
     if m := full(rf"(?:the |this )?{_POD} of (?P<rest>.+)", s):
         inner = _rules(m.group("rest"), ctx)
         if inner and inner.interval and inner.precision == "day":
-            return inner
+            return _with_part_of_day(inner, m.group("pod"))
     # sets
     if m := full(r"(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|fortnightly)", s):
         value = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
@@ -738,6 +746,16 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         return _Result("DATE", value, interval if pub else None, "unknown", "published" if pub else None,
                        reason=f"vague {'past' if value == 'PAST_REF' else 'future'} reference")
     return None
+
+
+def _with_part_of_day(res: _Result, pod: str | None) -> _Result:
+    """TIMEX3's part-of-day value for "Friday night", "the morning of November 19": the day with
+    a suffix (``2025-11-19TNI``), type TIME; the interval stays the day, which is what events are
+    dated by."""
+    code = PARTS_OF_DAY.get(pod or "")
+    if code is None or res.value is None or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", res.value):
+        return res
+    return replace(res, type="TIME", value=f"{res.value}T{code}")
 
 
 def dt_interval(d: dt.date) -> Interval:

@@ -12,6 +12,16 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 _FUTURE_HEADS = {
     "expect", "schedule", "plan", "set", "due", "go", "intend", "hope", "aim", "agree", "vow", "promise",
     "threaten", "decide", "prepare", "seek", "want", "propose", "pledge", "poise", "slate", "announce",
+    # verbs of asking and ordering: "subpoenaed him to testify on Feb. 10", "ordered them to leave by Friday"
+    "order", "ask", "invite", "summon", "subpoena", "urge", "require", "instruct", "direct", "call",
+    "ready", "likely",  # "would be ready to leave as soon as Tuesday"
+}
+# nouns whose infinitive looks ahead: "an agreement to acquire the bank in January",
+# "a programme to pay down the loan by February", "plans to hold elections in March"
+_FUTURE_NOUNS = {
+    "agreement", "plan", "deal", "program", "programme", "bid", "offer", "proposal", "decision", "intention",
+    "pledge", "promise", "commitment", "order", "deadline", "invitation", "request", "call", "ultimatum",
+    "timetable", "schedule", "accord", "attempt", "effort", "move", "readiness", "willingness",
 }
 _PLAN_VERBS = {"schedule", "slate", "plan", "due", "expect", "reschedule", "postpone"}
 _FUTURE_WORDS = {"payable", "effective", "due", "upcoming", "slated", "scheduled", "expires", "expiring",
@@ -24,6 +34,8 @@ def _governing_verb(span):
     modifies a noun first ("the Jan. 14 deadline", "a report on Thursday"): a noun's date need
     not share the tense of the clause around it."""
     t = span.root
+    if t.dep_ == "poss" or any(c.dep_ == "case" and c.lower_ in ("'s", "’s", "'") for c in t.children):
+        return None  # "after Thursday's ruling": a possessive date names a thing, whatever the clause
     for _ in range(6):
         if t.head is t:
             return t if t.pos_ in ("VERB", "AUX") else None
@@ -33,8 +45,8 @@ def _governing_verb(span):
         if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t not in span:
             # a noun's date: only a future clause carries over ("will command a mission in December")
             verb = _verb_of(t)
-            if verb is not None and tense_of(verb) == "future":
-                return verb
+            if verb is not None and tense_of(verb) in ("future", "modal"):
+                return verb  # "would be paid on a date in January": a modal looks ahead too
             return None
     return None
 
@@ -60,8 +72,9 @@ def tense_of(verb, depth: int = 0) -> str | None:
     if any(a.lower_ == "going" for a in aux) or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)):
         return "future"
     if words & _MODALS:
-        if words & {"have"} or any(a.tag_ == "VBN" for a in aux) or verb.tag_ == "VBN":
-            return "past"  # "would have met"
+        if words & {"have", "'ve"} or ("would" not in words and (any(a.tag_ == "VBN" for a in aux)
+                                                                 or verb.tag_ == "VBN")):
+            return "past"  # "would have met", "could not be located" ("would be paid" looks ahead)
         return "modal"
     if verb.lemma_ in _PLAN_VERBS:
         # "talks are scheduled for Thursday" is ahead; "a service planned for Saturday was
@@ -72,6 +85,11 @@ def tense_of(verb, depth: int = 0) -> str | None:
     if verb.tag_ == "VB" or (verb.tag_ == "VBG" and not aux):
         # infinitive or bare participle: inherit from the verb it complements
         head = verb.head
+        to_infinitive = verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+        if head is not verb and to_infinitive and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _FUTURE_NOUNS:
+            return "future"  # "an agreement to acquire the bank in January"
+        if head is not verb and to_infinitive and head.lemma_ == "be" and verb.dep_ == "xcomp":
+            return "future"  # "is to resume trading on Tuesday"
         if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
             if head.lemma_ in _FUTURE_HEADS and verb.tag_ == "VB":  # "agreed to reconvene"
                 return "future"
