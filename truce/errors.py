@@ -10,6 +10,7 @@
     │   └── FeedError         a feed that is not RSS/Atom
     ├── DataFileError         a knowledge file (gazetteer, actors, lexicon, theatre) with a bad row
     ├── ModelNotInstalled     the spaCy model package is missing
+    ├── ResourceLoadError     a worker could not load the model or a knowledge file
     └── StoreError            the database cannot be opened or migrated
 
 Messages say what failed, the likely cause and what to do.
@@ -71,3 +72,7 @@ class ModelNotInstalled(TruceError):
 
 class StoreError(TruceError):
     pass
+
+
+class ResourceLoadError(TruceError):
+    """A worker process could not load the model or a knowledge file; the run stops."""

@@ -22,7 +22,7 @@ from truce import events as events_stage
 from truce import place as place_stage
 from truce import time as time_stage
 from truce.annotate import DEFAULT_MODEL, annotate, load_nlp
-from truce.errors import TruceError
+from truce.errors import ResourceLoadError, TruceError
 from truce.records import Article, Extraction
 
 log = logging.getLogger(__name__)
@@ -101,13 +101,22 @@ def load_resources(config: ResourceConfig) -> Resources:
 _worker_resources: Resources | None = None
 
 
+_worker_error: str | None = None
+
+
 def _init_worker(config: ResourceConfig) -> None:
-    global _worker_resources
-    _worker_resources = load_resources(config)
+    # An exception raised here would make the pool respawn workers forever and the run hang, so
+    # the error is kept and raised, clearly, by the first task instead.
+    global _worker_resources, _worker_error
+    try:
+        _worker_resources = load_resources(config)
+    except Exception as e:  # noqa: BLE001 - reported to the parent by _extract_in_worker
+        _worker_error = f"{type(e).__name__}: {e}" if not isinstance(e, TruceError) else str(e)
 
 
 def _extract_in_worker(article: Article) -> Extraction | ExtractFailure:
-    assert _worker_resources is not None
+    if _worker_resources is None:
+        raise ResourceLoadError(f"a worker could not load truce's resources: {_worker_error}")
     return _extract_safely(article, _worker_resources)
 
 

@@ -40,4 +40,12 @@ for module in (eval_times, eval_places, eval_events, eval_rewrites):
 
 
 def main() -> None:
-    app()
+    # Errors truce raises on purpose already say what failed and what to do: print them as one
+    # line instead of a traceback. Anything else is a bug and keeps its traceback.
+    from truce.errors import TruceError
+
+    try:
+        app()
+    except TruceError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise SystemExit(1) from None
