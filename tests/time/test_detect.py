@@ -39,3 +39,25 @@ def test_many_matches_stay_fast():
     t0 = time.perf_counter()
     assert len(pattern_spans(text)) == 6000
     assert time.perf_counter() - t0 < 5
+
+
+def test_month_names_need_a_word_end():
+    assert _spans("The Mayor spoke in Maybury.") == []
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Thousands joined the March for Peace on the coast road.", []),
+        ("Mourners walked in the March of the Mothers downtown.", []),
+        ("He told USA Today that shelling resumed.", []),
+        ("Talks resumed in March for the first time.", ["March"]),
+        ("Today the army withdrew.", ["Today"]),
+        ("The envoy said: Today we sign.", ["Today"]),
+    ],
+)
+def test_times_inside_names(text, kept):
+    from truce.time.detect import is_name
+
+    found = [text[c.start : c.end] for c in pattern_spans(text) if not is_name(text, c.start, c.end)]
+    assert found == kept

@@ -35,6 +35,8 @@ def d(s: str) -> dt.date:
         ("last month", None, "2025-11", "2025-11-01", "2025-11-30", "month"),
         ("yesterday", None, "2025-12-03", "2025-12-03", "2025-12-03", "day"),
         ("the third quarter", None, "2025-Q3", "2025-07-01", "2025-09-30", "quarter"),
+        ("the last half of 2024", None, "2024-H2", "2024-07-01", "2024-12-31", "year"),
+        ("the final quarter of 2024", None, "2024-Q4", "2024-10-01", "2024-12-31", "quarter"),
         ("last week", None, "2025-W48", "2025-11-24", "2025-11-30", "week"),
         ("the 1990s", None, "199", "1990-01-01", "1999-12-31", "decade"),
         ("three days ago", None, "2025-12-01", "2025-12-01", "2025-12-01", "day"),
@@ -179,3 +181,13 @@ def test_guesses_are_flagged():
     after = normalise_time("the day after", THU)
     assert after.reason
     assert normalise_time("the day after", THU, previous=d("2025-11-19")).reason is None
+
+
+def test_a_quarter_not_yet_begun_is_last_years_unless_the_verb_looks_ahead():
+    jan = dt.date(2025, 1, 20)
+    assert normalise_time("the fourth quarter", jan).value == "2024-Q4"
+    assert normalise_time("the fourth quarter", jan, tense="future").value == "2025-Q4"
+
+
+def test_the_latest_quarter_is_the_last_completed_one():
+    assert normalise_time("the latest quarter", dt.date(2025, 11, 2)).value == "2025-Q3"

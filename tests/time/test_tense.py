@@ -16,8 +16,26 @@ from truce.time.tense import tense_at
         ("Meissner gave no reason for the Jan. 14 deadline.", "Jan. 14", "future"),
         ("The dividend is payable Dec. 15.", "Dec. 15", "future"),
         ("He has been held since October.", "October", "past"),
+        # an infinitive under a noun of intent looks ahead
+        ("The bank announced an agreement to buy the insurer in January.", "January", "future"),
+        ("The cut is part of a programme to repay the loan by February.", "February", "future"),
+        # an infinitive under a verb of asking or ordering looks ahead
+        ("The court ordered the minister to appear on March 3.", "March 3", "future"),
+        # "is to" + infinitive is a plan
+        ("The port is to reopen to ships on Tuesday.", "Tuesday", "future"),
+        # a modal carries over to a date inside a noun phrase; "would have" is past
+        ("The aid would be paid on a date in January.", "January", "future"),
+        ("The convoy would have arrived on Friday.", "Friday", "past"),
+        # "could not be found" reports the past
+        ("The envoy could not be reached on Wednesday.", "Wednesday", "past"),
     ],
 )
 def test_tense(nlp, text, expression, tense):
     start = text.index(expression)
     assert tense_at(nlp(text), start, start + len(expression)) == tense
+
+
+def test_a_possessive_date_keeps_no_tense_from_the_clause(nlp):
+    text = "The minister asked the families to end the protest after Thursday's ruling."
+    start = text.index("Thursday")
+    assert tense_at(nlp(text), start, start + len("Thursday")) is None

@@ -34,7 +34,7 @@ _DATE = (
     rf"|{_D}(?:{_RANGE}{_D})?\s+(?:(?i:of)\s+)?(?:{MONTH_RE}|{MONTH_ABBR_RE})(?:,?\s+{_Y}\b)?"
     rf"|{MONTH_RE},?\s+(?:(?i:of)\s+)?{_Y}\b"
     rf"|{MONTH_RE}\s+(?:(?i:of)\s+)?(?i:this|last|next)\s+(?i:year)\b"
-    rf"|{MONTH_RE}(?![\s.]*[0-9])"
+    rf"|{MONTH_RE}(?![A-Za-z])(?![\s.]*[0-9])"
     rf")"
 )
 _NUMERIC = r"\b(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2}))\b"
@@ -195,6 +195,29 @@ def _labelled_number(text: str, start: int) -> bool:
     if word.lower() in _NOT_LABELS or word.lower()[:3] in MONTH_ABBR3:
         return False
     return word[:1].isupper() or word in ("#", "no", "number")
+
+
+# a capitalised month that begins a name: "the March for Life", "the March of the Combatant Mothers"
+_MONTH_NAME_AFTER = re.compile(r"\s+(?:for|of\s+the|against)\s+[A-Z]")
+_BARE_MONTH = re.compile(rf"^(?:(?i:the)\s+)?{MONTH_RE}$")
+# words written in lower case when they mean a time; capitalised after a capitalised word they are
+# part of a name: "USA Today", "VOA Today", "High Noon"
+_LOWER_TIME_WORDS = {"Today", "Tonight", "Tomorrow", "Yesterday", "Noon", "Midnight", "Now"}
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[\s-]+$")
+
+
+def is_name(text: str, start: int, end: int) -> bool:
+    """The candidate at ``start``-``end`` is part of a name, not a time: "the March for Life",
+    "USA Today", "High Noon"."""
+    piece = text[start:end]
+    if _BARE_MONTH.match(piece) and _MONTH_NAME_AFTER.match(text, end):
+        return True
+    if piece in _LOWER_TIME_WORDS:
+        before = text[max(0, start - 30):start]
+        if _CAPITALISED_BEFORE.search(before) and not re.search(r"[.!?:\"“'‘]\s*[A-Z][A-Za-z]*[\s-]+$", before) \
+                and before.strip() and not re.search(r"(?:^|\n)\s*[A-Z][A-Za-z]*[\s-]+$", before):
+            return True
+    return False
 
 
 def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from truce.records import Article, TimeExpression
-from truce.time.detect import Candidate, is_age, pattern_spans, resolve_overlaps
+from truce.time.detect import Candidate, is_age, is_name, pattern_spans, resolve_overlaps
 from truce.time.calendar import value_interval
 from truce.time.lexicon import MONTHS
 from truce.time.normalise import Context, normalise
@@ -70,7 +70,7 @@ def find_candidates(doc, text: str) -> list[Candidate]:
                 extra.append(Candidate(start, end, "spacy", ent.label_))
     if extra:
         cands = resolve_overlaps(cands + extra)
-    return cands
+    return [c for c in cands if not is_name(text, c.start, c.end)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
