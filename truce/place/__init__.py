@@ -34,6 +34,8 @@ __all__ = [
 ]
 
 _ANCHOR_CONFIDENCE = 0.55
+_SOFT_COUNTRY_SHARE = 0.8  # an ambiguous name's candidates this much in one country ...
+_SOFT_COUNTRY_WEIGHT = 1.0  # ... add it to the article's countries with this weight
 
 
 def load_gazetteer(extra_files: Sequence[Path] = ()) -> Gazetteer:
@@ -141,13 +143,34 @@ def _mention(
 
 
 def _context_from(
-    gaz: Gazetteer, results: list[_resolve.Resolution], skip: int | None = None
+    gaz: Gazetteer,
+    results: list[_resolve.Resolution],
+    skip: int | set[int] | None = None,
+    alone: list[_resolve.Resolution] | None = None,
 ) -> _resolve.Context:
+    """The article's context from its resolved names: a confident name adds its country, region
+    and point. With ``alone`` (the names resolved without context), an ambiguous name whose
+    readings nearly all lie in one country ("Henry County", "Gainesville": US, every one of them)
+    still adds that country. Only the context-free readings count for that, so that an article's
+    guessed country cannot feed on itself ("Russia" must not become Russia, Ohio)."""
+    skips = {skip} if isinstance(skip, int) else (skip or set())
     ctx = _resolve.Context()
     for i, r in enumerate(results):
-        if i == skip or r.row is None or r.confidence < _ANCHOR_CONFIDENCE:
+        if i in skips or r.row is None:
             continue
-        ctx.add(gaz, r.row, r.confidence)
+        if r.confidence >= _ANCHOR_CONFIDENCE:
+            ctx.add(gaz, r.row, r.confidence)
+            continue
+        if alone is None or alone[i].row is None:
+            continue
+        r = alone[i]
+        mass: dict[str, float] = {}
+        for row, p in [(r.row, r.confidence), *r.alternatives]:
+            mass[gaz.ccs[row]] = mass.get(gaz.ccs[row], 0.0) + p
+        total = sum(mass.values())
+        cc, top = max(mass.items(), key=lambda kv: kv[1])
+        if total > 0 and top / total >= _SOFT_COUNTRY_SHARE:
+            ctx.countries[cc] += _SOFT_COUNTRY_WEIGHT * top / total
     return ctx
 
 
@@ -160,23 +183,18 @@ def _resolve_all(
         for n, c, k in zip(names, containers, kinds)
     ]
     keys = [fold_key(n) for n in names]
-    same: dict[str, list[int]] = {}
+    same: dict[str, set[int]] = {}
     for i, k in enumerate(keys):
-        same.setdefault(k, []).append(i)
+        same.setdefault(k, set()).add(i)
+    alone = results
     for _ in range(2):
-        base = _context_from(gaz, results)
         new = []
         by_key: dict[str, _resolve.Context] = {}
         for i, (n, c, k) in enumerate(zip(names, containers, kinds)):
             ctx = by_key.get(keys[i])
             if ctx is None:
                 # a name is not its own evidence: every mention of the same name is left out
-                ctx = base
-                for j in same[keys[i]]:
-                    r = results[j]
-                    if r.row is not None and r.confidence >= _ANCHOR_CONFIDENCE:
-                        ctx = ctx.without(gaz, r.row, r.confidence)
-                by_key[keys[i]] = ctx
+                ctx = by_key[keys[i]] = _context_from(gaz, results, same[keys[i]], alone)
             new.append(_resolve.resolve_name(gaz, n, ctx, containers=c, kind=k))
         results = new
     return results

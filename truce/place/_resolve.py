@@ -28,6 +28,7 @@ __all__ = ["Context", "Resolution", "resolve_name", "clean_name", "precision_for
 
 _NAME_SCORE = (1.0, 0.75, 0.45, 0.1)  # primary name, alternate name, folded key, fuzzy
 _ALT_PENALTY = 1.0
+_COUNTRY = ("PCLI", "PCLS")
 # weights of the context evidence (tuned by hand on LGL and TR-News, see docs/place.md)
 W_POP = 0.15  # per power of ten of population
 W_COUNTRY = 2.0  # times the share of the article's resolved places in the candidate's country
@@ -293,7 +294,9 @@ def resolve_name(
         feat = gaz.features[row]
         cc = gaz.ccs[row]
         s = _NAME_SCORE[level]
-        if has_primary and level > 0 and gaz.sources[row] == "geonames":
+        # a country's other names are mostly its demonyms and short forms ("Canadian", "U.K."),
+        # which name the country far more often than a town called so (Canadian, Texas)
+        if has_primary and level > 0 and gaz.sources[row] == "geonames" and feat not in _COUNTRY:
             ratio = (primary_pop + 1) / (max(gaz.pops[row], 0) + 1)
             s -= _ALT_PENALTY + (min(1.5, 0.4 * math.log10(ratio)) if ratio > 10 else 0.0)
         s += W_POP * math.log10(max(gaz.pops[row], 0) + 1)
