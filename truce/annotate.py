@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 
-from truce.errors import ModelNotInstalled
+from truce.errors import ModelNotInstalled, TooLarge
 from truce.records import Article
 
 log = logging.getLogger(__name__)
@@ -41,4 +41,10 @@ def load_nlp(model: str = DEFAULT_MODEL):
 def annotate(article: Article, nlp=None):
     """Parse an article's text; returns the spaCy ``Doc`` every later stage reads."""
     nlp = nlp or load_nlp()
+    if len(article.text) > nlp.max_length:
+        raise TooLarge(
+            article.source or article.id,
+            f"{len(article.text):,} characters is more than the parser takes at once "
+            f"({nlp.max_length:,}); split the text into smaller articles",
+        )
     return nlp(article.text)

@@ -170,5 +170,6 @@ def test_one_bad_input_never_stops_the_batch(tmp_path, news_dir):
         assert statuses["good.txt"] == "extracted"
         assert statuses["huge.txt"] == "failed"
         assert len(store.failed_articles()) == 1
+    # Retrying reads the unreadable inputs again and re-extracts the failed article: all fail again.
     retry = invoke("run", "--db", str(path), "--workers", "1", "--retry-failed")
-    assert "failures: 1" in retry.output
+    assert "failures: 4" in retry.output and "more than the parser takes" in retry.output

@@ -35,15 +35,49 @@ def save_outcome(conn: Connection, outcome: ResolveOutcome, now: dt.datetime) ->
     _save_stories(conn, outcome.stories_changed)
     incidents = list(outcome.created) + list(outcome.updated)
     _save_incidents(conn, incidents, now)
+    merged = dict(outcome.merged)
+    # A "merged" revision is recorded on the surviving incident and names the one it absorbed;
+    # incidents created and absorbed within one batch appear only there.
+    merged.update(
+        {str(r.new): iid for iid, r in outcome.revisions if r.field == "merged" and r.new and iid != r.new}
+    )
+    survivor = _survivors(merged)
+    _apply_merges(conn, survivor)
     for incident_id, revision in outcome.revisions:
-        _insert_revision(conn, incident_id, revision)
+        # An incident created and merged within one batch is never saved: its history goes to
+        # the incident it was merged into.
+        _insert_revision(conn, survivor.get(incident_id, incident_id), revision)
     em = t.event_mentions
     for mention_id, incident_id in outcome.mention_incident.items():
         conn.execute(
-            em.update().where(em.c.id == mention_id).values(incident_id=incident_id, set_aside=None)
+            em.update()
+            .where(em.c.id == mention_id)
+            .values(incident_id=survivor.get(incident_id, incident_id), set_aside=None)
         )
     for aside in outcome.set_aside:
         conn.execute(em.update().where(em.c.id == aside.mention_id).values(set_aside=aside.reason))
+
+
+def _survivors(merged: dict[str, str]) -> dict[str, str]:
+    """Each merged incident id → the incident that finally holds it (merges can chain)."""
+    final: dict[str, str] = {}
+    for old in merged:
+        target, seen = merged[old], {old}
+        while target in merged and target not in seen:
+            seen.add(target)
+            target = merged[target]
+        final[old] = target
+    return final
+
+
+def _apply_merges(conn: Connection, survivor: dict[str, str]) -> None:
+    """Delete merged incidents; their mentions and history now belong to the survivor."""
+    inc, im, rv, em = t.incidents, t.incident_mentions, t.revisions, t.event_mentions
+    for old, new in survivor.items():
+        conn.execute(em.update().where(em.c.incident_id == old).values(incident_id=new))
+        conn.execute(rv.update().where(rv.c.incident_id == old).values(incident_id=new))
+        conn.execute(im.delete().where(im.c.incident_id == old))
+        conn.execute(inc.delete().where(inc.c.id == old))
 
 
 def replace_state(conn: Connection, state: ResolverState, now: dt.datetime) -> None:
