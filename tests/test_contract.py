@@ -40,8 +40,8 @@ def test_demo_output_has_real_times_places_and_events(demo_output):
         assert obj["times"], obj["id"]
         assert obj["places"], obj["id"]
         assert obj["events"], obj["id"]
-    dates = {t["value"] for t in demo_output["000"]["times"]}
-    assert "2025-11-19" in dates and "2025-11-23" in dates
+    days = {t["interval"]["start"] for t in demo_output["000"]["times"] if t["precision"] == "day"}
+    assert "2025-11-19" in days and "2025-11-23" in days
     names = {p["country_code"] for p in demo_output["002"]["places"] if p["text"] == "Naqura"}
     assert names == {"LB"}
 
