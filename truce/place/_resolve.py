@@ -34,6 +34,10 @@ W_POP = 0.15  # per power of ten of population
 W_COUNTRY = 2.0  # times the share of the article's resolved places in the candidate's country
 W_ADMIN1 = 0.8  # times the share in the candidate's first-order region
 W_NEAR = 0.7  # another resolved place within 30 km (less within 100 and 300 km)
+# a small place abroad is dropped in an article about one country (see _drop_strays)
+STRAY_MIN_WEIGHT = 1.0  # the article's resolved places weigh at least this much ...
+STRAY_SHARE = 0.7  # ... and this share of them lies in one country ...
+STRAY_MAX_POP = 20000  # ... and the place abroad has fewer inhabitants than this
 FUZZY_CUTOFF = 87  # rapidfuzz ratio (0-100) on fold keys
 _FEATURE_BONUS = {
     "CONT": 2.0,
@@ -254,6 +258,32 @@ def _part_candidates(gaz: Gazetteer, name: str, countries: set[str]) -> dict[int
     return {}
 
 
+def _drop_strays(gaz: Gazetteer, cands: dict[int, int], ctx: Context) -> dict[int, int]:
+    """In an article firmly about one country, a village or small town of a country the article
+    never mentions is a stray reading: "Nawa" in "Nawa-e Barakzayi district, Helmand" is not Nawa
+    in Syria, and "Manda" in Sangin district is not Manda in Tanzania. Such a name is more likely a
+    local place the gazetteer lacks, so its stray readings are dropped (a stated container can
+    then place it)."""
+    total = sum(ctx.countries.values())
+    if total < STRAY_MIN_WEIGHT:
+        return cands
+    dominant, weight = ctx.countries.most_common(1)[0]
+    if weight / total < STRAY_SHARE:
+        return cands
+    return {
+        r: lv
+        for r, lv in cands.items()
+        if not (
+            gaz.ccs[r] != dominant
+            and ctx.countries.get(gaz.ccs[r], 0.0) <= 0.0
+            and gaz.features[r].startswith("PPL")
+            and gaz.features[r] not in ("PPLC", "PPLA")
+            and gaz.pops[r] < STRAY_MAX_POP
+            and gaz.sources[r] == "geonames"
+        )
+    }
+
+
 def resolve_name(
     gaz: Gazetteer,
     text: str,
@@ -278,6 +308,9 @@ def resolve_name(
     if not cands and fuzzy and not containers:  # a stated container is better evidence
         cands = _part_candidates(gaz, name, set(ctx.countries))
         part = bool(cands)
+    if not cands:
+        return Resolution(None, 0.0, 0.0, -1, [])
+    cands = _drop_strays(gaz, cands, ctx)
     if not cands:
         return Resolution(None, 0.0, 0.0, -1, [])
     container_rows = [set(_candidates(gaz, clean_name(c)[0])) for c in containers if c.strip()]
