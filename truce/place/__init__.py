@@ -12,6 +12,8 @@ See docs/place.md for the method and its measured accuracy.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,7 +37,8 @@ __all__ = [
 
 _ANCHOR_CONFIDENCE = 0.55
 _SOFT_COUNTRY_SHARE = 0.8  # an ambiguous name's candidates this much in one country ...
-_SOFT_COUNTRY_WEIGHT = 1.0  # ... add it to the article's countries with this weight
+_SOFT_COUNTRY_WEIGHT = 1.0
+_SHARED_REGION_WEIGHT = 1.0  # a region where several other names could lie (_add_shared_regions)
 
 
 def load_gazetteer(extra_files: Sequence[Path] = ()) -> Gazetteer:
@@ -174,6 +177,30 @@ def _context_from(
     return ctx
 
 
+def same_first(same: dict[str, set[int]]) -> list[int]:
+    """The first index of each group of mentions of the same name."""
+    return [min(ix) for ix in same.values()]
+
+
+def _add_shared_regions(
+    ctx: _resolve.Context, regions: dict[str, set[tuple[str, str]]], key: str
+) -> None:
+    """First-order regions where several of the article's other names could lie: "Athens",
+    "Clarke County" and "Walton County" all have a reading in Georgia (US), so Georgia is where a
+    local paper's article most likely is, even when each name alone is ambiguous. With two or more
+    other names a region needs the support of two of them; its weight is the share supporting it."""
+    others = [regs for k, regs in regions.items() if k != key and regs]
+    if not others:
+        return
+    support: Counter = Counter()
+    for regs in others:
+        support.update(regs)
+    need = 2 if len(others) >= 2 else 1
+    for reg, n in support.items():
+        if n >= need:
+            ctx.admin1[reg] += _SHARED_REGION_WEIGHT * n / len(others)
+
+
 def _resolve_all(
     gaz: Gazetteer, names: list[str], containers: list[list[str]], kinds: list[str | None]
 ) -> list[_resolve.Resolution]:
@@ -187,6 +214,7 @@ def _resolve_all(
     for i, k in enumerate(keys):
         same.setdefault(k, set()).add(i)
     alone = results
+    regions = {keys[i]: _resolve.name_regions(gaz, names[i]) for i in same_first(same)}
     for _ in range(2):
         new = []
         by_key: dict[str, _resolve.Context] = {}
@@ -195,6 +223,7 @@ def _resolve_all(
             if ctx is None:
                 # a name is not its own evidence: every mention of the same name is left out
                 ctx = by_key[keys[i]] = _context_from(gaz, results, same[keys[i]], alone)
+                _add_shared_regions(ctx, regions, keys[i])
             new.append(_resolve.resolve_name(gaz, n, ctx, containers=c, kind=k))
         results = new
     return results

@@ -24,7 +24,9 @@ from rapidfuzz import fuzz, process
 from truce.place._normalise import fold_key, plain_key
 from truce.place.gazetteer import Gazetteer
 
-__all__ = ["Context", "Resolution", "resolve_name", "clean_name", "precision_for", "haversine_km"]
+__all__ = [
+    "name_regions",
+    "Context", "Resolution", "resolve_name", "clean_name", "precision_for", "haversine_km"]
 
 _NAME_SCORE = (1.0, 0.75, 0.45, 0.1)  # primary name, alternate name, folded key, fuzzy
 _ALT_PENALTY = 1.0
@@ -186,6 +188,25 @@ def _candidates(gaz: Gazetteer, name: str) -> dict[int, int]:
         if not exact or gaz.sources[row] != "geonames":
             out.setdefault(row, 2)
     return out
+
+
+def name_regions(gaz: Gazetteer, name: str) -> set[tuple[str, str]]:
+    """(country, first-order region) of every place that bears ``name`` as its main name (or a
+    curated name); empty for a name with more than 60 such places."""
+    name = clean_name(name)[0] if not gaz.plain_rows(plain_key(name)) else name
+    pk = plain_key(name)
+    rows = [
+        r
+        for r in gaz.plain_rows(pk)
+        if gaz.sources[r] != "geonames" or plain_key(gaz.names[r]) == pk
+    ]
+    if len(rows) > 60:
+        return set()
+    return {
+        (gaz.ccs[r], gaz.admin1[r])
+        for r in rows
+        if gaz.admin1[r] and gaz.features[r] not in ("PCLI", "PCLS")
+    }
 
 
 _fuzzy_cache: dict[tuple[int, str], tuple[list[str], list[list[int]]]] = {}
