@@ -90,3 +90,18 @@ def test_a_clock_time_alone_does_not_date_the_event(nlp):
     text = "A student was shot dead by suspected cattle rustlers at 8am."
     ed = _date(nlp, text, "shot", published=d("2017-06-25"))
     assert ed.precision == "reported"
+
+
+def test_a_named_date_wins_over_one_counted_from_it(nlp):
+    text = "On 3 May 2024, villagers blocked the highway after a driver was killed the day before."
+    ed = _date(nlp, text, "blocked", published=d("2024-05-04"))
+    assert ed.start == d("2024-05-03")
+    text = "14 March. Traders burned tyres in protest after a trader was shot the previous day."
+    ed = _date(nlp, text, "burned", published=d("2024-03-15"))
+    assert ed.start == d("2024-03-14")
+
+
+def test_a_four_digit_count_is_not_a_year(nlp):
+    text = "More than 2000 residents fled the fighting, while 1500 people crossed the border."
+    a = Article(id="t", text=text, published=d("2024-05-04"))
+    assert find_times(nlp(text), a) == []

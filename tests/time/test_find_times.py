@@ -188,3 +188,19 @@ def test_a_doc_without_a_parse_still_works():
     assert [t.value for t in times if t.text == "Wednesday"] == ["2025-12-03"]
     i = text.index("struck")
     assert date_event(doc, a, (i, i + 6), times).start == d("2025-12-03")
+
+
+def test_narrative_month_and_year_follow_the_last_dated_expression(nlp):
+    text = ("The militia first crossed the border in 2019. Later that year it seized two towns. "
+            "The siege began in March 2021. The following month the town fell.")
+    a = Article(id="t", text=text, published=d("2025-12-04"))
+    got = {t.text: t.value for t in find_times(nlp(text), a)}
+    assert got["that year"] == "2019"
+    assert got["The following month"] == "2021-04"
+
+
+def test_a_relative_day_with_no_date_before_it_is_flagged(nlp):
+    text = "The day after gunmen attacked the convoy, the army sealed the road."
+    a = Article(id="t", text=text, published=d("2025-12-04"))
+    (t,) = [t for t in find_times(nlp(text), a) if "day after" in t.text]
+    assert t.reason is not None and "relative to an event" in t.reason

@@ -59,16 +59,24 @@ def register(app: typer.Typer) -> None:
         if tempeval is None and acled is None:
             raise typer.BadParameter("give --tempeval DIR, --acled DIR or both")
         if acled is not None:
-            report = evaluate_acled_dates(acled, load_nlp(), limit=limit)
+            acled_errors: list[dict] = []
+            report = evaluate_acled_dates(acled, load_nlp(), limit=limit, errors=acled_errors)
+            if errors:
+                # with --tempeval as well, the TempEval errors follow in the same file
+                with errors.open("w", encoding="utf-8") as fh:
+                    for e in acled_errors:
+                        fh.write(json.dumps({"kind": "acled_date", **e}, ensure_ascii=False) + "\n")
             if as_json:
                 for name, counts in report.items():
                     typer.echo(json.dumps({"acled_file": name, **counts}))
             else:
                 typer.echo("ACLED notes: event dates against the coded day")
-                typer.echo(f"  {'file':40} {'notes':>6} {'exact day':>10} {'starts on it':>13}")
+                typer.echo(f"  {'file':40} {'notes':>6} {'exact day':>10} {'starts on it':>13} {'ACLED day':>10}")
                 for name, counts in report.items():
                     typer.echo(f"  {name:40} {counts['notes']:6d} {counts['accuracy']:10.3f} "
-                               f"{counts['start_accuracy']:13.3f}")
+                               f"{counts['start_accuracy']:13.3f} {counts['acled_day_accuracy']:10.3f}")
+                typer.echo("  (exact day: the interval is that day alone; starts on it: how `truce eval acled` "
+                           "scores; ACLED day: the one day ACLED would code, a month's 15th, a week's Wednesday)")
             if tempeval is None:
                 return
         docs = load_tempeval(tempeval, limit=limit)
@@ -77,7 +85,7 @@ def register(app: typer.Typer) -> None:
             counts[d.subset] = counts.get(d.subset, 0) + 1
         scores = evaluate_times(docs, load_nlp(), given_spans=given_spans)
         if errors:
-            with errors.open("w", encoding="utf-8") as fh:
+            with errors.open("a" if acled is not None else "w", encoding="utf-8") as fh:
                 for e in scores["all"].errors:
                     fh.write(json.dumps(e, ensure_ascii=False) + "\n")
         subsets = [k for k in scores if k != "all"] + ["all"]

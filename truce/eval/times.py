@@ -258,19 +258,23 @@ def _acled_date(value: str) -> dt.date | None:
 
 
 def evaluate_acled_dates(folder: Path, nlp, *, limit: int | None = None,
-                         progress: Callable[[int], None] | None = None) -> dict[str, dict]:
+                         progress: Callable[[int], None] | None = None,
+                         errors: list[dict] | None = None) -> dict[str, dict]:
     """Exact-day accuracy of ``date_event`` on ACLED notes, per file and overall.
 
     Each note is an article published the day after its ``event_date`` (how the development set
     was built); the trigger is the note's first verb, a stand-in for the event coder's trigger so
     that dating can be measured on its own. ``exact``: the event date's interval is exactly the coded
     day; ``start``: it starts on that day (how ``truce eval acled`` scores dates; an event dated
-    only by its report, "reported", spans the day before publication and the publication day).
+    only by its report, "reported", spans the day before publication and the publication day);
+    ``acled_day``: ``acled_event_date`` (the day ACLED would code: a month's 15th, a week's middle)
+    is that day. Notes whose event date does not start on the coded day are appended to ``errors`` when given.
     """
     import csv
 
     from truce.records import Article
     from truce.time import date_event, find_times
+    from truce.time.precision import acled_event_date
 
     folder = Path(folder)
     paths = [folder] if folder.is_file() else sorted(folder.glob("*.csv"))
@@ -278,9 +282,9 @@ def evaluate_acled_dates(folder: Path, nlp, *, limit: int | None = None,
         raise InputError(str(folder), "no ACLED .csv files found")
     csv.field_size_limit(1 << 30)
     report: dict[str, dict] = {}
-    total = {"notes": 0, "exact": 0, "start": 0}
+    total = {"notes": 0, "exact": 0, "start": 0, "acled_day": 0}
     for path in paths:
-        counts = {"notes": 0, "exact": 0, "start": 0, "by_precision": {}}
+        counts = {"notes": 0, "exact": 0, "start": 0, "acled_day": 0, "by_precision": {}}
         with path.open(encoding="utf-8", errors="replace", newline="") as fh:
             for i, row in enumerate(csv.DictReader(fh)):
                 if limit is not None and i >= limit:
@@ -298,6 +302,14 @@ def evaluate_acled_dates(folder: Path, nlp, *, limit: int | None = None,
                 counts["notes"] += 1
                 counts["exact"] += right
                 counts["start"] += when.start == gold
+                acled_day = acled_event_date(when)
+                counts["acled_day"] += acled_day == gold
+                if errors is not None and (when.start != gold or acled_day != gold):
+                    errors.append({"file": path.name, "row": i, "gold": gold.isoformat(),
+                                   "start": when.start.isoformat() if when.start else None,
+                                   "end": when.end.isoformat() if when.end else None,
+                                   "acled_day": acled_day.isoformat() if acled_day else None,
+                                   "precision": when.precision, "note": note})
                 bucket = counts["by_precision"].setdefault(when.precision, [0, 0])
                 bucket[0] += 1
                 bucket[1] += right
@@ -305,10 +317,12 @@ def evaluate_acled_dates(folder: Path, nlp, *, limit: int | None = None,
                     progress(1)
         counts["accuracy"] = counts["exact"] / counts["notes"] if counts["notes"] else 0.0
         counts["start_accuracy"] = counts["start"] / counts["notes"] if counts["notes"] else 0.0
+        counts["acled_day_accuracy"] = counts["acled_day"] / counts["notes"] if counts["notes"] else 0.0
         report[path.name] = counts
-        for key in ("notes", "exact", "start"):
+        for key in ("notes", "exact", "start", "acled_day"):
             total[key] += counts[key]
     total["accuracy"] = total["exact"] / total["notes"] if total["notes"] else 0.0
     total["start_accuracy"] = total["start"] / total["notes"] if total["notes"] else 0.0
+    total["acled_day_accuracy"] = total["acled_day"] / total["notes"] if total["notes"] else 0.0
     report["all"] = total
     return report

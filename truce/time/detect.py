@@ -220,6 +220,32 @@ def is_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+# a four-digit number that counts something: "2000 residents", "More than 1500 people were displaced"
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:people|persons|residents|police|officers|youths?|children|men|women|staff|personnel|"
+    r"troops|soldiers|fighters|militants|families|households|students|protesters|demonstrators|supporters|"
+    r"workers|villagers|refugees|civilians|migrants|prisoners|cattle|livestock|animals|goats|camels|houses|"
+    r"homes|acres|hectares|shillings|dollars|euros|pounds|rupees)\b")
+_QUANTIFIED = re.compile(r"(?i:\b(?:than|about|some|over|around|nearly|almost|least|approximately|roughly|"
+                         r"estimated|another|additional)\s+)$")
+_COUNTED_ANY = re.compile(r"\s+[a-z]{3,}s\b")
+_YEAR_LEAD = re.compile(r"(?i:\b(?:in|since|of|by|from|until|till|to|before|after|during|the|early|late|mid|"
+                        r"around|until|between|and|through|spring|summer|autumn|fall|winter|year|fiscal)\s+)$")
+
+
+def is_count(text: str, start: int, end: int) -> bool:
+    """A bare four-digit number followed by what it counts ("2000 residents", "1500 people"), with no
+    word before it that introduces a year ("in 2000", "the 2008 election" stay years)."""
+    piece = text[start:end]
+    if not re.fullmatch(r"[0-9]{4}", piece):
+        return False
+    before = text[max(0, start - 20):start]
+    m = _COUNTED_AFTER.match(text, end) or (_QUANTIFIED.search(before) and _COUNTED_ANY.match(text, end))
+    if not m or re.match(r"\s+(?:elections?|polls?|votes?|census|season|budget|olympics|games)\b", text[end:], re.I):
+        return False
+    return not _YEAR_LEAD.search(before)
+
+
 def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
     """Keep the longest of overlapping spans (then the earliest); O(n log n) in the number of spans."""
     found.sort(key=lambda c: (-(c.end - c.start), c.start))

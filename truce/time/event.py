@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 from truce.records import Article, EventDate, TimeExpression
 from truce.time.normalise import CLOCK_WITHOUT_DAY, RELATIVE_TO_EVENT
@@ -43,6 +44,14 @@ def _rank(t: TimeExpression) -> tuple[bool, bool, int]:
     ("since July"), then the finer precision."""
     order = _PRECISION_ORDER.index(t.precision) if t.precision in _PRECISION_ORDER else len(_PRECISION_ORDER)
     return (t.type == "DURATION", t.open_ended, order)
+
+
+_SHIFT = re.compile(r"\b(?:before|after|previous|preceding|following|next|earlier|later|prior)\b", re.I)
+
+
+def _shifted(t: TimeExpression) -> bool:
+    """Counted from another date in the text: "the day before", "the previous day"."""
+    return bool(t.anchor and t.anchor.startswith("previous:") and _SHIFT.search(t.text))
 
 
 def _to_date(t: TimeExpression) -> EventDate:
@@ -93,7 +102,10 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
             governing = [(t, steps) for t, steps, foreign in scored if steps < 99 and not foreign]
             if governing:
                 # a precise occurrence first, then the closest attachment, then the nearest in the text
-                best = min(governing, key=lambda ts: (_rank(ts[0]), ts[1], abs(ts[0].start - start)))[0]
+                # and a date named outright before one counted from another ("On 30 June, protesters lit
+                # fires after a man was shot the previous day": the shooting is the previous day's event)
+                best = min(governing, key=lambda ts: (_rank(ts[0]), _shifted(ts[0]), ts[1],
+                                                      abs(ts[0].start - start)))[0]
                 return _to_date(best)
             # else the nearest that belongs to no other clause. A date attached to another clause
             # ("lit bonfires as they demanded the removal of officials accused of bungling the

@@ -55,6 +55,9 @@ class Context:
     absolute: dt.date | None = None
     quarter: int | None = None  # the quarter last named nearby ("third-quarter profit ... the quarter")
     lead: str = ""  # the words just before the expression ("since", "by", "over the", ...)
+    # the start of the last dated expression of any precision before it ("In March 1989 ... the
+    # following month", "In 1998 ... later that year"): the reference for narrative months and years
+    coarse: dt.date | None = None
 
 
 @dataclass(slots=True)
@@ -511,6 +514,9 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         which, u, ba = m.group("which"), m.group("u"), m.group("ba")
         if which or ba or s.startswith("that ") or s == "the same day":
             base = _ref(ctx)
+            from_text = ctx.previous is not None
+            if u in ("month", "year") and ctx.coarse is not None:
+                base, from_text = ctx.coarse, True  # "that year" after "in 1998", "the following month" after "in March"
             step = 0
             if which in ("following", "next") or ba in ("after", "later"):
                 step = 1
@@ -519,13 +525,13 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             unit = {"day": "D", "night": "D", "morning": "D", "evening": "D", "afternoon": "D", "week": "W",
                     "month": "M", "year": "Y", "weekend": "WE"}[u]
             d = cal.shift(base, step, unit if unit != "WE" else "W")
-            anchor = f"previous:{ctx.previous.isoformat()}" if ctx.previous is not None else "published"
+            anchor = f"previous:{base.isoformat()}" if from_text else "published"
             value = cal.format_at(d, unit)
             if u in PARTS_OF_DAY:
                 res = _Result("TIME", f"{value}T{PARTS_OF_DAY[u]}", dt_interval(d), "day", anchor)
             else:
                 res = _date(value, anchor)
-            if ctx.previous is None and step:
+            if not from_text and step:
                 # "the day after a group of robbers shot a teacher": relative to an event, not a date
                 res.reason = RELATIVE_TO_EVENT
             return res

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from truce.records import Article, TimeExpression
-from truce.time.detect import Candidate, is_age, is_name, pattern_spans, resolve_overlaps
+from truce.time.detect import Candidate, is_age, is_count, is_name, pattern_spans, resolve_overlaps
 from truce.time.calendar import value_interval
 from truce.time.lexicon import MONTHS
 from truce.time.normalise import Context, normalise
@@ -70,7 +70,7 @@ def find_candidates(doc, text: str) -> list[Candidate]:
                 extra.append(Candidate(start, end, "spacy", ent.label_))
     if extra:
         cands = resolve_overlaps(cands + extra)
-    return [c for c in cands if not is_name(text, c.start, c.end)]
+    return [c for c in cands if not is_name(text, c.start, c.end) and not is_count(text, c.start, c.end)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -131,6 +131,7 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
     last_absolute: tuple[int, object] | None = None  # ... of the last date written with its year
     seen: dict[str, TimeExpression] = {}  # month-day expressions already resolved, by their words
     last_quarter: tuple[int, str] | None = None  # (start offset, quarter number) of the last quarter
+    last_dated: tuple[int, object] | None = None  # (start offset, first day) of the last dated expression
     parsed = doc is not None and doc.has_annotation("DEP")
     for c in cands:
         piece = text[c.start : c.end]
@@ -149,8 +150,11 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
         quarter = None
         if last_quarter is not None and c.start - last_quarter[0] <= _QUARTER_REACH:
             quarter = int(last_quarter[1])
+        coarse = None
+        if last_dated is not None and (last_dated[0] >= para or _NARRATIVE_WORDS.search(piece)):
+            coarse = last_dated[1]
         te = normalise(piece, Context(article.published, tense, previous, absolute=absolute, lead=lead,
-                                      quarter=quarter), start=c.start, type_hint=c.label)
+                                      quarter=quarter, coarse=coarse), start=c.start, type_hint=c.label)
         if not keep_all and te.reason and te.reason.startswith("not understood") and \
                 c.source not in ("date", "numeric", "year", "weekday", "given"):
             continue
@@ -174,6 +178,8 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
         out.append(te)
         if te.interval is None or te.type not in ("DATE", "TIME") or not te.value or not te.value[:1].isdigit():
             continue
+        if not te.deadline and te.interval.start is not None and te.precision != "unknown":
+            last_dated = (c.start, te.interval.start)
         if te.precision == "day" and not te.deadline and not te.open_ended and te.interval.start == te.interval.end:
             last_day = (c.start, te.interval.start)
         if te.anchor == "absolute" and te.precision in ("day", "month") and te.interval.start is not None:
