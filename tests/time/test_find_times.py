@@ -204,3 +204,10 @@ def test_a_relative_day_with_no_date_before_it_is_flagged(nlp):
     a = Article(id="t", text=text, published=d("2025-12-04"))
     (t,) = [t for t in find_times(nlp(text), a) if "day after" in t.text]
     assert t.reason is not None and "relative to an event" in t.reason
+
+
+def test_bare_next_year_is_counted_from_publication(nlp):
+    text = "Sales fell in 2019. The company expects a recovery next year."
+    a = Article(id="t", text=text, published=d("2025-12-04"))
+    got = {t.text: t.value for t in find_times(nlp(text), a)}
+    assert got["next year"] == "2026"

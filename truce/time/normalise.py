@@ -515,7 +515,7 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         if which or ba or s.startswith("that ") or s == "the same day":
             base = _ref(ctx)
             from_text = ctx.previous is not None
-            if u in ("month", "year") and ctx.coarse is not None:
+            if u in ("month", "year") and ctx.coarse is not None and s.startswith(("the ", "that ")):
                 base, from_text = ctx.coarse, True  # "that year" after "in 1998", "the following month" after "in March"
             step = 0
             if which in ("following", "next") or ba in ("after", "later"):
