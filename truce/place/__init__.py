@@ -36,6 +36,8 @@ __all__ = [
 ]
 
 _ANCHOR_CONFIDENCE = 0.55
+_APPROX_ANCHOR_CONFIDENCE = 0.0  # any of the article's towns resolved in the county's state ...
+_APPROX_FAR_KM = 80  # ... when its own point is this far from them
 _SOFT_COUNTRY_SHARE = 0.8  # an ambiguous name's candidates this much in one country ...
 _SOFT_COUNTRY_WEIGHT = 1.0
 _SHARED_REGION_WEIGHT = 1.0  # a region where several other names could lie (_add_shared_regions)
@@ -54,18 +56,19 @@ def load_gazetteer(extra_files: Sequence[Path] = ()) -> Gazetteer:
 def _approximate_points(
     gaz: Gazetteer, results: list[_resolve.Resolution]
 ) -> dict[int, tuple[float, float]]:
-    """A place known only by its region's point (a US county not named after a town) is put at the
-    median of the article's other confident towns in the same region, when there are any."""
+    """A place known only by an approximate point (a US county: the state's point, or a town of the
+    same name that need not lie in it) is put at the median of the article's towns in the same
+    region when that point is far from them: a local paper's towns lie in and around its county."""
     out: dict[int, tuple[float, float]] = {}
     for i, r in enumerate(results):
-        if r.row is None or gaz.pops[r.row] != -1:
+        if r.row is None or gaz.sources[r.row] != "us_counties":
             continue
         region = (gaz.ccs[r.row], gaz.admin1[r.row])
         pts = [
             (gaz.lats[o.row], gaz.lons[o.row])
             for o in results
             if o.row is not None
-            and o.confidence >= _ANCHOR_CONFIDENCE
+            and o.confidence >= _APPROX_ANCHOR_CONFIDENCE
             and gaz.pops[o.row] >= 0
             and gaz.features[o.row].startswith("PPL")
             and (gaz.ccs[o.row], gaz.admin1[o.row]) == region
@@ -73,7 +76,10 @@ def _approximate_points(
         if pts:
             lats = sorted(p[0] for p in pts)
             lons = sorted(p[1] for p in pts)
-            out[i] = (lats[len(lats) // 2], lons[len(lons) // 2])
+            mid = (lats[len(lats) // 2], lons[len(lons) // 2])
+            own = (gaz.lats[r.row], gaz.lons[r.row])
+            if gaz.pops[r.row] == -1 or _resolve.haversine_km(*own, *mid) > _APPROX_FAR_KM:
+                out[i] = mid
     return out
 
 
