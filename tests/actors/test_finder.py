@@ -136,3 +136,10 @@ def test_country_default_takes_alpha2_from_places(nlp, registry):
     country_default(mentions, "KE", registry)
     assert by_text(mentions)["Gunmen"].name == "Unidentified Armed Group (Kenya)"
     assert by_text(mentions)["Gunmen"].country == "KEN"
+
+
+@pytest.mark.parametrize("text", ["Al Shabaab attacked. The group", "Police said the group", "the group"])
+def test_anaphor_at_end_of_a_short_note_does_not_crash(nlp, registry, text):
+    # a two-token anaphor ending the document once matched as a three-token phrase (spaCy E040)
+    mentions = actors_of(nlp, registry, text)
+    assert all(0 <= m.start < m.end <= len(text) for m in mentions)

@@ -324,7 +324,7 @@ def anaphor_mentions(doc, found: list[_Found], taken: list[tuple[int, int]]) -> 
         phrase_len, types = 0, None
         for n in (3, 2):
             key = tuple(t.lower_ for t in doc[i : i + n])
-            if key in _ANAPHORS:
+            if len(key) == n and key in _ANAPHORS:  # near the end a slice is shorter than n
                 phrase_len, types = n, _ANAPHORS[key]
                 break
         if types is None and tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
