@@ -142,7 +142,12 @@ def _disjoint_groups(groups: dict[str, list[IncidentClaim]], by_words: bool) -> 
     return [c for o in sorted(conflicting) for c in groups[o]]
 
 
-def discrepancies(claims: list[IncidentClaim]) -> list[Discrepancy]:
+# Who was hit is a fact sources can contradict; the other party of a meeting or statement is
+# worded too loosely across reports ("Israeli officials", "the Israeli delegation") to compare.
+TARGET_DISCREPANCY_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
+
+
+def discrepancies(claims: list[IncidentClaim], plover_type: str | None = None) -> list[Discrepancy]:
     out = []
     for field in ("fatalities", "injured"):
         firsts: dict[int, IncidentClaim] = {}
@@ -153,7 +158,9 @@ def discrepancies(claims: list[IncidentClaim]) -> list[Discrepancy]:
             out.append(Discrepancy(field, [firsts[k] for k in sorted(firsts)]))
     if len({c.article_id for c in claims if c.field in ("target", "actor")}) < 2:
         return out  # who and what can only disagree between articles
-    target = _disjoint_groups(_article_groups(claims, "target"), by_words=True)
+    target = []
+    if plover_type is None or plover_type in TARGET_DISCREPANCY_TYPES:
+        target = _disjoint_groups(_article_groups(claims, "target"), by_words=True)
     if target:
         out.append(Discrepancy("target", target))
     resolved = [c for c in claims if c.field == "actor" and (c.value.get("actor_id") or c.value.get("name"))]
@@ -214,5 +221,5 @@ def recompute(incident: Incident) -> None:
     """Set the claim-derived fields of ``incident`` from its claims."""
     incident.fatalities = casualties(incident.claims, "fatalities")
     incident.injured = casualties(incident.claims, "injured")
-    incident.discrepancies = discrepancies(incident.claims)
+    incident.discrepancies = discrepancies(incident.claims, incident.plover_type)
     incident.corroboration = corroboration(incident, incident.discrepancies)  # type: ignore[assignment]
