@@ -65,8 +65,8 @@ def _read_xml(path: Path) -> Iterator[GoldArticle]:
         for t in art.iter("toponym"):
             start, end = int(t.findtext("start")), int(t.findtext("end"))
             phrase = t.findtext("phrase") or text[start:end]
-            if text[start:end] != phrase:  # TR-News has a few offsets off by one or two
-                near = text.find(phrase, max(0, start - 8), end + 8)
+            if text[start:end] != phrase:  # TR-News has a few offsets off by up to ten characters
+                near = text.find(phrase, max(0, start - 16), end + 16)
                 if near >= 0:
                     start, end = near, near + len(phrase)
             tag = t.find("gaztag")

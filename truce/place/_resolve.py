@@ -46,7 +46,7 @@ _FEATURE_BONUS = {
     "PCLI": 2.0,
     "PCLS": 1.2,
     "ADM1": 1.6,
-    "PPLC": 0.6,
+    "PPLC": 1.4,
     "ADM2": 0.4,
     "RGN": 0.5,
     "STM": 0.2,

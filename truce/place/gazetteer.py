@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["Gazetteer", "Place", "build_gazetteer", "cache_path", "read_supplement"]
 
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 SUPPLEMENT = "gazetteer_supplement.tsv"
 _COLUMNS = (
     "name",
@@ -437,9 +437,19 @@ def build_gazetteer() -> Gazetteer:
         gaz.index_name(row, c["name"])
     for code, st in states.items():
         gaz.admin1_names[("US", code)] = st["name"]
+    # the capital is the most populous place of its name in its country, not every namesake
+    # (Washington, Iowa and Washington, Georgia are not the capital of the United States)
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities.values():
+        key = (c["countrycode"], plain_key(c["name"]))
+        if key in capitals:
+            pop = int(c.get("population") or 0)
+            if key not in capital_ids or pop > capital_ids[key][0]:
+                capital_ids[key] = (pop, int(c["geonameid"]))
+    capital_gids = {gid for _, gid in capital_ids.values()}
     for c in cities.values():
         cc = c["countrycode"]
-        feature = "PPLC" if (cc, plain_key(c["name"])) in capitals else "PPL"
+        feature = "PPLC" if int(c["geonameid"]) in capital_gids else "PPL"
         row = gaz.add(
             c["name"],
             c["latitude"],
