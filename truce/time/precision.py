@@ -71,7 +71,7 @@ def acled_event_date(when: EventDate) -> dt.date | None:
         return start.replace(day=15)  # a whole calendar month
     if (end - start).days == 6 and start.isoweekday() == 1:
         return start + dt.timedelta(days=2)  # an ISO week: its Wednesday
-    if when.precision == "month" and (end - start).days > 31:
-        # an open interval from a month to publication ("since December 2017"): the named month's middle
-        return start.replace(day=15) if start.day == 1 else start
+    if when.precision == "month" and start.day == 1:
+        # an interval from a named month to publication ("since December 2017"): that month's middle
+        return start.replace(day=15)
     return start + dt.timedelta(days=(end - start).days // 2)

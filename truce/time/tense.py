@@ -91,6 +91,8 @@ def tense_of(verb, depth: int = 0) -> str | None:
         if head is not verb and to_infinitive and head.lemma_ == "be" and verb.dep_ == "xcomp":
             return "future"  # "is to resume trading on Tuesday"
         if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
+            if head.lemma_ in _PLAN_VERBS and verb.tag_ == "VB" and _past_plan(head):
+                return None  # "had been scheduled to expire Friday": a plan told in the past, either side
             if head.lemma_ in _FUTURE_HEADS and verb.tag_ == "VB":  # "agreed to reconvene"
                 return "future"
             if depth >= 4 or head.pos_ not in ("VERB", "AUX"):
@@ -108,6 +110,14 @@ def tense_of(verb, depth: int = 0) -> str | None:
     if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}):
         return "present"
     return None
+
+
+def _past_plan(head) -> bool:
+    """A plan verb or adjective in a past form: "was scheduled", "had been due", "planned"."""
+    words = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if head.pos_ == "ADJ" and head.head is not head and head.head.lemma_ == "be":
+        words |= {c.lower_ for c in head.head.children if c.dep_ in ("aux", "auxpass")} | {head.head.lower_}
+    return head.tag_ == "VBD" or bool(words & {"had", "was", "were"})
 
 
 def tense_at(doc, start: int, end: int) -> str | None:
