@@ -26,8 +26,10 @@ from truce.time.tense import tense_at
         # a modal carries over to a date inside a noun phrase; "would have" is past
         ("The aid would be paid on a date in January.", "January", "future"),
         ("The convoy would have arrived on Friday.", "Friday", "past"),
-        # a plan told in the past may lie on either side of publication
+        # a plan told in the past perfect may lie on either side of publication; in the simple past
+        # it still looks ahead
         ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", None),
+        ("The team planned to leave the capital on Thursday.", "Thursday", "future"),
         ("The vote is due to take place on Thursday.", "Thursday", "future"),
         # "could not be found" reports the past
         ("The envoy could not be reached on Wednesday.", "Wednesday", "past"),

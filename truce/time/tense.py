@@ -92,7 +92,7 @@ def tense_of(verb, depth: int = 0) -> str | None:
             return "future"  # "is to resume trading on Tuesday"
         if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
             if head.lemma_ in _PLAN_VERBS and verb.tag_ == "VB" and _past_plan(head):
-                return None  # "had been scheduled to expire Friday": a plan told in the past, either side
+                return None  # "had been scheduled to expire Friday": the plan may have passed or changed
             if head.lemma_ in _FUTURE_HEADS and verb.tag_ == "VB":  # "agreed to reconvene"
                 return "future"
             if depth >= 4 or head.pos_ not in ("VERB", "AUX"):
@@ -113,11 +113,12 @@ def tense_of(verb, depth: int = 0) -> str | None:
 
 
 def _past_plan(head) -> bool:
-    """A plan verb or adjective in a past form: "was scheduled", "had been due", "planned"."""
+    """A plan verb or adjective in the past perfect: "had been scheduled", "had been due" (a plan
+    overtaken by events; "planned to leave on Thursday" still looks ahead)."""
     words = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     if head.pos_ == "ADJ" and head.head is not head and head.head.lemma_ == "be":
-        words |= {c.lower_ for c in head.head.children if c.dep_ in ("aux", "auxpass")} | {head.head.lower_}
-    return head.tag_ == "VBD" or bool(words & {"had", "was", "were"})
+        words |= {c.lower_ for c in head.head.children if c.dep_ in ("aux", "auxpass")}
+    return "had" in words or "'d" in words
 
 
 def tense_at(doc, start: int, end: int) -> str | None:
