@@ -173,6 +173,21 @@ _PERSONISH = {
 }
 
 
+# people of a town or village, who usually act where they live ("Migori residents protested")
+_LOCAL_PEOPLE = {
+    "resident",
+    "residents",
+    "villagers",
+    "locals",
+    "inhabitants",
+    "traders",
+    "farmers",
+    "youths",
+    "students",
+    "people",
+}
+
+
 def _token_at(doc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -266,7 +281,9 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
             # other than the event; "Khanasir town", "Aleppo province" are still places, and a
             # possessive of a thing ("Syria's conflict", "Venezuela's oil installations") often
             # is where it happens
-            if head.lower_ in _PERSONISH or (
+            if head.lower_ in _LOCAL_PEOPLE and p.feature not in ("PCLI", "PCLS"):
+                pass  # "Migori residents protested": local people act where they live
+            elif head.lower_ in _PERSONISH or (
                 p_tok.dep_ != "poss" and head.lower_ not in _PLACE_NOUNS
             ):
                 score -= 1.5
