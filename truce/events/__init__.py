@@ -132,6 +132,49 @@ def _crowd_inter(c: assemble.Candidate) -> None:
             a.acled_inter = code
 
 
+_default_registry = None
+
+
+def _registry():
+    """The bundled actor registry, loaded once per process, for naming generic actors by country."""
+    global _default_registry
+    if _default_registry is None:
+        from truce.actors import load_registry
+
+        _default_registry = load_registry()
+    return _default_registry
+
+
+def _article_country(places: list[PlaceMention]) -> str | None:
+    """The country most of the article's places lie in (alpha-2), or None."""
+    tally: dict[str, int] = {}
+    for p in places:
+        if p.country_code:
+            tally[p.country_code] = tally.get(p.country_code, 0) + 1
+    return max(tally, key=lambda k: (tally[k], k)) if tally else None
+
+
+def _default_countries(event_actors: list, country_code: str | None) -> None:
+    """Generic actors with no country ("police", "gunmen", "protesters") take the event's country.
+
+    ACLED names such an actor after the country where the event happened ("Police Forces of Kenya",
+    "Unidentified Armed Group (Kenya)"); ``truce.actors.country_default`` does the naming.
+    """
+    if not country_code:
+        return
+    from truce.actors import country_default
+
+    for ea in event_actors:
+        if ea.country is not None or not (ea.actor_id or "").startswith("*-"):
+            continue
+        m = ActorMention(text=ea.text, start=ea.start, end=ea.end, name=ea.name, actor_id=ea.actor_id,
+                         acled_inter=ea.acled_inter)  # fmt: skip
+        country_default([m], country_code, _registry())
+        ea.country, ea.name, ea.actor_id = m.country, m.name, m.actor_id
+        if ea.acled_inter is None:
+            ea.acled_inter = m.acled_inter
+
+
 def _title_end(article: Article) -> int:
     if article.title and article.text.lstrip().startswith(article.title.strip()):
         return article.text.find(article.title.strip()) + len(article.title.strip())
@@ -152,11 +195,13 @@ def find_events(
     cands = code_events(doc, article, actors, counts, attributions, lexicon)
     n_sent = max(1, len(list(doc.sents)))
     title_end = _title_end(article)
+    article_country = _article_country(places)
     events: list[EventMention] = []
     for c in cands:
         span = (c.trigger.start, c.trigger.end)
         date = time_stage.date_event(doc, article, span, times)
         location = place_stage.locate_event(doc, article, span, places)
+        _default_countries(c.actors, (location.country_code if location else None) or article_country)
         modality = c.modality
         if modality in ("asserted", "claimed") and assemble.is_historical(date.end if date else None, article.published):
             modality = "historical"
