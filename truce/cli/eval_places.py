@@ -73,6 +73,13 @@ def register(app: typer.Typer) -> None:
             "--detection/--no-detection",
             help="Also run detection (spaCy over every article: slower).",
         ),
+        sample: int | None = typer.Option(
+            None,
+            "--sample",
+            min=1,
+            help="ACLED: score a random N of the notes (all files together; fixed seed 0) "
+            "instead of the first N.",
+        ),
         gazetteer: GazetteerOption = None,
         as_json: bool = typer.Option(
             False, "--json", help="Print one JSON object per corpus instead of tables."
@@ -116,9 +123,12 @@ def register(app: typer.Typer) -> None:
             if det:
                 _table(f"{name}: detection", _DET_ROWS, det)
         if acled is not None:
-            scores = evaluate_acled_locations(
-                read_acled_notes(acled), gaz, nlp or load_nlp(), limit=limit
-            )
+            notes = read_acled_notes(acled)
+            if sample:
+                import random
+
+                notes = random.Random(0).sample(notes, min(sample, len(notes)))
+            scores = evaluate_acled_locations(notes, gaz, nlp or load_nlp(), limit=limit)
             if as_json:
                 typer.echo(json.dumps({"corpus": "ACLED", "location": scores}))
             else:
