@@ -23,6 +23,7 @@ def _spans(text):
         ("Resolution 1701 was adopted in 2006.", ["2006"]),
         ("Jan Egeland spoke in Lucky Summer estate.", []),
         ("a 60-day truce over the past five weeks", ["60-day", "the past five weeks"]),
+        ("in the winter of nineteen ninety-four", ["the winter of nineteen ninety-four"]),
     ],
 )
 def test_patterns(text, expected):

@@ -191,3 +191,16 @@ def test_a_quarter_not_yet_begun_is_last_years_unless_the_verb_looks_ahead():
 
 def test_the_latest_quarter_is_the_last_completed_one():
     assert normalise_time("the latest quarter", dt.date(2025, 11, 2)).value == "2025-Q3"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("the winter of nineteen ninety-four", "1994-WI"),
+        ("January nineteen ninety-seven", "1997-01"),
+        ("May of two thousand and one", "2001-05"),
+        ("the past twenty years", "P20Y"),  # a number, not a spoken year
+    ],
+)
+def test_months_and_seasons_with_spoken_years(text, value):
+    assert normalise_time(text, THU).value == value

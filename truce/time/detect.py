@@ -95,6 +95,10 @@ _SPOKEN_YEAR = (
     r"fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine))"
     r"|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b)"
 )
+# a month or season with its year spoken, as broadcast transcripts write it: "January nineteen
+# ninety-seven", "the winter of nineteen ninety-four"
+_SPOKEN_DATED = (rf"(?:(?i:the\s+)?(?i:spring|summer|autumn|winter|fall)\s+(?i:of\s+)?|{MONTH_RE}\s+(?i:of\s+)?)"
+                 rf"{_SPOKEN_YEAR}")
 _SPECIAL = (
     r"(?i:\b(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?(?:year|month|week)|year[\s-]end|year's\s+end|month[\s-]end)\b)"
     r"|(?i:\bthe\s+new\s+year\b)"
@@ -134,6 +138,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("season", _SEASON),
         ("special", _SPECIAL),
         ("spoken_year", _SPOKEN_YEAR),
+        ("spoken_dated", _SPOKEN_DATED),
         ("ref", _REF),
         ("set", _SET),
     ]

@@ -842,6 +842,9 @@ def normalise(text: str, ctx: Context, start: int = 0, type_hint: str | None = N
     if (mm := _MOD_RE.match(s)) and len(s) > mm.end():
         mod = mm.group(1)
         s = s[mm.end():]
+    if (sp := re.fullmatch(r"(.+? )((?:eighteen|nineteen|twenty|two thousand)\b.*)", s)) \
+            and (spoken := spoken_year(sp.group(2))):
+        s = f"{sp.group(1)}{spoken}"  # "january nineteen ninety-seven" reads as "january 1997"
     if lead_words:
         ctx = replace(ctx, lead=(ctx.lead + " " + lead_words).strip())
     if ctx.tense == "past" and _DEADLINE_LEAD.search(ctx.lead.lower()):
