@@ -21,6 +21,7 @@ from truce.events.lexicon import ACLED_TYPES, PLOVER_CATEGORIES, Lexicon, load_l
 from truce.records import (
     ActorMention,
     Article,
+    EventActor,
     Attribution,
     CountClaim,
     EventMention,
@@ -175,6 +176,59 @@ def _default_countries(event_actors: list, country_code: str | None) -> None:
             ea.acled_inter = m.acled_inter
 
 
+_VIOLENT_TYPES = frozenset(("Battles", "Explosions/Remote violence", "Violence against civilians"))
+_CROWD = {"Protests": ("protesters", 6), "Riots": ("rioters", 5)}
+
+
+def _generic(category: str, text: str, start: int, end: int, role: str = "actor") -> EventActor:
+    cat = _registry().nouns.get(category)
+    return EventActor(text=text, name=cat.name_for(None) if cat else None, country=None,
+                      acled_inter=cat.inter if cat else None, role=role, start=start, end=end,
+                      actor_id=f"*-{category}")  # fmt: skip
+
+
+def _settle_actor(c: assemble.Candidate, actors: list[ActorMention]) -> None:
+    """ACLED's actor 1: the crowd of a protest or riot, the armed side of a violent event.
+
+    * In a Protests event the crowd is protesters (inter 6), in a Riots event rioters (5): a generic
+      crowd actor of the other kind is recoded, and when no actor is named the trigger itself ("held a
+      demonstration", "rioted") stands for the crowd.
+    * A violent event with no actor of known kind ("1 soldier was killed during clashes with Taliban
+      militants", "hit a Taliban-planted IED") takes the named non-state armed group (inter 2-4) of its
+      sentence as the actor.
+    """
+    main = next((a for a in c.actors if a.role == "actor"), None)
+    crowd = _CROWD.get(c.acled_type or "")
+    if crowd is not None:
+        category, inter = crowd
+        if main is not None and (main.actor_id or "").split("-", 1)[-1] in ("protesters", "rioters") and (
+            main.acled_inter != inter
+        ):
+            cat = _registry().nouns.get(category)
+            country = _registry().country(main.country) if main.country else None
+            prefix = (main.actor_id or "*-").split("-", 1)[0]
+            main.actor_id, main.acled_inter = f"{prefix}-{category}", inter
+            main.name = cat.name_for(country) if cat else main.name
+        elif main is None or (main.acled_inter is None and main.text.lower() in ("he", "she", "they", "it", "we")):
+            if main is not None:
+                main.role = "other"
+            text = c.sentence.doc.text[c.trigger.start : c.trigger.end]
+            c.actors.insert(0, _generic(category, text, c.trigger.start, c.trigger.end))
+        return
+    if c.acled_type not in _VIOLENT_TYPES or (main is not None and main.acled_inter is not None):
+        return
+    s0, s1 = c.sentence.start_char, c.sentence.end_char
+    armed = [m for m in actors if s0 <= m.start < s1 and m.acled_inter in (2, 3, 4) and m.actor_id
+             and not m.actor_id.startswith("*-")]  # fmt: skip
+    if not armed:
+        return
+    m = armed[0]
+    if main is not None:
+        main.role = "other"
+    c.actors.insert(0, EventActor(text=m.text, name=m.name, country=m.country, acled_inter=m.acled_inter,
+                                  role="actor", start=m.start, end=m.end, actor_id=m.actor_id))  # fmt: skip
+
+
 def _title_end(article: Article) -> int:
     if article.title and article.text.lstrip().startswith(article.title.strip()):
         return article.text.find(article.title.strip()) + len(article.title.strip())
@@ -201,6 +255,7 @@ def find_events(
         span = (c.trigger.start, c.trigger.end)
         date = time_stage.date_event(doc, article, span, times)
         location = place_stage.locate_event(doc, article, span, places)
+        _settle_actor(c, actors)
         _default_countries(c.actors, (location.country_code if location else None) or article_country)
         modality = c.modality
         if modality in ("asserted", "claimed") and assemble.is_historical(date.end if date else None, article.published):
