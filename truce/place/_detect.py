@@ -139,17 +139,38 @@ def _name_word(tok) -> bool:
     return tok.is_alpha and tok.text[:1].isupper() and tok.pos_ == "PROPN" and not tok.is_sent_start
 
 
+# words after a name that say its people or sites are meant: "Narok residents", "Mandera police
+# post", "Msambweni polling station", "Kisii University students"
+_CUE_AFTER_SITE = {
+    "residents",
+    "villagers",
+    "police",
+    "polling",
+    "station",
+    "market",
+    "university",
+    "hospital",
+    "sub-county",
+    "constituency",
+    "ward",
+    "estate",
+}
+# "residents of Kainuk", "the University of Nairobi", "the people of X"
+_CUE_OF = {"residents", "people", "villagers", "university", "outskirts", "town", "city", "village"}
+
+
 def _place_cue(span) -> bool:
-    """A word around the span that says it names a place: "in X", "the town of X", "X province"."""
+    """A word around the span that says it names a place: "in X", "the town of X", "X province",
+    "X residents", "residents of X"."""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     before2 = doc[span.start - 2].lower_ if span.start > 1 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if before in _CUE_BEFORE or after in _CUE_AFTER:
+    if before in _CUE_BEFORE or after in _CUE_AFTER or after in _CUE_AFTER_SITE:
         return True
     if before == "," and (before2 in _CUE_AFTER or before2 in ("center", "centre")):
         return True  # "in Ghoryan district, Herat": the container of a place
-    return before == "of" and before2 in _CUE_AFTER
+    return before == "of" and (before2 in _CUE_AFTER or before2 in _CUE_OF)
 
 
 def _clean_edges(span) -> bool:
