@@ -152,3 +152,35 @@ def test_one_named_victim_killed_is_one_death(extract):
     x = extract("Gunmen shot dead a teacher in Garissa town on Monday.", dt.date(2019, 6, 4))
     assert x.events[0].fatalities is not None and x.events[0].fatalities.best == 1
     assert x.events[0].acled_sub_event_type == "Attack"
+
+
+def test_the_attack_in_the_next_sentence_brings_its_toll(extract):
+    x = extract("Unidentified armed men attacked herders in Sabareh, Marsabit County, Kenya. "
+                "Five herders killed in the attack.")  # fmt: skip
+    assert x.events[0].fatalities is not None and x.events[0].fatalities.best == 5
+
+
+def test_day_of_month_is_not_a_toll(extract):
+    x = extract("25 Aug. Five people were killed in an attack carried out by gunmen in Forole, Kenya.")
+    assert x.events[0].fatalities.best == 5
+
+
+def test_deaths_that_prompted_a_riot_are_not_its_toll(extract):
+    x = extract("Residents of Kisumu, Kenya, rioted and burned tyres after two men were killed by a driver.")
+    main = x.events[0]
+    assert main.acled_event_type == "Riots"
+    assert main.fatalities is None or main.fatalities.best == 0
+
+
+def test_acled_actor1_of_a_protest_is_the_crowd_with_the_event_country(extract):
+    x = extract("On 3 May 2019, a demonstration was held in Nairobi, Kenya, against the new taxes.")
+    main = x.events[0]
+    actor = next(a for a in main.actors if a.role == "actor")
+    assert (actor.acled_inter, actor.country) == (6, "KEN")
+
+
+def test_violent_event_without_agent_takes_the_named_armed_group(extract):
+    x = extract("On 20 March 2020, 1 soldier was killed during clashes with Taliban militants in Sherzad "
+                "district, Nangarhar.")  # fmt: skip
+    actor = next(a for a in x.events[0].actors if a.role == "actor")
+    assert (actor.name, actor.acled_inter) == ("Taliban", 2)

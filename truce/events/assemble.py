@@ -233,7 +233,33 @@ def merge_outcomes(cands: list[Candidate]) -> list[Candidate]:
                 if strong:
                     strong[0].merged.append(c.trigger)
                     absorbed.add(id(c))
+    # "Gunmen attacked herders in X. Five herders were killed in the attack.": "the attack" with no
+    # actor of its own repeats the previous sentence's violent event, and brings its toll along
+    for s_index in sorted(by_sentence):
+        prev = [p for p in by_sentence.get(s_index - 1, []) if p.trigger.plover == "ASSAULT"
+                and not p.outcome_only and id(p) not in absorbed]  # fmt: skip
+        if not prev:
+            continue
+        for c in by_sentence[s_index]:
+            if id(c) in absorbed or c.trigger.plover != "ASSAULT" or c.outcome_only or not _anaphoric_noun(c):
+                continue
+            host = max(prev, key=_specificity)
+            host.merged.append(c.trigger)
+            host.merged.extend(c.merged)
+            host.actors.extend(a for a in c.actors if a.role == "recipient")
+            absorbed.add(id(c))
     return [c for c in cands if id(c) not in absorbed]
+
+
+def _anaphoric_noun(c: Candidate) -> bool:
+    """A violent noun that refers back: "the attack", "the clash", "this raid", with no actor named."""
+    t = c.token
+    if t.pos_ != "NOUN" or any(a.role == "actor" for a in c.actors):
+        return False
+    dets = [ch for ch in t.children if ch.dep_ == "det"]
+    if not dets or dets[0].lower_ not in ("the", "this", "that"):
+        return False
+    return not any(ch.dep_ in ("amod", "compound", "poss", "acl", "relcl", "nmod") for ch in t.children)
 
 
 def sum_counts(claims: list[CountClaim]) -> CountClaim | None:
@@ -324,8 +350,8 @@ def assign_counts(cands: list[Candidate], counts: list[CountClaim], sentence_bou
     for c in cands:
         by_sentence.setdefault(c.sent_index, []).append(c)
     for claim in counts:
-        if claim.cumulative or claim.best is None and claim.low is None:
-            continue
+        if claim.cumulative or claim.background or claim.best is None and claim.low is None:
+            continue  # background: the deaths that prompted the event ("rioted after two were killed")
         if _CODED_FATALITIES.search(claim.text) or _parenthesised(text, claim.start):
             continue
         if "fatalit" in claim.text.lower() and "report" in text[max(0, claim.start - 40) : claim.start].lower():

@@ -266,6 +266,8 @@ def _number_tokens(num) -> list:
     toks = [num]
     for child in num.children:
         if child.dep_ in keep and abs(child.i - num.i) <= 3:
+            if child.lower_.rstrip(".") in _MONTHS and child.text[0].isupper():
+                continue  # "25 Aug. Five people": the date is not part of the figure
             toks.extend(t for t in child.subtree if abs(t.i - num.i) <= 3)
     toks = sorted(set(toks), key=lambda t: t.i)
     lo, hi = toks[0].i, toks[-1].i
@@ -338,6 +340,8 @@ def _quantity_of_part(tok):
         return None, None  # "over 100 camels have been killed"
     for child in tok.children:
         if child.dep_ == "nummod" or (child.dep_ in ("amod", "det", "quantmod") and child.like_num):
+            if _is_day_of_month(child):
+                continue
             toks = _number_tokens(child)
             q = _span_text_quantity(toks)
             if q is not None:
@@ -457,10 +461,39 @@ def _cue_kind(tok) -> str | None:
     return None
 
 
+_MONTHS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august "
+    "september october november december".split()
+)
+
+
+def _is_day_of_month(tok) -> bool:
+    """A day number beside a month name is a date: "25 Aug. Five people were killed", "On Oct 3, 4
+    people ..." ("01 Oct. 7 people killed": 01 is the day, 7 the figure)."""
+    if not tok.text.isdigit() or not 1 <= int(tok.text) <= 31:
+        return False
+    doc = tok.doc
+
+    def month(j: int) -> bool:
+        if not 0 <= j < len(doc):
+            return False
+        word = doc[j].lower_.rstrip(".")
+        return word in _MONTHS and (word != "may" or doc[j].text[0].isupper())
+
+    if month(tok.i + 1):
+        return True
+    if month(tok.i - 1):
+        before = doc[tok.i - 2] if tok.i >= 2 else None
+        return not (before is not None and before.text.isdigit() and int(before.text) <= 31)
+    return False
+
+
 def _noun_cue_figure(cue) -> _Figure | None:
     """ "3 deaths", "the deaths of 39 civilians", "the death toll rose to 20", "no fatalities"."""
     for child in cue.children:
         if child.dep_ in ("nummod",) or (child.dep_ in ("amod", "compound") and child.like_num):
+            if _is_day_of_month(child):
+                continue
             toks = _number_tokens(child)
             q = _span_text_quantity(toks)
             if q is not None:
