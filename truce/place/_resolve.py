@@ -31,6 +31,8 @@ __all__ = [
 _NAME_SCORE = (1.0, 0.75, 0.45, 0.1)  # primary name, alternate name, folded key, fuzzy
 _ALT_PENALTY = 1.0
 _COUNTRY = ("PCLI", "PCLS")
+_DEMONYM_RE = re.compile(r"(?:an|ese|ish|i|ch|ic)s?$")  # Canadian, Lebanese, Polish, Iraqi, French
+W_DEMONYM = 1.0
 # weights of the context evidence (tuned by hand on LGL and TR-News, see docs/place.md)
 W_POP = 0.15  # per power of ten of population
 W_COUNTRY = 2.0  # times the share of the article's resolved places in the candidate's country
@@ -284,7 +286,8 @@ def _drop_strays(gaz: Gazetteer, cands: dict[int, int], ctx: Context) -> dict[in
     never mentions is a stray reading: "Nawa" in "Nawa-e Barakzayi district, Helmand" is not Nawa
     in Syria, and "Manda" in Sangin district is not Manda in Tanzania. Such a name is more likely a
     local place the gazetteer lacks, so its stray readings are dropped (a stated container can
-    then place it)."""
+    then place it). A town abroad that only lists the name among its alternate names ("Manda" for
+    Handa, Japan) is a stray whatever its size."""
     total = sum(ctx.countries.values())
     if total < STRAY_MIN_WEIGHT:
         return cands
@@ -299,7 +302,7 @@ def _drop_strays(gaz: Gazetteer, cands: dict[int, int], ctx: Context) -> dict[in
             and ctx.countries.get(gaz.ccs[r], 0.0) <= 0.0
             and gaz.features[r].startswith("PPL")
             and gaz.features[r] not in ("PPLC", "PPLA")
-            and gaz.pops[r] < STRAY_MAX_POP
+            and (gaz.pops[r] < STRAY_MAX_POP or lv > 0)  # small, or known by another name
             and gaz.sources[r] == "geonames"
         )
     }
@@ -353,6 +356,8 @@ def resolve_name(
         if has_primary and level > 0 and gaz.sources[row] == "geonames" and feat not in _COUNTRY:
             ratio = (primary_pop + 1) / (max(gaz.pops[row], 0) + 1)
             s -= _ALT_PENALTY + (min(1.5, 0.4 * math.log10(ratio)) if ratio > 10 else 0.0)
+        if feat in _COUNTRY and level == 1 and _DEMONYM_RE.search(name):
+            s += W_DEMONYM  # "Canadian" is the country's adjective, rarely Canadian, Texas
         s += W_POP * math.log10(max(gaz.pops[row], 0) + 1)
         s += _FEATURE_BONUS.get(feat, 0.0)
         if gaz.sources[row] != "geonames":
