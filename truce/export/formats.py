@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import IO, Any
 
 from truce.records import Article, Incident
-from truce.time.precision import acled_time_precision, ucdp_date_prec
+from truce.time.precision import acled_event_date, acled_time_precision, ucdp_date_prec
 
 __all__ = ["FORMATS", "export_incidents"]
 
@@ -73,10 +73,13 @@ def _acled_row(incident: Incident, articles: Mapping[str, Article]) -> dict[str,
     second = _actors(incident, "recipient")
     place = incident.location
     date = incident.date
+    # ACLED codes one day per event: the day itself, else the middle of the period (its codebook
+    # rule for events known only to a week or month), flagged by time_precision.
+    day = acled_event_date(date) if date else None
     return {
         "event_id_cnty": incident.id,
-        "event_date": date.start.isoformat() if date and date.start else "",
-        "year": date.start.year if date and date.start else "",
+        "event_date": day.isoformat() if day else "",
+        "year": day.year if day else "",
         "time_precision": acled_time_precision(date.precision) if date else 3,
         "event_type": incident.acled_event_type or "",
         "sub_event_type": incident.acled_sub_event_type or "",
