@@ -9,6 +9,8 @@ in ``truce/data/event_cues.tsv``. Each decision returns the name of the rule tha
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from truce.events.lexicon import Lexicon
@@ -103,7 +105,9 @@ def _victims(actors: list[EventActor], counts: list[CountClaim], civilian_rx=Non
     for a in actors:
         if a.role != "recipient" or a.text.lower() in _PRONOUNS:
             continue
-        if a.acled_inter in _ARMED_INTER and a.acled_inter != 8:
+        if re.search(r"\bunarmed\b", a.text, re.I):
+            civilian = True
+        elif a.acled_inter in _ARMED_INTER and a.acled_inter != 8:
             armed = True
         elif a.acled_inter == 6 or _looks_protester(a.text):
             protesters = True
@@ -114,8 +118,13 @@ def _victims(actors: list[EventActor], counts: list[CountClaim], civilian_rx=Non
         elif civilian_rx is None or civilian_rx.search(a.text.lower()):
             civilian = True
     for c in counts:
-        v = (c.victims or "") + " " + c.text
-        if _looks_protester(v):
+        # the victims' words only: "four unarmed herdsmen were killed by an armed militia" names the
+        # perpetrator after "by", and "unarmed" victims are civilians
+        words = re.split(r"\bby\b", c.text, maxsplit=1)[0]
+        v = (c.victims or "") + " " + words
+        if re.search(r"\bunarmed\b", v, re.I):
+            civilian = True
+        elif _looks_protester(v):
             protesters = True
         elif c.victims in ("soldiers", "fighters", "militants", "police", "security forces", "combatants"):
             armed = True
