@@ -192,6 +192,9 @@ def classify_acled(
     if 6 in perp or 5 in perp:
         if plover in ("ASSAULT", "COERCE") and "protest" in cues and 5 not in perp:
             return _protest_type(cues, harmed, protest_v)
+        if 5 in perp and "protest" in cues and "mob" not in cues and plover in ("ASSAULT", "COERCE"):
+            # demonstrators engaged in violence: "students set fire to dormitories in protest"
+            return "Riots", "Violent demonstration", "acled:rioters-protesting"
         if "mob" in cues or 5 in perp:
             return "Riots", "Mob violence", "acled:rioters"
     if plover in ("ASSAULT", "COERCE") and "protest" in cues and (protest_v or mode == "arrest"):
@@ -230,6 +233,10 @@ def classify_acled(
             return entry_acled, entry_sub if entry_sub != "*" else "Other", "acled:lexicon"
         return None, None, "acled:none"
     if plover != "ASSAULT":
+        if entry_acled in (None, "*") and plover in ("REQUEST", "ACCUSE", "REJECT") and "protest" in cues:
+            # a crowd's demand voiced at a demonstration is the demonstration ("farmers gathered ...,
+            # demanding that a factory be built")
+            return _protest_type(cues, harmed, protest_v)
         if entry_acled in (None, "*"):
             return None, None, "acled:none"
         return entry_acled, entry_sub if entry_sub not in (None, "*") else "Other", "acled:lexicon"
