@@ -245,6 +245,9 @@ def classify_acled(
     if mode == "sexual":
         return "Violence against civilians", "Sexual violence", "acled:sexual"
     if mode == "abduct":
+        if any(c.kind == "killed" and (c.best or c.low or 0) > 0 for c in counts):
+            # ACLED codes an abduction whose victim is killed as an attack with its fatalities
+            return "Violence against civilians", "Attack", "acled:abduct+killed"
         return "Violence against civilians", "Abduction/forced disappearance", "acled:abduct"
     if lemma in ("capture", "overrun", "recapture", "retake", "seize", "take"):
         is_place = any(any(w in o.lower() for w in _PLACE_WORDS) for o in object_texts) or lemma != "capture"
