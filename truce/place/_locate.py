@@ -188,6 +188,20 @@ _LOCAL_PEOPLE = {
 }
 
 
+def _demonym_use(doc, p: PlaceMention) -> bool:
+    """A country named by its adjective before a noun ("an Afghan convoy", "Kenyan police")."""
+    if p.feature not in ("PCLI", "PCLS") or not p.name:
+        return False
+    words = p.text.split()
+    if words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    if not words or " ".join(words).lower() == p.name.lower():
+        return False
+    nxt = doc.char_span(p.end, len(doc.text), alignment_mode="expand")
+    follow = next((t for t in nxt if not t.is_space), None) if nxt is not None else None
+    return follow is not None and follow.is_alpha and follow.text.islower()
+
+
 def _token_at(doc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -265,8 +279,13 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
             roots[p_tok.i] = p
     for p in in_sent:
         p_tok, p_span = _token_at(doc, p.start, p.end)
-        if p_tok is None or p_tok.ent_type_ == "NORP" or p_tok.pos_ == "ADJ":
-            continue  # "Israeli", "Lebanese": an adjective names who, not where
+        if (
+            p_tok is None
+            or p_tok.ent_type_ == "NORP"
+            or p_tok.pos_ == "ADJ"
+            or _demonym_use(doc, p)
+        ):
+            continue  # "Israeli", "Lebanese", "an Afghan convoy": an adjective names who, not where
         score = _path_score(p_tok, t_tok, p_span)
         # a place that only situates another place ("Sadr City in eastern Baghdad", "Jdeideh near
         # Jenin") gives way to it: the finer place is where the event happened
