@@ -69,3 +69,13 @@ def test_residents_cue_a_place_and_act_where_they_live(nlp, gaz):
     s = text.index("protested")
     loc = locate_event(doc, a, (s, s + len("protested")), places)
     assert loc is not None and loc.text == "Narok", loc
+
+
+def test_country_adjective_before_a_noun_is_not_the_event_location(nlp, gaz):
+    text = "Taliban militants attacked an Afghan military convoy, killing three soldiers."
+    a = Article(id="t", text=text)
+    doc = nlp(text)
+    places = find_places(doc, a, gaz)
+    s = text.index("attacked")
+    loc = locate_event(doc, a, (s, s + len("attacked")), places)
+    assert loc is None or "Afghan" not in loc.text, loc
