@@ -184,3 +184,11 @@ def test_violent_event_without_agent_takes_the_named_armed_group(extract):
                 "district, Nangarhar.")  # fmt: skip
     actor = next(a for a in x.events[0].actors if a.role == "actor")
     assert (actor.name, actor.acled_inter) == ("Taliban", 2)
+
+
+def test_what_the_victim_had_done_is_not_the_toll(extract):
+    x = extract("On 10 November 2019, residents of Lukume village in Kakamega, Kenya, beat up a man who had "
+                "just killed his mother.")  # fmt: skip
+    assert x.events[0].fatalities is None or x.events[0].fatalities.best == 0
+    y = extract("Al Shabaab claimed an attack on a bus in Wajir, Kenya, which killed 11 passengers.")
+    assert y.events[0].fatalities.best == 11

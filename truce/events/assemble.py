@@ -197,6 +197,24 @@ def _specificity(c: Candidate) -> float:
     return score
 
 
+def _relative_clause(token, max_steps: int = 4):
+    """The head of the relative clause ``token`` sits in ("a man who had killed his father"), or None."""
+    cur = token
+    for _ in range(max_steps):
+        if cur.dep_ == "relcl":
+            # a person's deed ("who had killed"), not the event's own outcome ("an attack which killed")
+            who = any(ch.lower_ in ("who", "whom", "whose") for ch in cur.subtree if ch.i < cur.i)
+            return cur if who else None
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _outside(token, clause) -> bool:
+    return not (clause.left_edge.i <= token.i <= clause.right_edge.i)
+
+
 def merge_outcomes(cands: list[Candidate]) -> list[Candidate]:
     """Fold outcome triggers ("killed", "wounded") into the violent event they report the toll of."""
     by_sentence: dict[int, list[Candidate]] = {}
@@ -211,6 +229,10 @@ def merge_outcomes(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if c.outcome_only:
                 hosts = [v for v in violent if v.modality == c.modality or c.modality == "asserted"]
+                clause = _relative_clause(c.token)
+                if clause is not None:
+                    # "a mob attacked a man who had killed his father": what the victim had done
+                    hosts = [v for v in hosts if not _outside(v.token, clause)]
                 host = None
                 linked = [v for v in hosts if _connected(v.token, c.token)]
                 if linked:
@@ -369,6 +391,10 @@ def assign_counts(cands: list[Candidate], counts: list[CountClaim], sentence_bou
             continue
         host = min(pool, key=lambda c: (c.trigger.plover != "ASSAULT", c.outcome_only,
                                         abs(c.token.idx - claim.start)))  # fmt: skip
+        span = host.sentence.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        clause = _relative_clause(span.root) if span is not None and len(span) else None
+        if clause is not None and _outside(host.token, clause):
+            continue  # "lynched two robbers, who were accused of killing three people"
         (host.killed if claim.kind == "killed" else host.injured).append(claim)
 
 
