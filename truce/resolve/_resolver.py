@@ -6,13 +6,12 @@ import copy
 import gc
 import datetime as dt
 import logging
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from truce.records import Extraction, Incident, Revision
 from truce.resolve import aggregate
 from truce.resolve._terms import TermIndex
-from truce.resolve._text import content_stems, pack_u32, stable_hash, unpack_u32
+from truce.resolve._text import unpack_u32
 from truce.resolve.incidents import (
     NEVER_MERGED,
     IncidentIndex,
@@ -23,8 +22,16 @@ from truce.resolve.incidents import (
     mention_profile,
     new_incident,
 )
-from truce.resolve.origins import REWRITE_WINDOW_DAYS, OriginIndex, minhash_of, outlet_key, within_days
-from truce.resolve.rewrites import SentenceFeatures, article_features
+from truce.resolve.origins import (
+    REWRITE_WINDOW_DAYS,
+    ArticlePrint,
+    OriginIndex,
+    article_print,
+    minhash_with,
+    outlet_key,
+    within_days,
+)
+from truce.resolve.rewrites import SentenceFeatures
 from truce.resolve.state import ArticleLink, ResolveOutcome, ResolverState, SetAside, Story
 from truce.resolve.stories import StoryIndex
 
@@ -42,11 +49,6 @@ def _utcnow() -> dt.datetime:
 
 def _features(link: ArticleLink) -> list[SentenceFeatures]:
     return [SentenceFeatures.unpack(s) for s in link.sentences]
-
-
-def _pack_terms(terms: dict[int, int]) -> str:
-    keys = sorted(terms)
-    return f"{pack_u32(keys)} {pack_u32([terms[k] for k in keys])}"
 
 
 def _unpack_terms(text: str) -> dict[int, int]:
@@ -123,19 +125,24 @@ class Resolver:
 
     # --- adding -----------------------------------------------------------------------------
 
-    def add(self, extractions: Iterable[Extraction]) -> ResolveOutcome:
-        """Place each article (origin, story) and each of its event mentions (incident)."""
+    def add(self, extractions: Iterable[Extraction],
+            prints: Mapping[str, ArticlePrint] | None = None) -> ResolveOutcome:
+        """Place each article (origin, story) and each of its event mentions (incident).
+
+        ``prints`` (article id → ``article_print(article)``) may carry the per-article text work
+        done elsewhere (in the extraction workers); an article without one, or whose print was
+        made from another text, is fingerprinted here. The outcome is the same either way."""
         # The batch allocates many small long-lived records; the cyclic collector would rescan the
         # whole (growing) state again and again. It is paused for the batch, and restored after.
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            return self._add(extractions)
+            return self._add(extractions, prints or {})
         finally:
             if was_enabled:
                 gc.enable()
 
-    def _add(self, extractions: Iterable[Extraction]) -> ResolveOutcome:
+    def _add(self, extractions: Iterable[Extraction], prints: Mapping[str, ArticlePrint]) -> ResolveOutcome:
         outcome = ResolveOutcome()
         created: dict[str, Incident] = {}
         updated: dict[str, Incident] = {}
@@ -146,7 +153,7 @@ class Resolver:
                 log.info("article %s already resolved; ignored", article.id)
                 outcome.articles.append(self._links[article.id])
                 continue
-            link = self._place_article(extraction)
+            link = self._place_article(extraction, prints.get(article.id))
             outcome.articles.append(link)
             stories[link.story_id] = self._stories.stories[link.story_id]
             if link.duplicate_of is not None:
@@ -159,10 +166,12 @@ class Resolver:
         outcome.stories_changed = list(stories.values())
         return outcome
 
-    def _place_article(self, extraction: Extraction) -> ArticleLink:
+    def _place_article(self, extraction: Extraction, fp: ArticlePrint | None) -> ArticleLink:
         article = extraction.article
-        sentences, terms = article_features(article.text)
-        mh = minhash_of(article.text)
+        if fp is None or fp.content_hash != article.content_hash:
+            fp = article_print(article)
+        sentences, terms = fp.sentences, fp.terms
+        mh = minhash_with(fp.minhash)
         similar = self._terms.similar(terms, k=SIMILAR_ARTICLES, published=article.published)
         # Rewrites share much of their vocabulary: align only with articles similar enough.
         candidates = [
@@ -188,9 +197,9 @@ class Resolver:
             url=article.url,
             duplicate_of=decision.duplicate_of,
             origin_reason=decision.reason,
-            minhash=pack_u32(mh.hashvalues),
-            sentences=[f.pack() for f in sentences],
-            terms=_pack_terms(terms),
+            minhash=fp.packed_minhash,
+            sentences=list(fp.packed_sentences),
+            terms=fp.packed_terms,
         )
         self._remember(link, terms, mh)
         return link

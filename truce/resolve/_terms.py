@@ -46,8 +46,12 @@ class TermIndex:
     def _unit(self, terms: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
         if not terms:
             return np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.float32)
-        ids = np.fromiter(sorted(terms), dtype=np.uint32, count=len(terms))
-        w = np.array([(1.0 + math.log(terms[int(t)])) * self._idf(int(t)) for t in ids], dtype=np.float32)
+        keys = sorted(terms)
+        ids = np.fromiter(keys, dtype=np.uint32, count=len(keys))
+        # the same arithmetic as ``_idf``, inlined (this runs for every article added and queried)
+        n1, df, log = len(self.docs) + 1, self.df.get, math.log
+        w = np.array([(1.0 + log(terms[t])) * (log(n1 / (df(t, 0) + 1)) + 1.0) for t in keys],
+                     dtype=np.float32)
         norm = float(np.sqrt((w * w).sum()))
         return ids, (w / norm if norm else w)
 
@@ -99,14 +103,15 @@ class TermIndex:
             weeks: list[int | None] = [*sorted(self.weeks), None]
         else:
             weeks = [week + d for d in range(-WEEK_SPAN, WEEK_SPAN + 1)] + [None]
-        rare = sorted((t for t in terms if 0 < self.df.get(t, 0) <= common), key=lambda t: self.df[t])
+        df = self.df
+        rare = sorted((t for t in terms if 0 < df.get(t, 0) <= common), key=df.__getitem__)
         scores: Counter[str] = Counter()
+        postings = self.postings.get
         for term in rare[:QUERY_TERMS]:
             for w in weeks:
-                bucket = self.postings.get((w, term))
+                bucket = postings((w, term))
                 if bucket:
-                    for doc_id in bucket[-MAX_POSTINGS_SCANNED:]:
-                        scores[doc_id] += 1
+                    scores.update(bucket[-MAX_POSTINGS_SCANNED:] if len(bucket) > MAX_POSTINGS_SCANNED else bucket)
         ranked = []
         for doc_id, shared in scores.most_common(k * RERANK):
             if shared < min(MIN_SHARED, len(rare)):

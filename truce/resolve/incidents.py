@@ -329,16 +329,18 @@ class IncidentIndex:
                 out.append(self.profiles[incident_id])
         if q.vague or len(_weeks(q.interval)) > MAX_WEEKS:  # type: ignore[arg-type]
             return out
+        blocks, profiles = self.blocks.get, self.profiles.get
+        add, append = seen.add, out.append
         for key in self._mention_keys(q):
-            bucket = self.blocks.get(key)
+            bucket = blocks(key)
             if not bucket:
                 continue
-            for incident_id in bucket[-MAX_CANDIDATES:]:
+            for incident_id in bucket[-MAX_CANDIDATES:] if len(bucket) > MAX_CANDIDATES else bucket:
                 if incident_id not in seen:
-                    seen.add(incident_id)
-                    profile = self.profiles.get(incident_id)
+                    add(incident_id)
+                    profile = profiles(incident_id)
                     if profile is not None:
-                        out.append(profile)
+                        append(profile)
         return out
 
     # --- scoring ---------------------------------------------------------------------------

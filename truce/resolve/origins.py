@@ -16,13 +16,13 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from truce.records import Article
-from truce.resolve._text import unpack_u32, word_shingles
-from truce.resolve.rewrites import SentenceFeatures, alignment
+from truce.resolve._text import pack_u32, unpack_u32, word_shingles
+from truce.resolve.rewrites import SentenceFeatures, alignment, article_features
 from truce.resolve.state import ArticleLink
 
 log = logging.getLogger(__name__)
 
-__all__ = ["OriginIndex", "OriginDecision", "outlet_key", "minhash_of"]
+__all__ = ["OriginIndex", "OriginDecision", "outlet_key", "minhash_of", "ArticlePrint", "article_print"]
 
 NUM_PERM = 64
 SCHEME = "affine32"  # fixed, so saved signatures stay comparable across datasketch versions
@@ -57,6 +57,47 @@ def minhash_of(text: str) -> MinHash:
     if shingles:
         mh.update_batch([s.encode("utf-8") for s in shingles])
     return mh
+
+
+@dataclass(slots=True)
+class ArticlePrint:
+    """Everything the resolver computes from an article's text alone, once: its informative
+    sentences' features, its content-stem counts, its MinHash signature, and their packed forms (as
+    saved in ``ArticleLink``). It depends on nothing but the text, so the extraction workers can
+    compute it (``article_print``) and hand it to ``Resolver.add``; it pickles."""
+
+    content_hash: str
+    sentences: list[SentenceFeatures]
+    terms: dict[int, int]
+    minhash: np.ndarray  # uint64 hash values, NUM_PERM of them
+    packed_minhash: str
+    packed_sentences: list[str]
+    packed_terms: str
+
+
+def _pack_terms(terms: dict[int, int]) -> str:
+    keys = sorted(terms)
+    return f"{pack_u32(keys)} {pack_u32([terms[k] for k in keys])}"
+
+
+def article_print(article: Article) -> ArticlePrint:
+    """The per-article text work of ``Resolver.add`` (see ``ArticlePrint``)."""
+    sentences, terms = article_features(article.text)
+    mh = minhash_of(article.text)
+    return ArticlePrint(
+        content_hash=article.content_hash,
+        sentences=sentences,
+        terms=terms,
+        minhash=mh.hashvalues,
+        packed_minhash=pack_u32(mh.hashvalues),
+        packed_sentences=[f.pack() for f in sentences],
+        packed_terms=_pack_terms(terms),
+    )
+
+
+def minhash_with(hashvalues: np.ndarray) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=hashvalues,
+                   permutations=_permutations())
 
 
 def _minhash_from(packed: str) -> MinHash:
