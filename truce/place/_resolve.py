@@ -65,7 +65,7 @@ KIND_FEATURES = {
     "province": {"ADM1", "ADM2"},
     "state": {"ADM1"},
     "region": {"ADM1", "RGN"},
-    "county": {"ADM2"},
+    "county": {"ADM2", "ADM1"},  # US counties are ADM2; Kenyan counties ADM1
     "parish": {"ADM2"},
     "town": {"PPL", "PPLC", "PPLA"},
     "village": {"PPL"},

