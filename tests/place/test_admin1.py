@@ -1,0 +1,126 @@
+"""The first-order divisions file (truce/data/gazetteer_admin1.tsv): plausible coordinates, and
+resolution that prefers a division when the text says "province/state/..." but keeps a bare name
+that is also a town as the town."""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from truce.place import gazetteer as gz
+from truce.place import resolve_place
+from truce.place._resolve import haversine_km
+
+MARGIN = 1.0  # degrees around the box of a country's GeoNames towns
+
+
+def _rows():
+    return gz.read_supplement(gz._supplement_path(gz.ADMIN1))
+
+
+@pytest.fixture(scope="module")
+def town_boxes(gaz):
+    boxes: dict[str, list[float]] = {}
+    for i, cc in enumerate(gaz.ccs):
+        if gaz.sources[i] != "geonames" or gaz.features[i] in ("PCLI", "PCLS") or not cc:
+            continue
+        lat, lon = gaz.lats[i], gaz.lons[i]
+        b = boxes.get(cc)
+        if b is None:
+            boxes[cc] = [lat, lat, lon, lon]
+        else:
+            b[0], b[1] = min(b[0], lat), max(b[1], lat)
+            b[2], b[3] = min(b[2], lon), max(b[3], lon)
+    return boxes
+
+
+def test_divisions_lie_inside_their_country(town_boxes):
+    bad = []
+    for r in _rows():
+        lat0, lat1, lon0, lon1 = town_boxes[r.country]
+        if not (lat0 - MARGIN <= r.lat <= lat1 + MARGIN and lon0 - MARGIN <= r.lon <= lon1 + MARGIN):
+            bad.append((r.line, r.name, r.country, r.lat, r.lon))
+    assert not bad
+
+
+def test_divisions_lie_near_a_town_of_their_country(gaz):
+    """A centroid far from every town of its country is a typo (a swapped or negated coordinate)."""
+    by_cc: dict[str, list[tuple[float, float]]] = {}
+    for i, cc in enumerate(gaz.ccs):
+        if gaz.sources[i] == "geonames" and gaz.features[i] not in ("PCLI", "PCLS"):
+            by_cc.setdefault(cc, []).append((gaz.lats[i], gaz.lons[i]))
+    bad = []
+    for r in _rows():
+        pts = by_cc[r.country]
+        near = min(abs(r.lat - a) + abs(r.lon - b) for a, b in pts)
+        if near > 3.0:  # degrees, Manhattan: the Sahara and Tibesti have few towns
+            bad.append((r.line, r.name, round(near, 1)))
+    assert not bad
+
+
+def test_file_is_well_formed_and_has_no_duplicates():
+    rows = _rows()
+    assert len(rows) >= 500
+    assert all(r.feature in ("ADM1", "RGN") for r in rows)
+    keys = Counter((r.country, r.name.lower()) for r in rows)
+    assert [k for k, n in keys.items() if n > 1] == []
+    per_country = Counter(r.country for r in rows if r.feature == "ADM1")
+    assert per_country["AF"] + 3 == 34  # Helmand, Kandahar, Nangarhar are in the supplement
+    assert per_country["NG"] == 37
+    assert per_country["KE"] == 47
+
+
+def test_distinct_provinces_are_far_apart():
+    rows = [r for r in _rows() if r.country == "AF"]
+    for i, a in enumerate(rows):
+        for b in rows[i + 1 :]:
+            assert haversine_km(a.lat, a.lon, b.lat, b.lon) > 30, (a.name, b.name)
+
+
+def test_the_index_is_rebuilt_when_the_file_changes(tmp_path, monkeypatch):
+    before = gz._fingerprint()
+    real = gz._supplement_path
+
+    def fake(name: str = gz.SUPPLEMENT) -> Path:
+        if name != gz.ADMIN1:
+            return real(name)
+        p = tmp_path / name
+        p.write_text(real(name).read_text(encoding="utf-8") + "Extra\t\t1\t1\tAF\tADM1\n")
+        return p
+
+    monkeypatch.setattr(gz, "_supplement_path", fake)
+    assert gz._fingerprint() != before
+
+
+@pytest.mark.parametrize(
+    "text, cc, feature",
+    [
+        ("Takhar", "AF", "ADM1"),  # not a town in China
+        ("Badakhshan", "AF", "ADM1"),
+        ("Paktia province", "AF", "ADM1"),
+        ("Zabul", "AF", "ADM1"),
+        ("Kabul province", "AF", "ADM1"),
+        ("Borno state", "NG", "ADM1"),
+        ("Kano State", "NG", "ADM1"),
+        ("Nord-Kivu", "CD", "ADM1"),
+        ("Donetsk region", "UA", "ADM1"),
+        ("Donetsk oblast", "UA", "ADM1"),
+        ("Marsabit County", "KE", "ADM1"),
+        ("Cabo Delgado", "MZ", "ADM1"),
+        ("Deir ez-Zor governorate", "SY", "ADM1"),
+        ("Lower Shabelle", "SO", "ADM1"),
+        ("Tillaberi region", "NE", "ADM1"),
+    ],
+)
+def test_division_readings(gaz, text, cc, feature):
+    m = resolve_place(text, gaz)
+    assert (m.country_code, m.feature) == (cc, feature)
+
+
+@pytest.mark.parametrize(
+    "text, cc",
+    [("Kabul", "AF"), ("Kano", "NG"), ("Donetsk", "UA"), ("Beirut", "LB"), ("Gaza", "PS")],
+)
+def test_a_bare_name_that_is_a_town_stays_the_town(gaz, text, cc):
+    m = resolve_place(text, gaz)
+    assert m.country_code == cc and m.feature not in ("ADM1",)
