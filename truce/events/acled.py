@@ -59,7 +59,7 @@ class SentenceCues:
 # ("Protesters blocked the road. Police dispersed them with tear gas.").
 SENTENCE_CLASSES = frozenset(
     ("weapon_air", "weapon_shelling", "weapon_ied", "weapon_grenade", "weapon_suicide", "weapon_chemical",
-     "clash", "armed", "armed_group", "territory_nonstate", "territory_gov")
+     "armed", "armed_group", "territory_nonstate", "territory_gov")
 )  # fmt: skip
 
 
