@@ -58,14 +58,14 @@ class TermIndex:
     def add(self, doc_id: str, terms: dict[int, int], published: dt.date | None = None) -> None:
         if doc_id in self.docs:
             return
-        for term in terms:
-            self.df[term] += 1
+        self.df.update(iter(terms))  # one more document for each of its terms
         self.docs[doc_id] = self._unit(terms)
         week = _week(published)
         if week is not None:
             self.weeks.add(week)
+        postings = self.postings
         for term in terms:
-            self.postings[(week, term)].append(doc_id)
+            postings[(week, term)].append(doc_id)
 
     @staticmethod
     def _dot(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> float:

@@ -299,7 +299,7 @@ class IncidentIndex:
             ci, cj = grid_cell(place)
             cells = [(ci + di, cj + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1)]
             for w in slots:
-                keys.extend(("cell", t, w, c) for c in cells)
+                keys.extend([("cell", t, w, c) for c in cells])
                 if admin1:
                     keys.append(("admc", t, country, admin1, w))
             if day is not None:
