@@ -124,3 +124,32 @@ def test_division_readings(gaz, text, cc, feature):
 def test_a_bare_name_that_is_a_town_stays_the_town(gaz, text, cc):
     m = resolve_place(text, gaz)
     assert m.country_code == cc and m.feature not in ("ADM1",)
+
+
+def test_coded_divisions_hold_their_geonames_towns(gaz):
+    """A division with a GeoNames admin1 code names that code's towns; their median point lies
+    near the division's centroid (a wrong code would put the towns hundreds of km away)."""
+    import statistics
+
+    rows = [r for r in _rows() if r.admin1_code]
+    assert len(rows) >= 400
+    towns: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for i, cc in enumerate(gaz.ccs):
+        if gaz.sources[i] == "geonames" and gaz.features[i] not in ("PCLI", "PCLS", "ADM1"):
+            towns.setdefault((cc, gaz.admin1[i]), []).append((gaz.lats[i], gaz.lons[i]))
+    bad = []
+    for r in rows:
+        pts = towns.get((r.country, r.name))
+        if not pts:
+            bad.append((r.line, r.name, "no towns"))
+            continue
+        lat = statistics.median(p[0] for p in pts)
+        lon = statistics.median(p[1] for p in pts)
+        if haversine_km(r.lat, r.lon, lat, lon) > 150:
+            bad.append((r.line, r.name, round(haversine_km(r.lat, r.lon, lat, lon))))
+    assert not bad
+
+
+def test_towns_carry_their_division_name(gaz):
+    kabul = resolve_place("Kabul", gaz)
+    assert kabul.admin1 == "Kabul Province"
