@@ -192,3 +192,9 @@ def test_what_the_victim_had_done_is_not_the_toll(extract):
     assert x.events[0].fatalities is None or x.events[0].fatalities.best == 0
     y = extract("Al Shabaab claimed an attack on a bus in Wajir, Kenya, which killed 11 passengers.")
     assert y.events[0].fatalities.best == 11
+
+
+def test_they_killed_in_the_next_sentence_is_the_raid_toll(extract):
+    x = extract("On October 11th, bandits raided the village of Chemisto in Sigor, Kenya. "
+                "They killed two civilians, including a child.")  # fmt: skip
+    assert x.events[0].fatalities is not None and x.events[0].fatalities.best == 2

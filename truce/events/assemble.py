@@ -215,6 +215,12 @@ def _outside(token, clause) -> bool:
     return not (clause.left_edge.i <= token.i <= clause.right_edge.i)
 
 
+def _own_actor(c: Candidate) -> bool:
+    """Whether an outcome names an agent of its own; "They killed two civilians" after "bandits raided the
+    village" repeats the raiders, so a pronoun does not count."""
+    return any(a.role == "actor" and a.text.lower() not in ("they", "he", "she", "it") for a in c.actors)
+
+
 def merge_outcomes(cands: list[Candidate]) -> list[Candidate]:
     """Fold outcome triggers ("killed", "wounded") into the violent event they report the toll of."""
     by_sentence: dict[int, list[Candidate]] = {}
@@ -237,12 +243,12 @@ def merge_outcomes(cands: list[Candidate]) -> list[Candidate]:
                 linked = [v for v in hosts if _connected(v.token, c.token)]
                 if linked:
                     host = max(linked, key=_specificity)
-                elif hosts and not any(a.role == "actor" for a in c.actors):
+                elif hosts and not _own_actor(c):
                     host = min(hosts, key=lambda v: abs(v.token.i - c.token.i))
                 if host is None:
                     prev = by_sentence.get(s_index - 1, [])
                     prev_violent = [p for p in prev if p.trigger.plover == "ASSAULT" and id(p) not in absorbed]
-                    if prev_violent and not violent and not any(a.role == "actor" for a in c.actors):
+                    if prev_violent and not violent and not _own_actor(c):
                         host = max(prev_violent, key=_specificity)
                 if host is not None:
                     host.merged.append(c.trigger)
