@@ -417,7 +417,9 @@ def classify(cands: list[Candidate], lexicon: Lexicon) -> None:
     for c in cands:
         cues = cache.get(c.sent_index)
         if cues is None:
-            window = sents[c.sent_index : c.sent_index + 1 + _CUE_WINDOW_SENTENCES]
+            # the sentence before may describe the same crowd ("Police lobbed tear gas to disperse
+            # youths. The youths were protesting ...")
+            window = sents[max(0, c.sent_index - 1) : c.sent_index + 1 + _CUE_WINDOW_SENTENCES]
             words = " ".join(s.text.lower() for s in window)[:_CUE_WINDOW_CHARS]
             lemmas = " ".join(t.lemma_.lower() for s in window for t in s)[:_CUE_WINDOW_CHARS]
             window_classes = [k for k in _ALL_CUE_CLASSES if k not in SENTENCE_CLASSES]
