@@ -110,6 +110,9 @@ def test_the_index_is_rebuilt_when_the_file_changes(tmp_path, monkeypatch):
         ("Deir ez-Zor governorate", "SY", "ADM1"),
         ("Lower Shabelle", "SO", "ADM1"),
         ("Tillaberi region", "NE", "ADM1"),
+        ("Sinaloa", "MX", "ADM1"),  # not a village of that name in Chiapas
+        ("Antioquia", "CO", "ADM1"),  # not Antakya, which lists it as an old name
+        ("Raqqa province", "SY", "ADM1"),
     ],
 )
 def test_division_readings(gaz, text, cc, feature):
@@ -119,7 +122,16 @@ def test_division_readings(gaz, text, cc, feature):
 
 @pytest.mark.parametrize(
     "text, cc",
-    [("Kabul", "AF"), ("Kano", "NG"), ("Donetsk", "UA"), ("Beirut", "LB"), ("Gaza", "PS")],
+    [
+        ("Kabul", "AF"),
+        ("Kano", "NG"),
+        ("Donetsk", "UA"),
+        ("Beirut", "LB"),
+        ("Gaza", "PS"),
+        ("Raqqa", "SY"),
+        ("Ar-Raqqa", "SY"),  # a spelling of the city as well as of its governorate
+        ("Hama", "SY"),
+    ],
 )
 def test_a_bare_name_that_is_a_town_stays_the_town(gaz, text, cc):
     m = resolve_place(text, gaz)
