@@ -2,8 +2,9 @@
 
 Public surface (docs/resolve.md):
 
-- ``Resolver(prior=None, *, clock=None)``; ``Resolver.add(extractions) -> ResolveOutcome``;
+- ``Resolver(prior=None, *, clock=None)``; ``Resolver.add(extractions, prints=None) -> ResolveOutcome``;
   ``Resolver.state() -> ResolverState``
+- ``article_print(article) -> ArticlePrint``: the per-article text work, for the extraction workers
 - the state and outcome records: ``ResolverState``, ``ArticleLink``, ``Story``, ``ResolveOutcome``,
   ``SetAside``
 - the rewrite detector: ``sentence_similarity``, ``is_paraphrase``, ``article_fingerprint``,
@@ -13,6 +14,7 @@ Public surface (docs/resolve.md):
 from __future__ import annotations
 
 from truce.resolve._resolver import Resolver
+from truce.resolve.origins import ArticlePrint, article_print
 from truce.resolve.rewrites import (
     PARAPHRASE_THRESHOLD,
     alignment,
@@ -24,6 +26,8 @@ from truce.resolve.state import ArticleLink, ResolveOutcome, ResolverState, SetA
 
 __all__ = [
     "Resolver",
+    "ArticlePrint",
+    "article_print",
     "ResolverState",
     "ResolveOutcome",
     "ArticleLink",
