@@ -105,3 +105,14 @@ def test_a_four_digit_count_is_not_a_year(nlp):
     text = "More than 2000 residents fled the fighting, while 1500 people crossed the border."
     a = Article(id="t", text=text, published=d("2024-05-04"))
     assert find_times(nlp(text), a) == []
+
+
+def test_an_event_named_after_after_precedes_the_reference_date(nlp):
+    text = (
+        "Lebanese and Israeli diplomats met on Wednesday in Naqoura. The meeting comes just days "
+        "after Israel assassinated a senior commander in an airstrike on Beirut."
+    )
+    ed = _date(nlp, text, "assassinated")
+    assert ed.end == d("2025-12-02") and ed.start < d("2025-12-02") and ed.precision == "month"
+    # the meeting itself keeps its day
+    assert _date(nlp, text, "meeting").start == d("2025-12-03")

@@ -86,6 +86,28 @@ def _attachment(doc, t: TimeExpression, trigger_tokens, trigger_verb) -> tuple[i
     return 99, foreign or _verb_of(span.root) is not None
 
 
+BEFORE_REFERENCE_DAYS = 31  # "days/weeks after X": X is taken to lie within the month before
+_BEFORE_MARKERS = {"after", "following", "since"}
+
+
+def _after_clause(doc, start: int, end: int) -> bool:
+    """Whether the trigger sits in a clause or phrase headed by "after"/"following"/"since",
+    i.e. it names an earlier event the sentence's own event is measured from."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    node = span.root
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in _BEFORE_MARKERS for c in node.children):
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ in _BEFORE_MARKERS:
+            return True
+        if node.dep_ in ("ROOT", "ccomp", "conj") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
 def date_event(doc, article: Article, trigger: tuple[int, int], times: list[TimeExpression]) -> EventDate:
     """The date of the event whose trigger spans ``trigger`` (character offsets into the article)."""
     start, end = trigger
@@ -117,7 +139,16 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
     para_start = article.text.rfind("\n", 0, start) + 1
     earlier = [t for t in usable if para_start <= t.start < start and t.type != "DURATION"]
     if earlier:
-        return _to_date(earlier[-1])
+        reference = earlier[-1]
+        if parsed and reference.interval.start is not None and _after_clause(doc, start, end):
+            # "The meeting comes just days after Israel assassinated X": the event precedes the
+            # reference date by an unstated span; say so rather than give it the meeting's day.
+            ref = reference.interval.start
+            return EventDate(
+                ref - dt.timedelta(days=BEFORE_REFERENCE_DAYS), ref - dt.timedelta(days=1), "month",
+                reference.text, (reference.start, reference.end),
+            )
+        return _to_date(reference)
     pub = article.published
     if pub is None:
         return EventDate(None, None, "unknown")
