@@ -15,7 +15,7 @@ from typing import Any
 from truce.errors import MalformedRecord
 from truce.records import Article
 
-__all__ = ["Spans", "read_span_requests"]
+__all__ = ["Spans", "iter_span_requests", "read_span_requests"]
 
 Spans = list[tuple[int, int]]
 
@@ -43,25 +43,40 @@ def _spans(row: dict[str, Any], where: str) -> Spans | None:
     return spans
 
 
-def read_span_requests(path: Path) -> Iterator[tuple[Article, Spans | None]]:
-    """One JSON object per line (blank lines skipped); a bad line raises ``MalformedRecord`` naming it."""
+def iter_span_requests(path: Path) -> Iterator[tuple[Article, Spans | None] | MalformedRecord]:
+    """Each line's request, in order; a bad line is yielded as its ``MalformedRecord`` (naming the
+    file and line) instead of raised, so one bad line never stops the rest."""
     with Path(path).open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, start=1):
             if not line.strip():
                 continue
-            where = f"{path}:{n}"
             try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise MalformedRecord(where, f"not valid JSON ({e.msg}); expected one object per line") from e
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                raise MalformedRecord(where, 'each line needs an object with a "text" string')
-            spans = _spans(row, where)
-            article = Article(
-                id=str(row.get("id", n)),
-                text=row["text"],
-                published=_published(row.get("published"), where),
-                published_source="metadata" if row.get("published") else "unknown",
-                source=where,
-            )
-            yield article, spans
+                yield _request(line, f"{path}:{n}", n)
+            except MalformedRecord as e:
+                yield e
+
+
+def read_span_requests(path: Path) -> Iterator[tuple[Article, Spans | None]]:
+    """Like ``iter_span_requests``, but the first bad line raises its ``MalformedRecord``."""
+    for item in iter_span_requests(path):
+        if isinstance(item, MalformedRecord):
+            raise item
+        yield item
+
+
+def _request(line: str, where: str, n: int) -> tuple[Article, Spans | None]:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise MalformedRecord(where, f"not valid JSON ({e.msg}); expected one object per line") from e
+    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+        raise MalformedRecord(where, 'each line needs an object with a "text" string')
+    spans = _spans(row, where)
+    article = Article(
+        id=str(row.get("id", n)),
+        text=row["text"],
+        published=_published(row.get("published"), where),
+        published_source="metadata" if row.get("published") else "unknown",
+        source=where,
+    )
+    return article, spans

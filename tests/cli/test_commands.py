@@ -173,3 +173,19 @@ def test_one_bad_input_never_stops_the_batch(tmp_path, news_dir):
     # Retrying reads the unreadable inputs again and re-extracts the failed article: all fail again.
     retry = invoke("run", "--db", str(path), "--workers", "1", "--retry-failed")
     assert "failures: 4" in retry.output and "more than the parser takes" in retry.output
+
+
+@pytest.mark.parametrize("command", ["times", "places"])
+def test_one_stage_commands_keep_going_past_a_bad_line(tmp_path, command):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        '{"id": "a", "text": "Israeli jets struck Tyre on Monday.", "published": "2025-01-02"}\n'
+        "not json\n"
+        '{"id": "c", "text": "Talks resumed in Naqoura on Wednesday.", "published": "2025-12-04"}\n'
+    )
+    out = tmp_path / "out.jsonl"
+    result = invoke(command, str(src), "-o", str(out))
+    assert result.exit_code == 2 and "in.jsonl:2" in result.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in rows] == ["a", f"{src}:2", "c"]
+    assert "error" in rows[1] and command in rows[2] and rows[2][command]

@@ -86,3 +86,31 @@ def error(message: str) -> None:
 
 def print_json_line(obj: Any) -> None:
     typer.echo(json.dumps(obj, ensure_ascii=False, default=str))
+
+
+def write_span_results(input_path: Path, output: Path | None, process) -> None:
+    """The loop of the one-stage commands (`truce times`, `truce places`): one output line per input
+    line, in order. A bad line gives ``{"id": "FILE:LINE", "error": ...}``, is reported on stderr,
+    and the rest goes on; the command then exits 2. ``process(article, spans)`` returns the line."""
+    from truce.span_requests import iter_span_requests
+
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    count = failed = 0
+    try:
+        for item in iter_span_requests(input_path):
+            if isinstance(item, Exception):
+                error(str(item))
+                row = {"id": item.source, "error": item.message}
+                failed += 1
+            else:
+                row = process(*item)
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += 1
+    finally:
+        if output:
+            out.close()
+    if output:
+        typer.echo(f"{count} line(s) written to {output}", err=True)
+    if failed:
+        typer.echo(f"{failed} of {count} line(s) could not be read; see the errors above", err=True)
+        raise typer.Exit(2)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 import typer
@@ -39,22 +37,19 @@ def register(app: typer.Typer) -> None:
         Ambiguous names carry "alternatives" and a low confidence.
         """
         from truce.annotate import load_nlp
+        from truce.cli._common import write_span_results
         from truce.errors import TruceError
         from truce.place import load_gazetteer
-        from truce.place.jsonl import read_place_requests, run_places
+        from truce.place.jsonl import places_for_request
 
-        out = output.open("w", encoding="utf-8") if output else sys.stdout
-        count = 0
         try:
             gaz = load_gazetteer(gazetteer or ())
-            for row in run_places(read_place_requests(input_path), gaz, load_nlp):
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-                count += 1
         except TruceError as e:
             typer.echo(f"error: {e}", err=True)
             raise typer.Exit(2) from e
-        finally:
-            if output:
-                out.close()
-        if output:
-            typer.echo(f"{count} line(s) written to {output}", err=True)
+
+        def process(article, spans):
+            # spaCy is loaded (once, cached) only when a line needs detection
+            return places_for_request(article, spans, gaz, load_nlp() if spans is None else None)
+
+        write_span_results(input_path, output, process)

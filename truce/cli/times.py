@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 import typer
@@ -27,21 +25,8 @@ def register(app: typer.Typer) -> None:
         {"id", "published", "times": [{"text","start","end","type","value","interval","precision",...}]}.
         """
         from truce.annotate import load_nlp
-        from truce.errors import TruceError
-        from truce.time.jsonl import read_time_requests, run_times
+        from truce.cli._common import write_span_results
+        from truce.time.jsonl import times_for_request
 
         nlp = load_nlp()
-        out = output.open("w", encoding="utf-8") if output else sys.stdout
-        count = 0
-        try:
-            for row in run_times(read_time_requests(input_path), nlp):
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-                count += 1
-        except TruceError as e:
-            typer.echo(f"error: {e}", err=True)
-            raise typer.Exit(2) from e
-        finally:
-            if output:
-                out.close()
-        if output:
-            typer.echo(f"{count} line(s) written to {output}", err=True)
+        write_span_results(input_path, output, lambda article, spans: times_for_request(article, spans, nlp))

@@ -7,14 +7,13 @@ line is ``{"id", "places": [...]}`` with the ``places`` objects of the ``extract
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from truce.contract import place_to_json
 from truce.records import Article
 from truce.span_requests import read_span_requests
 
-__all__ = ["read_place_requests", "places_for_request", "run_places"]
+__all__ = ["read_place_requests", "places_for_request"]
 
 
 read_place_requests = read_span_requests  # the shared reader; kept under this stage's name
@@ -36,14 +35,3 @@ def places_for_request(
             obj["alternatives"] = p.alternatives
         out.append(obj)
     return {"id": article.id, "places": out}
-
-
-def run_places(
-    requests: Iterable[tuple[Article, list[tuple[int, int]] | None]], gazetteer, nlp_loader
-) -> Iterator[dict[str, Any]]:
-    """Process requests in order; spaCy is loaded (by ``nlp_loader``) only if a line needs detection."""
-    nlp = None
-    for article, spans in requests:
-        if spans is None and nlp is None:
-            nlp = nlp_loader()
-        yield places_for_request(article, spans, gazetteer, nlp)

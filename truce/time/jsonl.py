@@ -9,7 +9,6 @@ Each output line is ``{"id", "published", "times": [...]}`` with the ``times`` o
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from truce.contract import time_to_json
@@ -18,7 +17,7 @@ from truce.span_requests import read_span_requests
 
 log = logging.getLogger(__name__)
 
-__all__ = ["read_time_requests", "times_for_request", "run_times"]
+__all__ = ["read_time_requests", "times_for_request"]
 
 
 read_time_requests = read_span_requests  # the shared reader; kept under this stage's name
@@ -35,8 +34,3 @@ def times_for_request(article: Article, spans: list[tuple[int, int]] | None, nlp
         "published": article.published.isoformat() if article.published else None,
         "times": [time_to_json(t) for t in times],
     }
-
-
-def run_times(requests: Iterable[tuple[Article, list[tuple[int, int]] | None]], nlp) -> Iterator[dict[str, Any]]:
-    for article, spans in requests:
-        yield times_for_request(article, spans, nlp)
