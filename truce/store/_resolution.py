@@ -207,6 +207,20 @@ def _incident_row(incident: Incident, seq: int, now: dt.datetime) -> dict[str, A
     }
 
 
+def where_kind_place_time(query, c, type, country, since, until):  # noqa: A002
+    """The filters events and incidents share: PLOVER type, country (ISO alpha-2), and a date
+    interval overlapping [since, until] (undated rows are left out when either is given)."""
+    if type:
+        query = query.where(c.plover_type == type.upper())
+    if country:
+        query = query.where(c.country == country.upper())
+    if since:
+        query = query.where(sa.func.coalesce(c.date_end, c.date_start) >= since)
+    if until:
+        query = query.where(c.date_start <= until)
+    return query
+
+
 def _insert_revision(conn: Connection, incident_id: str, revision: Revision) -> None:
     conn.execute(
         t.revisions.insert().values(
@@ -248,14 +262,7 @@ def incidents(
 ) -> list[Incident]:
     c = t.incidents.c
     query = sa.select(c.record)
-    if type:
-        query = query.where(c.plover_type == type.upper())
-    if country:
-        query = query.where(c.country == country.upper())
-    if since:
-        query = query.where(sa.func.coalesce(c.date_end, c.date_start) >= since)
-    if until:
-        query = query.where(c.date_start <= until)
+    query = where_kind_place_time(query, c, type, country, since, until)
     if corroboration:
         query = query.where(c.corroboration == corroboration)
     if min_sources:

@@ -329,14 +329,7 @@ class Store:
         """
         c = t.event_mentions.c
         query = sa.select(c.record)
-        if type:
-            query = query.where(c.plover_type == type.upper())
-        if country:
-            query = query.where(c.country == country.upper())
-        if since:
-            query = query.where(sa.func.coalesce(c.date_end, c.date_start) >= since)
-        if until:
-            query = query.where(c.date_start <= until)
+        query = _resolution.where_kind_place_time(query, c, type, country, since, until)
         if article_id:
             query = query.where(c.article_id == article_id)
         if modality:
