@@ -65,7 +65,9 @@ def main() -> None:
         actors = actors_stage.find_actors(doc, article, resources.registry)
         stage_s["actors"] += time.perf_counter() - t
         t = time.perf_counter()
-        events_stage.find_events(doc, article, times, places, actors, resources.lexicon)
+        events_stage.find_events(
+            doc, article, times, places, actors, resources.lexicon, resources.registry
+        )
         stage_s["events"] += time.perf_counter() - t
         elapsed = time.perf_counter() - t_article
         if elapsed > slowest[0]:

@@ -84,7 +84,9 @@ def extract_article(article: Article, resources: Resources) -> Extraction:
     times = time_stage.find_times(doc, article)
     places = place_stage.find_places(doc, article, resources.gazetteer)
     actors = actors_stage.find_actors(doc, article, resources.registry)
-    events, counts = events_stage.find_events(doc, article, times, places, actors, resources.lexicon)
+    events, counts = events_stage.find_events(
+        doc, article, times, places, actors, resources.lexicon, resources.registry
+    )
     return Extraction(
         article=article, times=times, places=places, actors=actors, events=events, counts=counts
     )

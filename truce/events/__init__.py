@@ -2,7 +2,7 @@
 
 Public surface:
     load_lexicon(extra_files=()) -> Lexicon
-    find_events(doc, article, times, places, actors, lexicon) -> tuple[list[EventMention], list[CountClaim]]
+    find_events(doc, article, times, places, actors, lexicon, registry=None) -> tuple[list[EventMention], list[CountClaim]]
 
 How it works is described in docs/events.md; the trigger lexicon and cue lists are
 ``truce/data/triggers.tsv`` and ``truce/data/event_cues.tsv``.
@@ -136,9 +136,12 @@ def _crowd_inter(c: assemble.Candidate) -> None:
 _default_registry = None
 
 
-def _registry():
-    """The bundled actor registry, loaded once per process, for naming generic actors by country."""
+def _registry(given=None):
+    """The actor registry the pipeline loaded (with the user's --actors files); for callers that
+    pass none, the bundled one, loaded once per process."""
     global _default_registry
+    if given is not None:
+        return given
     if _default_registry is None:
         from truce.actors import load_registry
 
@@ -155,7 +158,7 @@ def _article_country(places: list[PlaceMention]) -> str | None:
     return max(tally, key=lambda k: (tally[k], k)) if tally else None
 
 
-def _default_countries(event_actors: list, country_code: str | None) -> None:
+def _default_countries(event_actors: list, country_code: str | None, registry=None) -> None:
     """Generic actors with no country ("police", "gunmen", "protesters") take the event's country.
 
     ACLED names such an actor after the country where the event happened ("Police Forces of Kenya",
@@ -170,7 +173,7 @@ def _default_countries(event_actors: list, country_code: str | None) -> None:
             continue
         m = ActorMention(text=ea.text, start=ea.start, end=ea.end, name=ea.name, actor_id=ea.actor_id,
                          acled_inter=ea.acled_inter)  # fmt: skip
-        country_default([m], country_code, _registry())
+        country_default([m], country_code, _registry(registry))
         ea.country, ea.name, ea.actor_id = m.country, m.name, m.actor_id
         if ea.acled_inter is None:
             ea.acled_inter = m.acled_inter
@@ -180,14 +183,16 @@ _VIOLENT_TYPES = frozenset(("Battles", "Explosions/Remote violence", "Violence a
 _CROWD = {"Protests": ("protesters", 6), "Riots": ("rioters", 5)}
 
 
-def _generic(category: str, text: str, start: int, end: int, role: str = "actor") -> EventActor:
-    cat = _registry().nouns.get(category)
+def _generic(
+    category: str, text: str, start: int, end: int, role: str = "actor", registry=None
+) -> EventActor:
+    cat = _registry(registry).nouns.get(category)
     return EventActor(text=text, name=cat.name_for(None) if cat else None, country=None,
                       acled_inter=cat.inter if cat else None, role=role, start=start, end=end,
                       actor_id=f"*-{category}")  # fmt: skip
 
 
-def _settle_actor(c: assemble.Candidate, actors: list[ActorMention]) -> None:
+def _settle_actor(c: assemble.Candidate, actors: list[ActorMention], registry=None) -> None:
     """ACLED's actor 1: the crowd of a protest or riot, the armed side of a violent event.
 
     * In a Protests event the crowd is protesters (inter 6), in a Riots event rioters (5): a generic
@@ -204,8 +209,8 @@ def _settle_actor(c: assemble.Candidate, actors: list[ActorMention]) -> None:
         if main is not None and (main.actor_id or "").split("-", 1)[-1] in ("protesters", "rioters") and (
             main.acled_inter != inter
         ):
-            cat = _registry().nouns.get(category)
-            country = _registry().country(main.country) if main.country else None
+            cat = _registry(registry).nouns.get(category)
+            country = _registry(registry).country(main.country) if main.country else None
             prefix = (main.actor_id or "*-").split("-", 1)[0]
             main.actor_id, main.acled_inter = f"{prefix}-{category}", inter
             main.name = cat.name_for(country) if cat else main.name
@@ -213,7 +218,7 @@ def _settle_actor(c: assemble.Candidate, actors: list[ActorMention]) -> None:
             if main is not None:
                 main.role = "other"
             text = c.sentence.doc.text[c.trigger.start : c.trigger.end]
-            c.actors.insert(0, _generic(category, text, c.trigger.start, c.trigger.end))
+            c.actors.insert(0, _generic(category, text, c.trigger.start, c.trigger.end, registry=registry))
         return
     if c.acled_type not in _VIOLENT_TYPES or (main is not None and main.acled_inter is not None):
         return
@@ -242,8 +247,12 @@ def find_events(
     places: list[PlaceMention],
     actors: list[ActorMention],
     lexicon: Lexicon,
+    registry=None,
 ) -> tuple[list[EventMention], list[CountClaim]]:
-    """Every event in the article, main event first, and every count claim (cumulative ones too)."""
+    """Every event in the article, main event first, and every count claim (cumulative ones too).
+
+    ``registry`` is the actor registry the actors stage used (default: the bundled one); it names
+    generic actors ("police", "gunmen") by country."""
     counts = _find_counts(doc, article, actors)
     attributions = _find_attributions(doc, article, actors)
     cands = code_events(doc, article, actors, counts, attributions, lexicon)
@@ -255,8 +264,10 @@ def find_events(
         span = (c.trigger.start, c.trigger.end)
         date = time_stage.date_event(doc, article, span, times)
         location = place_stage.locate_event(doc, article, span, places)
-        _settle_actor(c, actors)
-        _default_countries(c.actors, (location.country_code if location else None) or article_country)
+        _settle_actor(c, actors, registry)
+        _default_countries(
+            c.actors, (location.country_code if location else None) or article_country, registry
+        )
         modality = c.modality
         if modality in ("asserted", "claimed") and assemble.is_historical(date.end if date else None, article.published):
             modality = "historical"
