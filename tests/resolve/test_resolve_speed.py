@@ -22,6 +22,12 @@ NOW = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
 # history) for ``generate(4000)``, produced by the resolver as of commit 500942c (before the speed
 # work). A deliberate change to the resolution rules changes it: re-derive it then, on purpose.
 BEFORE_4000 = (2319, "cb1a1b3ffcdbefa5f4af658a75648ad9dd08e1d2ea8994a2e886bfc73bd8a131")
+# The per-batch outcomes of the same stream, pinned before the second round of speed work (23 Nov,
+# commit 98e5bd7): incidents, origins, stories, mentions placed, merges, revisions, the sha256 of
+# the sorted "mention incident" lines and the sha256 of every ``ResolveOutcome`` in order.
+OUTCOME_4000 = (2319, 1257, 1257, 4000, 0, 7718,
+                "1818d39a3afdac8e3d40229dad1ce8bcee382b51967a5603139a3f02d49f41f6",
+                "330cbd359ba7eb626f9f3ca44731ff2c00f9ca3ee57988b13a90e3f71fc37a98")
 
 
 def _bench():
@@ -44,6 +50,26 @@ def test_synthetic_state_is_the_same_as_before_the_speed_work():
         resolver.add(batch)
     state = resolver.state()
     assert (len(state.incidents), _digest(state)) == BEFORE_4000
+
+
+@pytest.mark.slow
+def test_synthetic_outcomes_are_the_same_as_before_the_speed_work():
+    resolver = Resolver(clock=lambda: NOW)
+    assigned: dict[str, str] = {}
+    outcomes = hashlib.sha256()
+    merged = revisions = 0
+    for batch in _bench().generate(4000):
+        outcome = resolver.add(batch)
+        assigned.update(outcome.mention_incident)
+        merged += len(outcome.merged)
+        revisions += len(outcome.revisions)
+        outcomes.update(json.dumps(to_jsonable(outcome), sort_keys=True, default=str).encode())
+    state = resolver.state()
+    lines = "\n".join(f"{m} {i}" for m, i in sorted(assigned.items()))
+    got = (len(state.incidents), len({a.origin_id for a in state.articles}), len(state.stories),
+           len(assigned), merged, revisions, hashlib.sha256(lines.encode()).hexdigest(),
+           outcomes.hexdigest())
+    assert got == OUTCOME_4000
 
 
 def test_prints_made_elsewhere_give_the_same_state(demo_articles):
