@@ -13,6 +13,7 @@ from truce.cli._common import GazetteerOption
 _RES_ROWS = [
     ("toponyms (gold, with coordinates)", "toponyms", "d"),
     ("accuracy within 161 km", "acc_161km", "p"),
+    ("  ... by raw distance between points", "acc_161km_raw", "p"),
     ("exact GeoNames id", "exact_id", "p"),
     ("median error km", "median_km", "f"),
     ("mean error km", "mean_km", "f"),

