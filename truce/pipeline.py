@@ -122,6 +122,23 @@ def _extract_in_worker(article: Article) -> Extraction | ExtractFailure:
     return _extract_safely(article, _worker_resources)
 
 
+def _extract_and_print_in_worker(article: Article):
+    return _extract_in_worker(article), _print_safely(article)
+
+
+def _print_safely(article: Article):
+    """The resolver's per-article text work (``truce.resolve.article_print``), done here so that it
+    runs in the extraction workers, not in the one process that resolves; None if it fails (the
+    resolver then does it itself, and reports any error there)."""
+    from truce.resolve.origins import article_print  # the resolver's imports only when asked for
+
+    try:
+        return article_print(article)
+    except Exception:  # noqa: BLE001 - the resolver redoes it and raises there
+        log.exception("fingerprinting failed for article %s", article.id)
+        return None
+
+
 def _extract_safely(article: Article, resources: Resources) -> Extraction | ExtractFailure:
     # One bad article must never stop a batch: any failure inside the stages is recorded with the
     # article and the run goes on. The error keeps its type so the report says what failed.
@@ -191,6 +208,24 @@ class Extractor:
             if progress:
                 progress(1)
             yield result
+
+    def extract_with_prints(
+        self, articles: Iterable[Article], progress: Callable[[int], None] | None = None
+    ) -> Iterator[tuple[Extraction | ExtractFailure, object]]:
+        """Like ``extract``, each result paired with the article's ``truce.resolve.ArticlePrint``
+        (None if it could not be made), computed in the same worker as the extraction."""
+        articles = list(articles)
+        if self.workers <= 1 or self._resources is not None or (len(articles) <= 1 and not self._pool):
+            for article, result in zip(articles, self.extract(articles, progress)):
+                yield result, _print_safely(article)
+            return
+        if self._pool is None:
+            ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+            self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.config,))
+        for pair in self._pool.imap(_extract_and_print_in_worker, articles, chunksize=1):
+            if progress:
+                progress(1)
+            yield pair
 
 
 def extract_many(

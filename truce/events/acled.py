@@ -210,6 +210,8 @@ def classify_acled(
     # Strategic developments and territory ---------------------------------------------------
     if plover == "COERCE":
         if entry_acled == "Protests":  # police dispersing a crowd
+            if "riot_violent" in cues:  # "dispersed youths who blocked roads and hurled stones"
+                return "Riots", "Violent demonstration", "acled:dispersal+violent"
             if "protest" in cues or protest_v:
                 return _protest_type(cues, harmed, protest_v)
             return "Protests", "Protest with intervention", "acled:dispersal"

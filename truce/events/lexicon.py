@@ -63,6 +63,24 @@ class TriggerEntry:
         return f"lexicon:{self.trigger}/{self.pos}"
 
 
+_GAP = "..."
+_GAP_PATTERN = r"(?:\s+[\w'-]+){0,3}"
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A cue phrase as a regex body: words separated by spaces, ``word*`` matches any ending, and a
+    ``...`` word stands for up to three other words ("block ... road*" matches "blocked the main road",
+    "blocked Kitui road")."""
+    out = []
+    for n, word in enumerate(phrase.split()):
+        if word == _GAP:
+            out.append(_GAP_PATTERN)
+            continue
+        piece = re.escape(word[:-1]) + r"[\w-]*" if word.endswith("*") else re.escape(word)
+        out.append(("" if n == 0 else r"\s+") + piece)
+    return "".join(out)
+
+
 @dataclass
 class Lexicon:
     """Triggers indexed for matching, and cue phrases by class."""
@@ -100,10 +118,7 @@ class Lexicon:
         if pattern is None:
             parts = []
             for phrase in sorted(self.cues.get(cls, ()), key=len, reverse=True):
-                if phrase.endswith("*"):
-                    parts.append(re.escape(phrase[:-1]) + r"[\w-]*")
-                else:
-                    parts.append(re.escape(phrase))
+                parts.append(_phrase_pattern(phrase))
             body = "|".join(parts) or r"(?!x)x"
             pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])")
             self._cue_res[cls] = pattern

@@ -207,6 +207,23 @@ def _add_shared_regions(
             ctx.admin1[reg] += _SHARED_REGION_WEIGHT * n / len(others)
 
 
+def _add_shared_counties(
+    ctx: _resolve.Context, counties: dict[str, tuple[set, set]], key: str
+) -> None:
+    """Counties that tie a name to the article's other names: "Athens" beside "Henderson County"
+    is the Athens in Henderson County, Texas, and that county is the Henderson County in which
+    one of the other names lies. A county named in the article counts for the towns; a county
+    that other names' towns lie in counts for the county."""
+    for k, (divisions, containing) in counties.items():
+        if k != key:
+            ctx.counties |= divisions
+    own_divisions = counties.get(key, (set(), set()))[0]
+    if own_divisions:
+        for k, (_, containing) in counties.items():
+            if k != key:
+                ctx.counties |= own_divisions & containing
+
+
 def _resolve_all(
     gaz: Gazetteer, names: list[str], containers: list[list[str]], kinds: list[str | None]
 ) -> list[_resolve.Resolution]:
@@ -221,6 +238,7 @@ def _resolve_all(
         same.setdefault(k, set()).add(i)
     alone = results
     regions = {keys[i]: _resolve.name_regions(gaz, names[i]) for i in same_first(same)}
+    counties = {keys[i]: _resolve.name_counties(gaz, names[i]) for i in same_first(same)}
     for _ in range(2):
         new = []
         by_key: dict[str, _resolve.Context] = {}
@@ -230,6 +248,7 @@ def _resolve_all(
                 # a name is not its own evidence: every mention of the same name is left out
                 ctx = by_key[keys[i]] = _context_from(gaz, results, same[keys[i]], alone)
                 _add_shared_regions(ctx, regions, keys[i])
+                _add_shared_counties(ctx, counties, keys[i])
             new.append(_resolve.resolve_name(gaz, n, ctx, containers=c, kind=k))
         results = new
     return results

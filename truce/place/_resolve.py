@@ -38,6 +38,7 @@ W_POP = 0.15  # per power of ten of population
 W_COUNTRY = 2.0  # times the share of the article's resolved places in the candidate's country
 W_ADMIN1 = 0.8  # times the share in the candidate's first-order region
 W_NEAR = 0.7  # another resolved place within 30 km (less within 100 and 300 km)
+W_COUNTY = 1.2  # a town in a second-order division the article names, or that division itself
 # a small place abroad is dropped in an article about one country (see _drop_strays)
 STRAY_MIN_WEIGHT = 2.0  # the article's resolved places weigh at least this much ...
 STRAY_SHARE = 0.7  # ... and this share of them lies in one country ...
@@ -134,6 +135,9 @@ class Context:
     countries: Counter = field(default_factory=Counter)  # ISO2 -> weight
     admin1: Counter = field(default_factory=Counter)  # (ISO2, admin1) -> weight
     points: list[tuple[float, float, float]] = field(default_factory=list)  # lat, lon, weight
+    # (ISO2, admin1, fold key of admin2) of second-order divisions the article's other names
+    # could be, or could lie in (see ``name_counties``)
+    counties: set[tuple[str, str, str]] = field(default_factory=set)
 
     def add(self, gaz: Gazetteer, row: int, weight: float = 1.0) -> None:
         cc = gaz.ccs[row]
@@ -147,7 +151,9 @@ class Context:
 
     def without(self, gaz: Gazetteer, row: int, weight: float) -> Context:
         """A copy with one place's contribution taken out."""
-        other = Context(Counter(self.countries), Counter(self.admin1), list(self.points))
+        other = Context(
+            Counter(self.countries), Counter(self.admin1), list(self.points), set(self.counties)
+        )
         cc = gaz.ccs[row]
         other.countries[cc] -= weight
         if other.countries[cc] <= 1e-9:
@@ -209,6 +215,26 @@ def name_regions(gaz: Gazetteer, name: str) -> set[tuple[str, str]]:
         for r in rows
         if gaz.admin1[r] and gaz.features[r] not in ("PCLI", "PCLS")
     }
+
+
+def name_counties(gaz: Gazetteer, name: str) -> tuple[set, set]:
+    """Second-order divisions tied to ``name``: those it may be (an "X County" reading), and
+    those its town readings lie in, each as (ISO2, admin1, fold key of admin2). Empty for a name
+    with more than 60 readings."""
+    pk = plain_key(name)
+    rows = gaz.plain_rows(pk)
+    if len(rows) > 60:
+        return set(), set()
+    divisions, containing = set(), set()
+    for r in rows:
+        if not gaz.admin2[r]:
+            continue
+        key = (gaz.ccs[r], gaz.admin1[r], fold_key(gaz.admin2[r]))
+        if gaz.features[r] == "ADM2":
+            divisions.add(key)
+        elif gaz.features[r] in ("PPL", "PPLC") and plain_key(gaz.names[r]) == pk:
+            containing.add(key)
+    return divisions, containing
 
 
 _fuzzy_cache: dict[tuple[int, str], tuple[list[str], list[list[int]]]] = {}
@@ -380,6 +406,9 @@ def resolve_name(
                 if best < 300
                 else 0.0
             )
+        if ctx.counties and gaz.admin2[row]:
+            if (cc, gaz.admin1[row], fold_key(gaz.admin2[row])) in ctx.counties:
+                s += W_COUNTY
         if kinds:
             s += 0.8 if feat in kinds else -0.2
         for keys, rows in zip(container_keys, container_rows):

@@ -88,24 +88,43 @@ def _attachment(doc, t: TimeExpression, trigger_tokens, trigger_verb) -> tuple[i
 
 BEFORE_REFERENCE_DAYS = 31  # "days/weeks after X": X is taken to lie within the month before
 _BEFORE_MARKERS = {"after", "following", "since"}
+# words of harm: "two were killed following an attack", "one dead after two groups clashed" name the
+# attack's or the clash's own outcome, so the event in the "after" clause happened then, not before
+_OUTCOME_LEMMAS = {"kill", "die", "dead", "injure", "wound", "hurt", "maim", "death", "casualty", "injury",
+                   "injured", "wounded", "killed", "burn", "destroy", "damage", "displace", "flee"}
 
 
-def _after_clause(doc, start: int, end: int) -> bool:
-    """Whether the trigger sits in a clause or phrase headed by "after"/"following"/"since",
-    i.e. it names an earlier event the sentence's own event is measured from."""
+def _after_clause(doc, start: int, end: int) -> tuple[bool, bool]:
+    """Whether the trigger sits in a clause or phrase headed by "after"/"following"/"since", i.e. it
+    names an earlier event the sentence's own event is measured from; and whether what it is measured
+    from is its own outcome (a killing, an injury: then it is no earlier event)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return False
+        return False, False
     node = span.root
     for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in _BEFORE_MARKERS for c in node.children):
-            return True
+        marker = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in _BEFORE_MARKERS), None)
+        if marker is not None:
+            return True, _is_outcome(node.head)
         if node.dep_ == "pobj" and node.head.lower_ in _BEFORE_MARKERS:
-            return True
+            return True, _is_outcome(node.head.head)
         if node.dep_ in ("ROOT", "ccomp", "conj") or node.head is node:
-            return False
+            return False, False
         node = node.head
-    return False
+    return False, False
+
+
+def _nominal_trigger(doc, start: int, end: int) -> bool:
+    """The trigger is a noun ("following an attack"), not a clause ("after a man was shot")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN")
+
+
+def _is_outcome(head) -> bool:
+    """The word an "after" clause hangs on, or a word conjoined with it, is a harm: "3 killed and 5
+    wounded following an attack", "one dead and several injured after clashes"."""
+    words = [head, *head.conjuncts]
+    return any(w.lemma_.lower() in _OUTCOME_LEMMAS or w.lower_ in _OUTCOME_LEMMAS for w in words)
 
 
 def date_event(doc, article: Article, trigger: tuple[int, int], times: list[TimeExpression]) -> EventDate:
@@ -140,9 +159,15 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
     earlier = [t for t in usable if para_start <= t.start < start and t.type != "DURATION"]
     if earlier:
         reference = earlier[-1]
-        if parsed and reference.interval.start is not None and _after_clause(doc, start, end):
+        after, outcome = _after_clause(doc, start, end) if parsed else (False, False)
+        nominal = _nominal_trigger(doc, start, end) if parsed else False
+        same_sentence = sent is not None and sent.start_char <= reference.start < sent.end_char
+        if after and not outcome and reference.interval.start is not None and not (same_sentence and nominal):
             # "The meeting comes just days after Israel assassinated X": the event precedes the
             # reference date by an unstated span; say so rather than give it the meeting's day.
+            # Not so when the date opens the event's own sentence ("On 19 March, two soldiers
+            # were killed following an attack") or the clause is the harm's cause ("one dead
+            # after two groups clashed"): the attack and the clash are that day's event.
             ref = reference.interval.start
             return EventDate(
                 ref - dt.timedelta(days=BEFORE_REFERENCE_DAYS), ref - dt.timedelta(days=1), "month",
