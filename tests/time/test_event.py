@@ -116,3 +116,16 @@ def test_an_event_named_after_after_precedes_the_reference_date(nlp):
     assert ed.end == d("2025-12-02") and ed.start < d("2025-12-02") and ed.precision == "month"
     # the meeting itself keeps its day
     assert _date(nlp, text, "meeting").start == d("2025-12-03")
+
+
+def test_an_attack_named_after_following_in_its_own_dated_sentence_keeps_the_date(nlp):
+    # the killing is the attack's outcome: the attack happened on the sentence's date
+    text = "On 19 March 2020, 3 policemen were killed following an attack by militants on a check point."
+    ed = _date(nlp, text, "attack", published=d("2020-03-20"))
+    assert ed.start == ed.end == d("2020-03-19") and ed.precision == "day"
+
+
+def test_a_clash_whose_outcome_is_the_sentence_is_not_moved_before_the_reference(nlp):
+    text = "23 June. One dead and several injured after two groups of herders clashed over pasture land."
+    ed = _date(nlp, text, "clashed", published=d("2018-06-24"))
+    assert ed.start == ed.end == d("2018-06-23")

@@ -105,9 +105,9 @@ def _after_clause(doc, start: int, end: int) -> tuple[bool, bool]:
     for _ in range(6):
         marker = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in _BEFORE_MARKERS), None)
         if marker is not None:
-            return True, _is_outcome(node.head)
+            return True, _is_outcome(node.head, marker)
         if node.dep_ == "pobj" and node.head.lower_ in _BEFORE_MARKERS:
-            return True, _is_outcome(node.head.head)
+            return True, _is_outcome(node.head.head, node.head)
         if node.dep_ in ("ROOT", "ccomp", "conj") or node.head is node:
             return False, False
         node = node.head
@@ -120,10 +120,11 @@ def _nominal_trigger(doc, start: int, end: int) -> bool:
     return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN")
 
 
-def _is_outcome(head) -> bool:
-    """The word an "after" clause hangs on, or a word conjoined with it, is a harm: "3 killed and 5
-    wounded following an attack", "one dead and several injured after clashes"."""
-    words = [head, *head.conjuncts]
+def _is_outcome(head, marker) -> bool:
+    """The word an "after" clause hangs on, a word conjoined with it, or a word of its sentence
+    before the "after" is a harm: "3 killed and 5 wounded following an attack", "one dead and several
+    injured after two groups clashed" (whatever the parse made of it)."""
+    words = [head, *head.conjuncts, *(t for t in marker.sent if t.i < marker.i)]
     return any(w.lemma_.lower() in _OUTCOME_LEMMAS or w.lower_ in _OUTCOME_LEMMAS for w in words)
 
 
