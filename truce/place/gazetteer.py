@@ -611,7 +611,11 @@ def _add_divisions(
             if not _division_name_taken(gaz, name, cc, words):
                 gaz.index_name(row, name)
         for noun in words.nouns:
-            gaz.index_name(row, f"{bare} {noun}")
+            form = f"{bare} {noun}"
+            # a made-up form never competes with a real name: "Douglas County" is the US
+            # counties', not the Isle of Man's Douglas division
+            if not gaz.plain_rows(plain_key(form)):
+                gaz.index_name(row, form)
 
 
 def _division_name_taken(gaz: Gazetteer, name: str, cc: str, words: _admin.KindWords) -> bool:
