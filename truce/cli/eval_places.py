@@ -33,6 +33,8 @@ _ACLED_ROWS = [
     ("within 10 km / 25 km", "within_limit", "p"),
     ("geo_precision 1 within 10 km", "geo_precision_1", "p"),
     ("geo_precision 2 within 25 km", "geo_precision_2", "p"),
+    ("notes that name ACLED's location", "naming_location", "d"),
+    ("  ... within 10 km / 25 km", "within_limit_named", "p"),
 ]
 _MORDECAI3 = {"LGL": (0.827, 0.794), "TR-News": (0.873, 0.843)}
 
@@ -129,11 +131,18 @@ def register(app: typer.Typer) -> None:
                 import random
 
                 notes = random.Random(0).sample(notes, min(sample, len(notes)))
-            scores = evaluate_acled_locations(notes, gaz, nlp or load_nlp(), limit=limit)
+            nlp = nlp or load_nlp()
+            scores = evaluate_acled_locations(notes, gaz, nlp, limit=limit)
+            focused = evaluate_acled_locations(notes, gaz, nlp, limit=limit, focus=True)
             if as_json:
-                typer.echo(json.dumps({"corpus": "ACLED", "location": scores}))
+                typer.echo(json.dumps({"corpus": "ACLED", "location": scores, "focus": focused}))
             else:
                 _table("ACLED notes: main event location (goal 90%)", _ACLED_ROWS, scores)
+                _table(
+                    "ACLED notes, read with the note's country as the theatre (--country)",
+                    _ACLED_ROWS,
+                    focused,
+                )
 
     @app.command("event-location")
     def event_location(

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from truce.errors import InputError
 from truce.place import find_places, locate_event, resolve_spans
+from truce.place._normalise import fold_key
 from truce.place._resolve import haversine_km
 from truce.records import Article
 
@@ -246,6 +247,7 @@ class AcledNote:
     lon: float
     geo_precision: int
     location: str
+    country: str = ""  # ACLED's country name
 
 
 def read_acled_notes(folder: Path) -> list[AcledNote]:
@@ -270,6 +272,7 @@ def read_acled_notes(folder: Path) -> list[AcledNote]:
                             lon,
                             prec,
                             row.get("location") or "",
+                            row.get("country") or "",
                         )
                     )
     return out
@@ -286,21 +289,32 @@ def main_event_trigger(doc) -> tuple[int, int] | None:
 
 
 def evaluate_acled_locations(
-    notes: list[AcledNote], gazetteer, nlp, limit: int | None = None
+    notes: list[AcledNote], gazetteer, nlp, limit: int | None = None, focus: bool = False
 ) -> dict:
-    """Share of notes whose main event is placed within 10 km (geo_precision 1) / 25 km (2) of ACLED."""
+    """Share of notes whose main event is placed within 10 km (geo_precision 1) / 25 km (2) of
+    ACLED. With ``focus``, each note is read as a theatre watching the note's country would
+    read it (``find_places(..., focus=[country])``)."""
     ok = total = placed = 0
     by_prec = {1: [0, 0], 2: [0, 0]}
+    # Half of ACLED's notes never name the place ACLED coded (it comes from the source article,
+    # not the note): the notes that do are scored apart, as what a reader of the note could get.
+    named = [0, 0]
+    iso2_of = {name: cc for cc, name in gazetteer.country_names.items()}
     for note in notes[:limit] if limit else notes:
         article = Article(id=note.id, text=note.notes)
         doc = nlp(note.notes)
-        places = find_places(doc, article, gazetteer)
+        iso2 = iso2_of.get(note.country) if focus else None
+        places = find_places(doc, article, gazetteer, [iso2] if iso2 else ())
         trig = main_event_trigger(doc)
         loc = locate_event(doc, article, trig, places) if trig else None
         if loc is None or loc.lat is None:  # fall back on the first placed place finer than a country
             loc = next((p for p in places if p.lat is not None and (p.precision or 9) < 6), None)
         total += 1
         by_prec[note.geo_precision][1] += 1
+        names_it = bool(note.location) and fold_key(note.location.split(" - ")[0]) in fold_key(
+            note.notes
+        )
+        named[1] += names_it
         if loc is None or loc.lat is None:
             continue
         placed += 1
@@ -308,10 +322,13 @@ def evaluate_acled_locations(
         if haversine_km(note.lat, note.lon, loc.lat, loc.lon) <= limit_km:
             ok += 1
             by_prec[note.geo_precision][0] += 1
+            named[0] += names_it
     return {
         "notes": total,
         "placed": placed,
         "within_limit": round(ok / total, 4) if total else None,
         "geo_precision_1": round(by_prec[1][0] / by_prec[1][1], 4) if by_prec[1][1] else None,
         "geo_precision_2": round(by_prec[2][0] / by_prec[2][1], 4) if by_prec[2][1] else None,
+        "naming_location": named[1],
+        "within_limit_named": round(named[0] / named[1], 4) if named[1] else None,
     }

@@ -40,6 +40,7 @@ _APPROX_ANCHOR_CONFIDENCE = 0.0  # any of the article's towns resolved in the co
 _APPROX_FAR_KM = 80  # ... when its own point is this far from them
 _SOFT_COUNTRY_SHARE = 0.8  # an ambiguous name's candidates this much in one country ...
 _SOFT_COUNTRY_WEIGHT = 1.0
+_FOCUS_WEIGHT = 1.0  # a watched country weighs as one confident place the article names there
 _SHARED_REGION_WEIGHT = 1.0  # a region where several other names could lie (_add_shared_regions)
 
 
@@ -224,12 +225,25 @@ def _add_shared_counties(
                 ctx.counties |= own_divisions & containing
 
 
+def _focus_context(focus: Sequence[str]) -> _resolve.Context:
+    ctx = _resolve.Context(focus=frozenset(focus))
+    for cc in focus:
+        ctx.countries[cc] += _FOCUS_WEIGHT
+    return ctx
+
+
 def _resolve_all(
-    gaz: Gazetteer, names: list[str], containers: list[list[str]], kinds: list[str | None]
+    gaz: Gazetteer,
+    names: list[str],
+    containers: list[list[str]],
+    kinds: list[str | None],
+    focus: Sequence[str] = (),
 ) -> list[_resolve.Resolution]:
-    """Resolve every name of an article, twice: alone, then in the context of the others."""
+    """Resolve every name of an article, twice: alone (or in the theatre's countries only),
+    then in the context of the others."""
+    start = _focus_context(focus) if focus else None
     results = [
-        _resolve.resolve_name(gaz, n, containers=c, kind=k, fuzzy=False)
+        _resolve.resolve_name(gaz, n, start, containers=c, kind=k, fuzzy=False)
         for n, c, k in zip(names, containers, kinds)
     ]
     keys = [fold_key(n) for n in names]
@@ -247,6 +261,9 @@ def _resolve_all(
             if ctx is None:
                 # a name is not its own evidence: every mention of the same name is left out
                 ctx = by_key[keys[i]] = _context_from(gaz, results, same[keys[i]], alone)
+                ctx.focus = frozenset(focus)
+                for cc in focus:
+                    ctx.countries[cc] += _FOCUS_WEIGHT
                 _add_shared_regions(ctx, regions, keys[i])
                 _add_shared_counties(ctx, counties, keys[i])
             new.append(_resolve.resolve_name(gaz, n, ctx, containers=c, kind=k))
@@ -254,19 +271,31 @@ def _resolve_all(
     return results
 
 
-def find_places(doc, article: Article, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Detect place names in a parsed article and resolve each one in the article's context."""
-    cands = _detect.detect(doc, gazetteer)
+def find_places(
+    doc, article: Article, gazetteer: Gazetteer, focus: Sequence[str] = ()
+) -> list[PlaceMention]:
+    """Detect place names in a parsed article and resolve each one in the article's context.
+
+    ``focus``: ISO2 codes of the countries the user monitors (a theatre's countries). They weigh
+    like places the article itself names there, so a short report that names only "Lamu" or
+    "Garissa" lands in Kenya when Kenya is watched; a place named elsewhere still wins on its
+    own evidence."""
+    focus = tuple(focus)
+    cands = _detect.detect(doc, gazetteer, set(focus) or None)
     first = _resolve_all(
-        gazetteer, [c.text for c in cands], [c.containers for c in cands], [c.kind for c in cands]
+        gazetteer,
+        [c.text for c in cands],
+        [c.containers for c in cands],
+        [c.kind for c in cands],
+        focus,
     )
     countries = {
         gazetteer.ccs[r.row]
         for r in first
         if r.row is not None and r.confidence >= _ANCHOR_CONFIDENCE
     }
-    if countries:
-        more = _detect.detect(doc, gazetteer, countries)
+    if countries - set(focus):
+        more = _detect.detect(doc, gazetteer, countries | set(focus))
         if len(more) > len(cands):
             cands = more
             first = _resolve_all(
@@ -274,6 +303,7 @@ def find_places(doc, article: Article, gazetteer: Gazetteer) -> list[PlaceMentio
                 [c.text for c in cands],
                 [c.containers for c in cands],
                 [c.kind for c in cands],
+                focus,
             )
     points = _approximate_points(gazetteer, first)
     fallback = _fall_back_on_containers(gazetteer, [c.containers for c in cands], first)

@@ -216,6 +216,34 @@ _TITLES = {
 }
 
 
+def _modifier_word(tok) -> bool:
+    """A capitalised word beside a place name that does not continue the name: an acronym or a
+    title ("ODM Busia Governor nominations", "Nyeri KMTC students")."""
+    t = tok.text
+    return (len(t) > 1 and t.isupper() and t.isalpha()) or tok.lower_ in _TITLES
+
+
+def _town_taken_for_name(span, rows, gaz: Gazetteer, article_countries: set[str]) -> bool:
+    """NER takes a lone town name in a short report for a person or an organisation ("gunmen on
+    Garissa", "NASA's stronghold Kisii"): a one-word entity that is the main name of a town of
+    20,000+ in a country the article is about, with no title or first name before it, is the
+    town."""
+    if len(span) != 1 or not article_countries:
+        return False
+    tok = span[0]
+    if tok.ent_iob_ != "B" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I"):
+        return False  # part of a longer name ("Garissa Mohamed")
+    if tok.i > 0 and (tok.doc[tok.i - 1].lower_ in _TITLES or _name_word(tok.doc[tok.i - 1])):
+        return False
+    pk = plain_key(tok.text)
+    return any(
+        gaz.ccs[r] in article_countries
+        and gaz.pops[r] >= 20000
+        and plain_key(gaz.names[r]) == pk
+        for r in rows
+    )
+
+
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < b and a < e for a, b in spans)
 
@@ -295,7 +323,7 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
             not tok.text[:1].isupper()
             or tok.is_stop
             or tok.ent_type_ in _NOT_PLACE_ENTS
-            or (i > 0 and _name_word(toks[i - 1]))
+            or (i > 0 and _name_word(toks[i - 1]) and not _modifier_word(toks[i - 1]))
         ):
             i += 1  # not a capitalised word, or the middle of a longer name ("Dawlat Abad")
             continue
@@ -314,7 +342,7 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
                 for a, b in taken
             ):
                 continue
-            if span.end < n and _name_word(toks[span.end]):
+            if span.end < n and _name_word(toks[span.end]) and not _modifier_word(toks[span.end]):
                 continue  # the name goes on: only the whole of it may match
             if len(fold_key(span.text)) < 4:
                 continue
@@ -327,7 +355,7 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
             if not rows:
                 continue
             in_person_org = _overlaps(person_org, span.start_char, span.end_char)
-            if in_person_org and not cue:
+            if in_person_org and not cue and not _town_taken_for_name(span, rows, gaz, article_countries):
                 continue
             # a word the same text also uses in lower case ("Police ... police officers") is a word
             big = (
