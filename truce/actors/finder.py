@@ -463,8 +463,44 @@ def _governing_verb(tok):
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass"):
-        return tok.head, tok.dep_ == "nsubj"
+        return tok.head, tok.dep_ == "nsubj" and not is_reduced_passive(tok.head)
     return None, False
+
+
+# Verbs that need a victim: used without an object, their subject is the victim ("Woman killed on her
+# farm by unknown group", "one man seriously injured", "2 police killed" - headline and note style).
+HARM_VERBS = frozenset(
+    "kill murder slay execute massacre lynch behead assassinate slaughter hack stab shoot gun injure "
+    "wound maim hurt attack abduct kidnap rape defile torture beat assault ambush burn lynch strangle "
+    "club stone axe machete spear arrest detain".split()
+)
+
+
+def is_reduced_passive(verb) -> bool:
+    """True when a harm verb's grammatical subject is its victim: a passive without "was" ("Woman
+    killed by unknown group", "One man hacked to death", "one man seriously injured", "2 police
+    killed"). The parser tags such verbs as active; the signs are a "by" agent, or no object and no
+    "have" auxiliary on a verb that needs a victim."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in HARM_VERBS:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
+        return False  # a regular passive: the parser already knows
+    if any(c.dep_ == "agent" for c in children):
+        return True
+    if any(c.dep_ in ("dobj", "dative", "attr", "oprd") or (c.dep_ in ("ccomp", "xcomp") and c.i > verb.i)
+           for c in children):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() in ("have", "will", "would", "can", "could", "may", "might",
+                                                    "shall", "should", "must", "do", "to")
+           for c in children):
+        return False
+    if any(c.dep_ == "prt" for c in children) and verb.lemma_.lower() not in ("gun",):
+        return False
+    # "gunmen attacked at night" keeps its actor unless the verb form says participle or outcome
+    return verb.tag_ == "VBN" or verb.lemma_.lower() in ("kill", "injure", "wound", "hurt", "maim", "murder",
+                                                         "behead", "lynch", "hack", "stab", "slay", "kidnap",
+                                                         "abduct", "rape", "defile", "torture")
 
 
 def _by_action(doc, found: list[_Found], registry: ActorRegistry) -> None:

@@ -234,6 +234,51 @@ def _settle_actor(c: assemble.Candidate, actors: list[ActorMention], registry=No
                                   role="actor", start=m.start, end=m.end, actor_id=m.actor_id))  # fmt: skip
 
 
+_TOLL_FAMILY = frozenset(("ASSAULT", "PROTEST", "COERCE"))
+_TOLL_SENTENCES = 2  # the main event's sentence and the two after it
+# Words that make a later violent event another incident, not the main one's toll ("A similar attack
+# took place at Kaben, which killed one man", "an earlier raid").
+_OTHER_INCIDENT = frozenset("similar another separate separately earlier previous last recent other".split())
+
+
+def _borrow_toll(cands: list[assemble.Candidate], n_sent: int, title_end: int) -> None:
+    """The main event takes the toll the next sentences report when it has none of its own.
+
+    An article or note reports one incident and then its outcome in other words: "Riots broke out in
+    Kisumu. Police shot one dead as they intervened.", "Ethiopian raiders attacked Turbi. One killed and
+    one abducted." When the main (most salient) event is violent or a protest, asserted, and has no
+    killed count, the first asserted violent event of its sentence or the two after it that has one lends
+    its count claims (which keep pointing at their own words). A background clause or a sentence about
+    "a similar" or "another" attack is another incident and lends nothing.
+    """
+    if len(cands) < 2:
+        return
+    main = max(cands, key=lambda c: (assemble.salience(c, n_sent, title_end), -c.trigger.start))
+    if main.killed or main.modality not in ("asserted", "claimed") or main.trigger.plover not in _TOLL_FAMILY:
+        return
+    if main.acled_type is None:
+        return
+    for c in sorted(cands, key=lambda c: c.trigger.start):
+        if c is main or not c.killed or c.trigger.plover != "ASSAULT" or c.background:
+            continue
+        if c.modality not in ("asserted", "claimed") or not (0 <= c.sent_index - main.sent_index <= _TOLL_SENTENCES):
+            continue
+        if c.sent_index == main.sent_index and c.trigger.start < main.trigger.start:
+            continue
+        clause = assemble._relative_clause(c.token)
+        if clause is not None and assemble._outside(main.token, clause):
+            continue  # "beat up a man who had just killed his mother": what the victim had done
+        if c.token.dep_ in ("amod", "compound"):
+            continue  # "the funeral of a murdered businessman": a description, not the incident
+        if any(t.lower_ in _OTHER_INCIDENT for t in c.sentence):
+            continue
+        main.killed = list(c.killed)
+        if not main.injured:
+            main.injured = list(c.injured)
+        main.acled_rule += f"; toll from {c.sentence.doc.text[c.trigger.start:c.trigger.end]!r}"
+        return
+
+
 def _title_end(article: Article) -> int:
     if article.title and article.text.lstrip().startswith(article.title.strip()):
         return article.text.find(article.title.strip()) + len(article.title.strip())
@@ -259,6 +304,7 @@ def find_events(
     n_sent = max(1, len(list(doc.sents)))
     title_end = _title_end(article)
     article_country = _article_country(places)
+    _borrow_toll(cands, n_sent, title_end)
     events: list[EventMention] = []
     for c in cands:
         span = (c.trigger.start, c.trigger.end)

@@ -62,6 +62,9 @@ def implied_single_death(t, modality: str) -> CountClaim | None:
     if not dies or modality not in ("asserted", "claimed"):
         return None
     victims = [ch for ch in t.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if not victims and t.head.i != t.i and t.head.lemma_ == "be":
+        # "A motorcyclist was on Saturday shot dead": the parser hangs the participle on "was"
+        victims = [ch for ch in t.head.children if ch.dep_ in ("nsubj", "nsubjpass")]
     if len(victims) != 1:
         return None
     v = victims[0]
@@ -227,6 +230,7 @@ def merge_outcomes(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         by_sentence.setdefault(c.sent_index, []).append(c)
     absorbed: set[int] = set()
+    host_of: dict[int, Candidate] = {}  # an absorbed outcome -> the event it was folded into
     for s_index in sorted(by_sentence):
         group = by_sentence[s_index]
         violent = [c for c in group if c.trigger.plover == "ASSAULT" and not c.outcome_only]
@@ -247,13 +251,17 @@ def merge_outcomes(cands: list[Candidate]) -> list[Candidate]:
                     host = min(hosts, key=lambda v: abs(v.token.i - c.token.i))
                 if host is None:
                     prev = by_sentence.get(s_index - 1, [])
-                    prev_violent = [p for p in prev if p.trigger.plover == "ASSAULT" and id(p) not in absorbed]
+                    # an outcome already folded into an event stands for that event ("Clashes ... 2
+                    # police killed. 3 raiders injured.")
+                    prev_violent = [host_of.get(id(p), p) for p in prev if p.trigger.plover == "ASSAULT"]
+                    prev_violent = [p for p in prev_violent if id(p) not in absorbed]
                     if prev_violent and not violent and not _own_actor(c):
                         host = max(prev_violent, key=_specificity)
                 if host is not None:
                     host.merged.append(c.trigger)
                     host.actors.extend(a for a in c.actors if a.role == "recipient")
                     absorbed.add(id(c))
+                    host_of[id(c)] = host
             elif c.trigger.entry.weight < 0.65:
                 # weak violent words ("hit", "engage", "rocket") beside a strong one are the same event
                 strong = [v for v in violent if v is not c and v.trigger.entry.weight >= 0.9

@@ -9,6 +9,7 @@ matched to the actor mentions found by the actors stage; a phrase with no mentio
 
 from __future__ import annotations
 
+from truce.actors.finder import is_reduced_passive
 from truce.events.triggers import LIGHT_VERBS, OUTCOME_LEMMAS
 from truce.records import ActorMention, EventActor
 
@@ -64,6 +65,8 @@ def role_phrases(trigger_token) -> list[tuple[str, object]]:
         if subj is not None:
             if subj.like_num and t.lemma_.lower() in OUTCOME_LEMMAS:
                 voice = "passive"  # headline style "10 killed": the number is the victims
+            elif voice == "active" and subj.head.i == t.i and is_reduced_passive(t):
+                voice = "passive"  # "Woman killed on her farm by unknown group", "2 police killed"
             out += [("recipient" if voice == "passive" else "actor", s) for s in _with_conjuncts(subj)]
         for child in t.children:
             if child.dep_ == "agent":
@@ -89,8 +92,16 @@ def role_phrases(trigger_token) -> list[tuple[str, object]]:
                 out += [("recipient", p) for p in child.children if p.dep_ == "pobj"]
             elif child.dep_ == "prep" and child.lower_ in ("with", "between"):
                 out += [("recipient", p) for c in [child] for p in c.children if p.dep_ == "pobj"]
+            elif child.dep_ == "nsubj" and t.dep_ == "ROOT":
+                # a headline verb the parser took for a noun: "Police exchange fire with raiders"
+                out.append(("actor", child))
             elif child.dep_ == "acl" and child.lemma_ in ("target", "hit", "kill"):
                 out += [("recipient", o) for o in child.children if o.dep_ == "dobj"]
+        if t.dep_ == "ROOT" and not any(r == "actor" for r, _ in out):
+            # a sequence trigger's first word may hold the subject ("Police exchange fire", "exchange"
+            # parsed as a compound with its own subject)
+            out += [("actor", g) for c in t.children if c.dep_ == "compound" for g in c.children
+                    if g.dep_ == "nsubj"]  # fmt: skip
         head = t.head
         if t.dep_ in ("dobj", "attr") and head.lemma_.lower() in LIGHT_VERBS and not any(r == "actor" for r, _ in out):
             subj, voice = _subject_of(head)
