@@ -79,3 +79,10 @@ def test_a_watched_country_turns_away_small_towns_abroad(nlp, gaz):
     # without a watched theatre the English town stays a reading (general news keeps it)
     plain = {p.text: p for p in find_places(nlp(text), article, gaz)}
     assert "Eastleigh" in plain
+
+
+def test_a_bare_compass_word_is_no_curated_division(gaz):
+    # Cameroon's "East Region" answers to that, not to the "East" of "Mathira East sub county"
+    assert not any(gaz.features[r] == "ADM1" for r in gaz.plain_rows("east"))
+    m = resolve_place("East Region", gaz, context=["Yaounde"])
+    assert m.country_code == "CM", m

@@ -129,3 +129,21 @@ def test_a_clash_whose_outcome_is_the_sentence_is_not_moved_before_the_reference
     text = "23 June. One dead and several injured after two groups of herders clashed over pasture land."
     ed = _date(nlp, text, "clashed", published=d("2018-06-24"))
     assert ed.start == ed.end == d("2018-06-23")
+
+
+def test_a_counted_gap_before_after_moves_the_event_by_it(nlp):
+    text = "On 20 March 2020, villagers protested two days after an attack on the market."
+    ed = _date(nlp, text, "attack", published=d("2020-03-21"))
+    assert ed.start == ed.end == d("2020-03-18") and ed.precision == "day"
+
+
+def test_a_date_on_the_clause_that_holds_the_trigger_governs_it(nlp):
+    text = "On or before October 22nd, teachers gathered in Mbita to protest the murder of a colleague on October 13th."
+    ed = _date(nlp, text, "protest", published=d("2018-10-23"))
+    assert ed.start == d("2018-10-22")
+
+
+def test_a_date_of_the_protested_event_does_not_date_the_protest(nlp):
+    text = "Youngsters gathered to protest against the arrests of three people for Saturday's events."
+    ed = _date(nlp, text, "protest", published=d("2018-01-15"))
+    assert ed.precision == "reported"

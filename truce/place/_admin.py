@@ -15,6 +15,7 @@ gazetteer is built without these names (and logs that it was).
 from __future__ import annotations
 
 import csv
+import functools
 import importlib.util
 import logging
 import statistics
@@ -93,6 +94,7 @@ class KindWords:
         return all(w in self.generic for w in name.lower().split())
 
 
+@functools.lru_cache(maxsize=4)
 def read_kind_words(path: Path | None = None) -> KindWords:
     path = path or Path(str(resources.files("truce.data").joinpath(KIND_WORDS)))
     kinds: set[str] = set()

@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["Gazetteer", "Place", "build_gazetteer", "cache_path", "read_supplement"]
 
-INDEX_VERSION = "10"
+INDEX_VERSION = "11"
 SUPPLEMENT = "gazetteer_supplement.tsv"
 ADMIN1 = "gazetteer_admin1.tsv"  # first-order divisions of conflict-heavy countries
 _COLUMNS = (
@@ -380,7 +380,10 @@ def add_supplement(gaz: Gazetteer, rows: Iterable[SupplementRow], source: str) -
             )
             if r.feature == "ADM1" and r.admin1_code:
                 gaz.admin1_rows[(r.country, r.admin1_code)] = row
+        generic = _admin.read_kind_words().is_generic if r.feature == "ADM1" else None
         for name in (r.name, *r.alternates):
+            if generic is not None and generic(name):
+                continue  # "East" alone is no one division; "East Region" is Cameroon's
             gaz.index_name(row, name)
             gaz.supplement_keys.add(fold_key(name))
             first = plain_key(name).split()[:1]

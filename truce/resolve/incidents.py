@@ -10,8 +10,9 @@ The rules are in docs/resolve.md.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from truce.records import EventActor, EventDate, EventMention, Incident, PlaceMention
@@ -164,19 +165,31 @@ def _weeks(interval: tuple[dt.date, dt.date]) -> range:
 DAY_SLOTS_MAX = 15  # an interval this long or shorter is indexed by day, a longer one by week
 
 
-def _slots(interval: tuple[dt.date, dt.date]) -> list[tuple[str, int]]:
-    """The time slots an incident is indexed under: its days when short, else its weeks."""
-    a, b = interval[0].toordinal(), interval[1].toordinal()
+# Time slots are ints, so that the blocking dictionaries hash no tuples of tuples: a day is its
+# ordinal (positive), a week ``w`` (ordinal // 7) is ``-1 - w`` (negative), so the two never clash.
+
+
+@functools.lru_cache(maxsize=4096)
+def _slots_of(a: int, b: int) -> tuple[int, ...]:
     if b - a < DAY_SLOTS_MAX:
-        return [("d", d) for d in range(a, b + 1)]
-    return [("w", w) for w in range(a // 7, b // 7 + 1)]
+        return tuple(range(a, b + 1))
+    return tuple(-1 - w for w in range(a // 7, b // 7 + 1))
 
 
-def _lookup_slots(interval: tuple[dt.date, dt.date]) -> list[tuple[str, int]]:
+def _slots(interval: tuple[dt.date, dt.date]) -> tuple[int, ...]:
+    """The time slots an incident is indexed under: its days when short, else its weeks."""
+    return _slots_of(interval[0].toordinal(), interval[1].toordinal())
+
+
+@functools.lru_cache(maxsize=4096)
+def _lookup_slots_of(a: int, b: int) -> tuple[int, ...]:
+    return tuple(range(a, b + 1)) + tuple(-1 - w for w in range(a // 7, b // 7 + 1))
+
+
+def _lookup_slots(interval: tuple[dt.date, dt.date]) -> tuple[int, ...]:
     """The slots a mention looks in: every day of its interval and every week (for the incidents
     indexed by week)."""
-    a, b = interval[0].toordinal(), interval[1].toordinal()
-    return [("d", d) for d in range(a, b + 1)] + [("w", w) for w in range(a // 7, b // 7 + 1)]
+    return _lookup_slots_of(interval[0].toordinal(), interval[1].toordinal())
 
 
 def _single_day(interval: tuple[dt.date, dt.date] | None) -> dt.date | None:
@@ -210,7 +223,7 @@ class IncidentIndex:
 
     def __init__(self) -> None:
         self.profiles: dict[str, _Profile] = {}
-        self.blocks: dict[tuple, list[str]] = defaultdict(list)
+        self.blocks: dict[tuple, dict[int, list[str]]] = {}  # place key → time slot → ids
         self.name_df: Counter[str] = Counter()
         self._seq = 0
 
@@ -245,79 +258,90 @@ class IncidentIndex:
         # Its blocking entries stay; ``candidates`` skips ids that are no longer profiles.
         self.profiles.pop(incident_id, None)
 
-    def _keys(self, p: _Profile) -> list[tuple]:
-        """Blocking keys. Precise incidents: grid cell and admin1 ("adm"); incidents placed only in
-        an admin unit: "admc". Single-day incidents also under their day, per country and overall;
-        those placed only in a country, or nowhere (country ""), under "dayc" too: they can only be
-        found by an exact day. Time slots: ``_slots``."""
+    def _keys(self, p: _Profile) -> list[tuple[tuple, tuple[int, ...]]]:
+        """Blocking keys, as (place key, time slots) pairs: the index is two-level (``blocks``:
+        place key → slot → incident ids) so that a lookup first finds the few place keys that
+        exist and only then walks their slots. Precise incidents: grid cell and admin1 ("adm");
+        incidents placed only in an admin unit: "admc". Single-day incidents also under their day,
+        per country and overall; those placed only in a country, or nowhere (country ""), under
+        "dayc" too: they can only be found by an exact day. Time slots: ``_slots``."""
         if p.vague:
             return []
         t = p.plover_type
-        keys: list[tuple] = []
+        keys: list[tuple[tuple, tuple[int, ...]]] = []
         place = p.place
         country = (place.country_code if place is not None else None) or ""
         precise = is_precise(place)
         admin1 = place.admin1 if place is not None and place_precision(place) <= 4 else None
-        cell = grid_cell(place) if precise else None  # type: ignore[arg-type]
-        for w in _slots(p.interval):  # type: ignore[arg-type]
-            if precise:
-                keys.append(("cell", t, w, cell))
-                if admin1:
-                    keys.append(("adm", t, country, admin1, w))
-            elif admin1:
-                keys.append(("admc", t, country, admin1, w))
+        slots = _slots(p.interval)  # type: ignore[arg-type]
+        if precise:
+            keys.append((("cell", t, grid_cell(place)), slots))  # type: ignore[arg-type]
+            if admin1:
+                keys.append((("adm", t, country, admin1), slots))
+        elif admin1:
+            keys.append((("admc", t, country, admin1), slots))
         day = _single_day(p.interval)
         if day is not None:
-            keys.append(("day", t, country, day))
-            keys.append(("day", t, "*", day))
+            d = (day.toordinal(),)
+            keys.append((("day", t, country), d))
+            keys.append((("day", t, "*"), d))
             if not precise and not admin1:
-                keys.append(("dayc", t, country, day))
+                keys.append((("dayc", t, country), d))
         return keys
 
     def _index(self, p: _Profile) -> None:
         # Keys are only ever added: an incident's interval only narrows and its place only gets
-        # finer, so a stale key just yields a candidate that the full check then rejects.
+        # finer, so a stale key just yields a candidate that the full check then rejects. The id is
+        # appended again (unless it is already last) each time the incident changes, which keeps it
+        # among a busy bucket's most recent entries (``MAX_CANDIDATES``).
         incident_id = p.incident.id  # type: ignore[union-attr]
-        for key in self._keys(p):
-            bucket = self.blocks[key]
-            if not bucket or bucket[-1] != incident_id:
-                bucket.append(incident_id)
+        blocks = self.blocks
+        for key, slots in self._keys(p):
+            inner = blocks.get(key)
+            if inner is None:
+                inner = blocks[key] = {}
+            for slot in slots:
+                bucket = inner.get(slot)
+                if bucket is None:
+                    inner[slot] = [incident_id]
+                elif bucket[-1] != incident_id:
+                    bucket.append(incident_id)
 
     # --- candidates ------------------------------------------------------------------------
 
-    def _mention_keys(self, q: _Profile) -> list[tuple]:
+    def _mention_keys(self, q: _Profile) -> list[tuple[tuple, tuple[int, ...]]]:
         t = q.plover_type
         place = q.place
         interval = q.interval
         assert interval is not None
-        keys: list[tuple] = []
+        keys: list[tuple[tuple, tuple[int, ...]]] = []
         slots = _lookup_slots(interval)
         country = (place.country_code if place is not None else None) or ""
         admin1 = place.admin1 if place is not None and place_precision(place) <= 4 else None
         day = _single_day(interval)
+        d = (day.toordinal(),) if day is not None else ()
         if place is not None and is_precise(place):
             ci, cj = grid_cell(place)
-            cells = [(ci + di, cj + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1)]
-            for w in slots:
-                keys.extend([("cell", t, w, c) for c in cells])
-                if admin1:
-                    keys.append(("admc", t, country, admin1, w))
-            if day is not None:
-                keys.append(("dayc", t, country, day))
-                keys.append(("dayc", t, "", day))
+            for di in (-1, 0, 1):
+                for dj in (-1, 0, 1):
+                    keys.append((("cell", t, (ci + di, cj + dj)), slots))
+            if admin1:
+                keys.append((("admc", t, country, admin1), slots))
+            if d:
+                keys.append((("dayc", t, country), d))
+                keys.append((("dayc", t, ""), d))
         elif admin1:
-            for w in slots:
-                keys.append(("adm", t, country, admin1, w))
-                keys.append(("admc", t, country, admin1, w))
-            if day is not None:
-                keys.append(("dayc", t, country, day))
-                keys.append(("dayc", t, "", day))
+            keys.append((("adm", t, country, admin1), slots))
+            keys.append((("admc", t, country, admin1), slots))
+            if d:
+                keys.append((("dayc", t, country), d))
+                keys.append((("dayc", t, ""), d))
         elif country:
-            if day is not None:
-                keys.append(("day", t, country, day))
-                keys.append(("dayc", t, "", day))
-        elif day is not None:
-            keys.append(("day", t, "*", day))
+            if d:
+                keys.append((("day", t, country), d))
+                keys.append((("dayc", t, ""), d))
+        elif d:
+            keys.append((("day", t, "*"), d))
         return keys
 
     def candidates(self, q: _Profile, same_article: list[str]) -> list[_Profile]:
@@ -331,16 +355,21 @@ class IncidentIndex:
             return out
         blocks, profiles = self.blocks.get, self.profiles.get
         add, append = seen.add, out.append
-        for key in self._mention_keys(q):
-            bucket = blocks(key)
-            if not bucket:
-                continue
-            for incident_id in bucket[-MAX_CANDIDATES:] if len(bucket) > MAX_CANDIDATES else bucket:
-                if incident_id not in seen:
-                    add(incident_id)
-                    profile = profiles(incident_id)
-                    if profile is not None:
-                        append(profile)
+        for key, slots in self._mention_keys(q):
+            inner = blocks(key)
+            if inner is None:
+                continue  # most of the 9 neighbouring cells hold nothing of this type
+            inner_get = inner.get
+            for slot in slots:
+                bucket = inner_get(slot)
+                if bucket is None:
+                    continue
+                for incident_id in bucket[-MAX_CANDIDATES:] if len(bucket) > MAX_CANDIDATES else bucket:
+                    if incident_id not in seen:
+                        add(incident_id)
+                        profile = profiles(incident_id)
+                        if profile is not None:
+                            append(profile)
         return out
 
     # --- scoring ---------------------------------------------------------------------------

@@ -20,7 +20,8 @@ _D = r"[0-9]{1,2}(?:st|nd|rd|th)?"
 _Y = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 _POD = r"(?:morning|afternoon|evening|night|early hours)"
 _PREFIX = (
-    rf"(?:(?i:the\s+(?:{_POD}|end|beginning|start|middle|first\s+half|second\s+half|weekend|week)\s+of)\s+)?"
+    rf"(?:(?i:the\s+(?:{_POD}|end|beginning|start|middle|first\s+half|second\s+half|weekend|week)\s+of|"
+    r"(?:during\s+)?(?:the\s+)?[Ww]eek\s+(?:of|beginning|starting|commencing))\s+)?"
     r"(?:(?i:early|late|mid)[\s-]+)?"
 )
 _RANGE = r"(?:\s*(?:-|–|\bto\b)\s*)"
@@ -43,15 +44,20 @@ _WEEKDAY = (
     rf"{WEEKDAY_RE}s?\b(?:\s+(?i:{_POD})s?\b)?"
 )
 _CLOCK = (r"(?i:\b(?:[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)(?:\s+(?:GMT|UTC|EST|EDT|local\s+time))?"
-          r"|[0-9]{1,2}:[0-9]{2}\b(?:\s+(?:GMT|UTC|EST|EDT|local\s+time))?|noon|midnight|midday|mid[\s-]?afternoon))")
+          r"|[0-9]{1,2}:[0-9]{2}\b(?:\s+(?:GMT|UTC|EST|EDT|local\s+time))?|noon|midnight|midday|mid[\s-]?(?:afternoon|morning)"
+          r"|[0-9]{1,2}(?:\s+o'clock)?\s+in\s+the\s+(?:morning|afternoon|evening)))")
 _RELDAY = (
     rf"(?i:\b(?:(?:later|earlier)\s+)?(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday"
     rf"|tomorrow|overnight|(?:this|last|tomorrow|yesterday)\s+{_POD}|{_POD}\s+(?:yesterday|today|tomorrow))\b)"
 )
 _THISLAST = (
     r"(?i:\b(?:(?:earlier|later)\s+)?(?:this|last|next|coming|previous|current|latest|"
-    r"the\s+(?:past|last|next|coming|previous|following|same|latest|current|preceding))\s+"
-    r"(?:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b)"
+    r"the\s+(?:past|last|next|coming|previous|following|same|latest|current|preceding|full))\s+"
+    r"(?:(?:fiscal|financial)\s+)?(?:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b)"
+    r"|(?i:\bthe\s+(?:fiscal|financial)\s+year\b)"
+    r"|(?i:\b(?:earlier|later)\s+in\s+the\s+(?:week|month|year)\b)"
+    # a period named by its end, as earnings reports do: "the year ended Aug. 31", "the quarter ending June 30"
+    rf"|(?i:\bthe\s+(?:fiscal\s+)?(?:year|quarter)(?=\s+(?:ended|ending)\s+{MONTH_RE}))"
     rf"|(?i:\b(?:last|next|this|past)\s+){MONTH_RE}\b"
 )
 _NARRATIVE = (
@@ -83,7 +89,7 @@ _YEAR = (
     r"|(?i:\bthe\s+year\s+[0-9]{3,6}\b)"
 )
 _DECADE = (r"(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?:1[5-9]|20)[0-9]0s|'[0-9]0s)\b)"
-           r"|(?i:\bthe\s+(?:[0-9]{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+           r"|(?i:\b(?:the\s+)?(?:[0-9]{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
            r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
            r"twentieth|twenty-first)\s+century\b)")
 _SEASON = (rf"(?i:\b(?:(?:this|last|next|early|late|mid|past|coming)[\s-]+)(?:spring|summer|autumn|winter|fall)\b)"
@@ -103,10 +109,11 @@ _SPECIAL = (
     r"(?i:\b(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?(?:year|month|week)|year[\s-]end|year's\s+end|month[\s-]end)\b)"
     r"|(?i:\bthe\s+new\s+year\b)"
     r"|\b(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year'?s?\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Halloween|Boxing\s+Day"
-    r"|Valentine'?s?\s+Day|Labor\s+Day)\b"
+    r"|Valentine'?s?\s+Day|Labor\s+Day|Easter(?:\s+(?:Sunday|Monday|[Ww]eek(?:end)?))?|Good\s+Friday)\b"
 )
 _REF = (
-    r"(?i:\b(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately"
+    r"(?i:\b(?:then[\s-]current|current(?=\s+[a-z])(?!\s+(?:accounts?|affairs|assets|liabilities|ratio|"
+    r"flows?|density|source)\b)|right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately"
     r"|the\s+(?:near\s+|distant\s+)?future|the\s+past|the\s+(?:near|short|long|longer)\s+term"
     r"|the\s+coming\s+(?:days|weeks|months|years)|the\s+(?:days|weeks|months|years)\s+ahead"
     r"|recent\s+(?:days|weeks|months|years))\b)"

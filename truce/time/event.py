@@ -66,66 +66,110 @@ def _sentence(doc, pos: int):
     return None
 
 
-def _attachment(doc, t: TimeExpression, trigger_tokens, trigger_verb) -> tuple[int, bool]:
+# nouns naming another event: a date reaching the trigger through one of them dates that event ("teachers
+# gathered to protest the murder of a colleague on October 13th": the 13th is the murder's day)
+_EVENT_NOUNS = {
+    "murder", "killing", "killings", "death", "deaths", "attack", "attacks", "arrest", "arrests", "shooting",
+    "abduction", "kidnapping", "raid", "raids", "strike", "strikes", "bombing", "assassination", "events",
+    "event", "incident", "acquittal", "ruling", "verdict", "decision", "election", "elections", "polls",
+    "clash", "clashes", "violence", "demolition", "eviction", "evictions", "ban", "dismissal", "sacking",
+}
+
+
+def _attachment(doc, t: TimeExpression, trigger_tokens, trigger_verb, ancestors=()) -> tuple[int, bool]:
     """How the expression hangs on the trigger: (steps up the parse to reach it, or 99; and whether
     it first reaches a verb of another clause, as "the previous day" in "fires were lit after a man
-    was shot the previous day" reaches "shot" before "lit")."""
+    was shot the previous day" reaches "shot" before "lit"). A verb whose clause holds the trigger
+    ("On 19 March, 3 were killed following an attack") governs it too, one step further; a relative
+    clause of the trigger ("demonstrations that spread across 1-2 December") is no other clause; a
+    date reaching the trigger through an event noun it governs ("protested the murder ... on
+    October 13th") is that event's."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
         return 99, False
     node = span.root
     foreign = False
+    through_event = False
     for steps in range(8):
         if node in trigger_tokens or (trigger_verb is not None and node == trigger_verb):
-            return steps, foreign
-        if node.pos_ in ("VERB", "AUX") and node not in span and node.dep_ not in ("aux", "auxpass"):
+            return steps, foreign or through_event
+        if node in ancestors and not foreign:
+            return steps + 1, False
+        if node.pos_ in ("VERB", "AUX") and node not in span and node.dep_ not in ("aux", "auxpass") and \
+                not (node.dep_ in ("relcl", "acl") and node.head in trigger_tokens):
             foreign = True
+        if node.pos_ == "NOUN" and node not in span and node.lower_ in _EVENT_NOUNS and \
+                node.head in trigger_tokens | ({trigger_verb} if trigger_verb is not None else set()) | \
+                {c for tok in trigger_tokens for c in tok.children if c.dep_ == "prep"}:
+            through_event = True
         if node.head is node:
             break
         node = node.head
-    return 99, foreign or _verb_of(span.root) is not None
+    return 99, foreign or through_event or _verb_of(span.root) is not None
+
+
+def _ancestors(tspan) -> set:
+    """The verbs whose clauses hold the trigger: up from it, past "after"/"following" phrases and
+    subordinate clauses, to the sentence's root."""
+    out = set()
+    node = tspan.root
+    for _ in range(8):
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            out.add(node)
+    return out
 
 
 BEFORE_REFERENCE_DAYS = 31  # "days/weeks after X": X is taken to lie within the month before
 _BEFORE_MARKERS = {"after", "following", "since"}
-# words of harm: "two were killed following an attack", "one dead after two groups clashed" name the
-# attack's or the clash's own outcome, so the event in the "after" clause happened then, not before
-_OUTCOME_LEMMAS = {"kill", "die", "dead", "injure", "wound", "hurt", "maim", "death", "casualty", "injury",
-                   "injured", "wounded", "killed", "burn", "destroy", "damage", "displace", "flee"}
+_GAP = re.compile(r"(?:\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]+)\s+)?"
+                  r"\b(?P<unit>days?|weeks?|months?)\s*$", re.I)
+_GAP_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
 
 
-def _after_clause(doc, start: int, end: int) -> tuple[bool, bool]:
-    """Whether the trigger sits in a clause or phrase headed by "after"/"following"/"since", i.e. it
-    names an earlier event the sentence's own event is measured from; and whether what it is measured
-    from is its own outcome (a killing, an injury: then it is no earlier event)."""
+def _after_gap(doc, start: int, end: int):
+    """The trigger sits in a clause or phrase headed by "after"/"following" that a span of time
+    precedes ("just days after Israel assassinated X", "two days after the attack"): it names an
+    earlier event, that long before the date the sentence is about. Returns (count or None, unit
+    letter, the marker's offset) or None. Without a span ("were killed following an attack", "one dead after two groups
+    clashed") the two are one occasion and nothing moves."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return False, False
+        return None
     node = span.root
     for _ in range(6):
         marker = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in _BEFORE_MARKERS), None)
+        if marker is None and node.dep_ == "pobj" and node.head.lower_ in _BEFORE_MARKERS:
+            marker = node.head
         if marker is not None:
-            return True, _is_outcome(node.head, marker)
-        if node.dep_ == "pobj" and node.head.lower_ in _BEFORE_MARKERS:
-            return True, _is_outcome(node.head.head, node.head)
+            before = doc.text[max(0, marker.idx - 30):marker.idx]
+            m = _GAP.search(before)
+            if not m:
+                return None
+            n = _GAP_NUMBERS.get((m.group("n") or "").lower()) if not (m.group("n") or "").isdigit() \
+                else int(m.group("n"))
+            return n, m.group("unit")[0].upper(), marker.idx
         if node.dep_ in ("ROOT", "ccomp", "conj") or node.head is node:
-            return False, False
+            return None
         node = node.head
-    return False, False
+    return None
 
 
-def _nominal_trigger(doc, start: int, end: int) -> bool:
-    """The trigger is a noun ("following an attack"), not a clause ("after a man was shot")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN")
-
-
-def _is_outcome(head, marker) -> bool:
-    """The word an "after" clause hangs on, a word conjoined with it, or a word of its sentence
-    before the "after" is a harm: "3 killed and 5 wounded following an attack", "one dead and several
-    injured after two groups clashed" (whatever the parse made of it)."""
-    words = [head, *head.conjuncts, *(t for t in marker.sent if t.i < marker.i)]
-    return any(w.lemma_.lower() in _OUTCOME_LEMMAS or w.lower_ in _OUTCOME_LEMMAS for w in words)
+def _before(when: EventDate, gap) -> EventDate:
+    """The event ``gap`` before ``when``: exactly that many days or weeks when counted, else
+    somewhere in the month before."""
+    ref = when.start
+    if ref is None:
+        return when
+    n, unit, _ = gap
+    if n is not None and unit in ("D", "W") and when.precision == "day":
+        day = ref - dt.timedelta(days=n * (7 if unit == "W" else 1))
+        return EventDate(day, day, "day", when.text, when.span)
+    return EventDate(ref - dt.timedelta(days=BEFORE_REFERENCE_DAYS), ref - dt.timedelta(days=1), "month",
+                     when.text, when.span)
 
 
 def date_event(doc, article: Article, trigger: tuple[int, int], times: list[TimeExpression]) -> EventDate:
@@ -140,7 +184,8 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
             tspan = doc.char_span(start, end, alignment_mode="expand")
             trigger_tokens = set(tspan) if tspan is not None else set()
             trigger_verb = _verb_of(tspan.root) if tspan is not None and len(tspan) else None
-            scored = [(t, *_attachment(doc, t, trigger_tokens, trigger_verb)) for t in inside]
+            ancestors = _ancestors(tspan) if tspan is not None and len(tspan) else set()
+            scored = [(t, *_attachment(doc, t, trigger_tokens, trigger_verb, ancestors)) for t in inside]
             governing = [(t, steps) for t, steps, foreign in scored if steps < 99 and not foreign]
             if governing:
                 # a precise occurrence first, then the closest attachment, then the nearest in the text
@@ -148,6 +193,9 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
                 # fires after a man was shot the previous day": the shooting is the previous day's event)
                 best = min(governing, key=lambda ts: (_rank(ts[0]), _shifted(ts[0]), ts[1],
                                                       abs(ts[0].start - start)))[0]
+                gap = _after_gap(doc, start, end)
+                if gap and best.start < gap[2]:  # a date inside the "after" clause is its own event's
+                    return _before(_to_date(best), gap)
                 return _to_date(best)
             # else the nearest that belongs to no other clause. A date attached to another clause
             # ("lit bonfires as they demanded the removal of officials accused of bungling the
@@ -160,20 +208,11 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
     earlier = [t for t in usable if para_start <= t.start < start and t.type != "DURATION"]
     if earlier:
         reference = earlier[-1]
-        after, outcome = _after_clause(doc, start, end) if parsed else (False, False)
-        nominal = _nominal_trigger(doc, start, end) if parsed else False
-        same_sentence = sent is not None and sent.start_char <= reference.start < sent.end_char
-        if after and not outcome and reference.interval.start is not None and not (same_sentence and nominal):
+        gap = _after_gap(doc, start, end) if parsed else None
+        if gap and reference.interval.start is not None:
             # "The meeting comes just days after Israel assassinated X": the event precedes the
-            # reference date by an unstated span; say so rather than give it the meeting's day.
-            # Not so when the date opens the event's own sentence ("On 19 March, two soldiers
-            # were killed following an attack") or the clause is the harm's cause ("one dead
-            # after two groups clashed"): the attack and the clash are that day's event.
-            ref = reference.interval.start
-            return EventDate(
-                ref - dt.timedelta(days=BEFORE_REFERENCE_DAYS), ref - dt.timedelta(days=1), "month",
-                reference.text, (reference.start, reference.end),
-            )
+            # reference date by the span named; unstated, it lies somewhere in the month before.
+            return _before(_to_date(reference), gap)
         return _to_date(reference)
     pub = article.published
     if pub is None:

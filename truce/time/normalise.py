@@ -291,6 +291,7 @@ _REF_WORDS = {
     "the coming days": "FUTURE_REF", "the days ahead": "FUTURE_REF", "the weeks ahead": "FUTURE_REF",
     "the months ahead": "FUTURE_REF", "the years ahead": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
     "the coming months": "FUTURE_REF", "the coming years": "FUTURE_REF",
+    "then current": "PAST_REF", "then-current": "PAST_REF",
 }
 
 _HOLIDAYS = {
@@ -298,7 +299,8 @@ _HOLIDAYS = {
     "new years day": (1, 1), "new year's day": (1, 1), "new year eve": (12, 31), "new years eve": (12, 31),
     "new year's eve": (12, 31), "halloween": (10, 31), "valentine day": (2, 14), "valentines day": (2, 14),
     "boxing day": (12, 26), "independence day": (7, 4), "labor day": None, "thanksgiving": None,
-    "thanksgiving day": None,
+    "thanksgiving day": None, "easter": None, "easter sunday": None, "easter monday": None,
+    "good friday": None, "easter week": None, "easter weekend": None,
 }
 
 
@@ -312,6 +314,12 @@ def _holiday(name: str, year: int | None, ctx: Context) -> dt.date:
     def on(y: int) -> dt.date:
         if name.startswith("thanksgiving"):
             return _nth_weekday(y, 11, 4, 4)
+        if name in ("easter", "easter sunday", "easter week", "easter weekend"):
+            return cal.easter(y)
+        if name == "good friday":
+            return cal.easter(y) - dt.timedelta(days=2)
+        if name == "easter monday":
+            return cal.easter(y) + dt.timedelta(days=1)
         if name == "labor day":
             return _nth_weekday(y, 9, 1, 1)
         month, day = _HOLIDAYS[name]
@@ -467,7 +475,12 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
     if m := full(r"(?P<h>" + "|".join(sorted((re.escape(k) for k in _HOLIDAYS), key=len, reverse=True))
                  + rf")(?:,? {_Y})?", s):
         year = _year(m.group("year"), ctx.published) if m.group("year") else None
-        return _date(_holiday(m.group("h"), year, ctx).isoformat())
+        day = _holiday(m.group("h"), year, ctx)
+        if m.group("h") == "easter week":
+            return _date(cal.iso_week(day))
+        if m.group("h") == "easter weekend":
+            return _date(cal.iso_week(day) + "-WE")
+        return _date(day.isoformat())
     # year-end and friends
     if m := full(r"(?:the )?(?:(?:end of|close of) (?:the )?(?P<u>year|month|week)|(?P<u2>year|month)[- ]?end|"
                  r"(?P<u3>year|month) end|year's end)(?: (?P<year>[0-9]{4}))?", s):
@@ -555,6 +568,24 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         rel = m.group("rel") if "rel" in m.re.groupindex else None
         d = _resolve_weekday(WEEKDAYS[m.group("wd")], ctx, rel)
         return _with_part_of_day(_date(d.isoformat()), m.group("pod"))
+    # "4 in the morning", "10 o'clock in the evening"
+    if m := full(r"(?P<hour>[0-9]{1,2})(?: o'clock)? in the (?P<pod>morning|afternoon|evening|night)", s):
+        hour = int(m.group("hour"))
+        if m.group("pod") != "morning" and hour < 12:
+            hour += 12
+        if hour > 24 or (m.group("pod") == "morning" and hour == 12):
+            raise _Unresolvable(f"{s} is not a time of day")
+        d = _ref(ctx)
+        anchor = "published" if ctx.previous is None else f"previous:{ctx.previous.isoformat()}"
+        res = _Result("TIME", f"{d.isoformat()}T{hour:02d}:00", dt_interval(d), "day", anchor)
+        if ctx.previous is None:
+            res.reason = CLOCK_WITHOUT_DAY
+        return res
+    # a part of the day alone ("mid-afternoon", "in the morning"): of the narrative's day
+    if m := full(rf"(?:(?:the|mid|early|late) ?-?)?{_POD}", s):
+        d = _ref(ctx)
+        anchor = "published" if ctx.previous is None else f"previous:{ctx.previous.isoformat()}"
+        return _Result("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[m.group('pod')]}", dt_interval(d), "day", anchor)
     # quarters and halves
     if m := full(rf"(?:the )?(?P<which>last|final|latter|closing|opening) (?P<unit>quarter|half) (?:of )?(?:fiscal )?{_Y}", s):
         # "the last half of 1989": with the year named, "last" is the year's final part
@@ -626,8 +657,9 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             saturday += dt.timedelta(days=7)
         return _date(cal.iso_week(saturday) + "-WE")
     # this/last/next + unit
-    if m := full(rf"(?:(?:earlier|later|early|late) )?(?P<rel>this|last|next|past|coming|previous|current|latest|the|"
-                 rf"recent|upcoming|prior|preceding|same)\s(?P<unit>week|weekend|month|year|decade|century)", s):
+    if m := full(rf"(?:(?:earlier|later|early|late) )?(?:the (?=current |full |latest |same |previous |coming |next ))?"
+                 rf"(?P<rel>this|last|next|past|coming|previous|current|latest|the|"
+                 rf"recent|upcoming|prior|preceding|same|full)\s(?P<unit>week|weekend|month|year|decade|century)", s):
         rel, unit = m.group("rel"), UNITS[m.group("unit")]
         ref = _need(ctx)
         step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1, "coming": 1,
@@ -845,6 +877,9 @@ def normalise(text: str, ctx: Context, start: int = 0, type_hint: str | None = N
     if (sp := re.fullmatch(r"(.+? )((?:eighteen|nineteen|twenty|two thousand)\b.*)", s)) \
             and (spoken := spoken_year(sp.group(2))):
         s = f"{sp.group(1)}{spoken}"  # "january nineteen ninety-seven" reads as "january 1997"
+    # "the current fiscal year" is the current year, "earlier in the year" this year
+    s = re.sub(r"\b(?:fiscal|financial) (?=year\b)", "", s)
+    s = re.sub(r"^(?:earlier|later) in the (week|month|year)$", r"this \1", s)
     if lead_words:
         ctx = replace(ctx, lead=(ctx.lead + " " + lead_words).strip())
     if ctx.tense == "past" and _DEADLINE_LEAD.search(ctx.lead.lower()):
