@@ -42,3 +42,19 @@ def test_place_that_describes_someone_is_not_the_location(nlp, gaz):
 
 def test_no_places_no_location(nlp, gaz):
     assert _locate(nlp, gaz, "Two people were killed on Tuesday.", "killed") is None
+
+
+def test_a_place_after_a_comma_is_the_container_not_the_event_place(nlp, gaz):
+    from truce.place import find_places, locate_event
+    from truce.records import Article
+
+    text = (
+        "On 10 March 2020, Taliban militants attacked an Afghan military tank, injuring 2 "
+        "soldiers, in Hamam of Shindand district, Herat."
+    )
+    doc = nlp(text)
+    article = Article(id="t", text=text)
+    places = find_places(doc, article, gaz)
+    start = text.index("attacked")
+    loc = locate_event(doc, article, (start, start + len("attacked")), places)
+    assert loc is not None and loc.text == "Shindand", loc

@@ -10,6 +10,7 @@ closest to the trigger wins; a country rarely beats a town in the same phrase.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from truce.records import PlaceMention
@@ -261,6 +262,22 @@ def _prep_bonus(preps: list[str]) -> float:
     return 0.0
 
 
+_CONTAINER_GAP = re.compile(
+    r"\s*(?:(?:sub-?county|district|province|county|governorate|region|state|area|village)\s*)?,\s*$",
+    re.IGNORECASE,
+)
+
+
+def _states_container(text: str, p: PlaceMention, places: Sequence[PlaceMention]) -> bool:
+    """``p`` follows another place and a comma: "Shindand district, Herat", "Marti, Samburu" name
+    where the first place lies; the first is where the event happened."""
+    return any(
+        q.end < p.start and p.start - q.end <= 25 and _CONTAINER_GAP.fullmatch(text[q.end : p.start])
+        for q in places
+        if q is not p
+    )
+
+
 def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> PlaceMention | None:
     """The place where the event whose trigger spans ``trigger`` happened, or None."""
     if not places:
@@ -308,6 +325,8 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
                 score -= 1.5
             elif p_tok.dep_ == "poss" and head.lower_ not in _PLACE_NOUNS:
                 score -= 0.4
+        if _states_container(doc.text, p, in_sent):
+            score -= 0.8
         if p.lat is None:
             score -= 1.2
         score -= _FEATURE_RANK.get(p.feature or "", 0.0) * 0.5
