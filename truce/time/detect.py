@@ -39,6 +39,10 @@ _DATE = (
     rf")"
 )
 _NUMERIC = r"\b(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2}))\b"
+# a day and month in figures with no year ("on the night of 26/12", "(06/06)"): only after a word that
+# introduces a date, so that scores and fractions ("won 3/4 of the seats") stay numbers
+_DAY_MONTH = rf"(?:(?i:the\s+{_POD}\s+of)\s+)?\b[0-9]{{1,2}}/[0-9]{{1,2}}\b(?![/0-9])"
+_DAY_MONTH_LEAD = re.compile(r"(?i:\b(?:on|of|dated|since|from|until|by|before|after)\s+|\()$")
 _WEEKDAY = (
     rf"(?:(?i:the\s+{_POD}\s+of)\s+)?(?:(?i:last|next|this|early|late|past|coming|each|every|the\s+previous|the\s+following)\s+)?"
     rf"{WEEKDAY_RE}s?\b(?:\s+(?i:{_POD})s?\b)?"
@@ -133,6 +137,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     for name, rx in [
         ("date", _DATE),
         ("numeric", _NUMERIC),
+        ("daymonth", _DAY_MONTH),
         ("weekday", _WEEKDAY),
         ("clock", _CLOCK),
         ("relday", _RELDAY),
@@ -175,6 +180,9 @@ def pattern_spans(text: str) -> list[Candidate]:
             while end > start and text[end - 1] in " \t\n,":
                 end -= 1
             if name == "duration" and is_age(m.group(0)):
+                continue
+            if name == "daymonth" and not text[start].isalpha() and \
+                    not _DAY_MONTH_LEAD.search(text[max(0, start - 8):start]):
                 continue
             if end > start and not (name == "year" and _labelled_number(text, start)):
                 found.append(Candidate(start, end, name))

@@ -374,6 +374,21 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         else:
             picked = valid[0]
         return _date(picked.isoformat(), "absolute")
+    # a day and month in figures without a year, as field reports write them ("on the evening of
+    # 14/01"): the day/month or month/day reading nearest the publication date, not after it unless
+    # the verb looks ahead
+    if m := full(r"([0-9]{1,2})/([0-9]{1,2})", s):
+        a, b = int(m.group(1)), int(m.group(2))
+        readings = [(b, a), (a, b)] if a != b else [(a, b)]  # (month, day): day/month first
+        picked = []
+        for month, day in readings:
+            if 1 <= month <= 12 and _valid(2000, month, day):
+                picked.append(_resolve_month_day(month, day, ctx))
+        if not picked:
+            raise _Unresolvable(f"{s} is no day and month")
+        pub = ctx.published
+        best = min(picked, key=lambda v: abs((v - pub).days)) if pub is not None else picked[0]
+        return _date(best.isoformat())
     # full dates: [weekday,] Month D[,] Y | [weekday,] D Month Y | the Dth of Month Y
     if m := (full(rf"(?:{_WD},? )?(?:the )?{_M} {_D},? {_Y}", s)
              or full(rf"(?:{_WD},? )?(?:the )?{_D} (?:of )?{_M},? {_Y}", s)):
@@ -476,6 +491,11 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
                  + rf")(?:,? {_Y})?", s):
         year = _year(m.group("year"), ctx.published) if m.group("year") else None
         day = _holiday(m.group("h"), year, ctx)
+        if m.group("h") in ("easter week", "easter weekend") and year is None and ctx.published is not None:
+            # the week in progress when it holds publication ("as Easter week began")
+            this_year = cal.easter(ctx.published.year)
+            if this_year - dt.timedelta(days=6) <= ctx.published <= this_year + dt.timedelta(days=1):
+                day = this_year
         if m.group("h") == "easter week":
             return _date(cal.iso_week(day))
         if m.group("h") == "easter weekend":
@@ -581,11 +601,15 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         if ctx.previous is None:
             res.reason = CLOCK_WITHOUT_DAY
         return res
-    # a part of the day alone ("mid-afternoon", "in the morning"): of the narrative's day
-    if m := full(rf"(?:(?:the|mid|early|late) ?-?)?{_POD}", s):
+    # a part of the day alone ("mid-afternoon", "in the morning"): of the narrative's day; with no
+    # day before it, a guess on the publication day that dates no event
+    if m := full(r"(?:the|mid|early|late)[ -]*(?P<pod>morning|afternoon|evening|night|dawn|dusk|daybreak)", s):
         d = _ref(ctx)
         anchor = "published" if ctx.previous is None else f"previous:{ctx.previous.isoformat()}"
-        return _Result("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[m.group('pod')]}", dt_interval(d), "day", anchor)
+        res = _Result("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[m.group('pod')]}", dt_interval(d), "day", anchor)
+        if ctx.previous is None:
+            res.reason = CLOCK_WITHOUT_DAY
+        return res
     # quarters and halves
     if m := full(rf"(?:the )?(?P<which>last|final|latter|closing|opening) (?P<unit>quarter|half) (?:of )?(?:fiscal )?{_Y}", s):
         # "the last half of 1989": with the year named, "last" is the year's final part
@@ -664,6 +688,8 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         ref = _need(ctx)
         step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1, "coming": 1,
                 "upcoming": 1}.get(rel, 0)
+        if rel == "latest" and unit == "Y":
+            step = -1  # "the latest fiscal year": the last one completed
         if rel in ("past", "the") and unit in ("W", "M", "Y") and rel == "past":
             end = ref
             return _Result("DURATION", duration_value(1, unit), Interval(cal.shift(ref, -1, unit), end),

@@ -8,11 +8,12 @@ expressions such as "the following day").
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from dataclasses import replace
 
-from truce.records import Article, TimeExpression
+from truce.records import Article, Interval, TimeExpression
 from truce.time.detect import Candidate, is_age, is_count, is_name, pattern_spans, resolve_overlaps
 from truce.time.calendar import value_interval
 from truce.time.lexicon import MONTHS
@@ -119,6 +120,27 @@ def _same_date_key(text: str) -> str | None:
     return f"{month}-{int(day)}"
 
 
+# earnings reports name a period by its last day: "the year ended Aug. 31", "the quarter ending June 30"
+_ENDED = re.compile(r"\s+(?:ended|ending)\s+((?:[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+[0-9]{4})?)")
+
+
+def _period_ended(te: TimeExpression, end_text: str, article: Article) -> TimeExpression:
+    """"the year ended Aug. 31" is a year-long period (``P1Y``, TIMEX3 writes the length when the
+    calendar year is not meant); "the quarter ended July 31" is the calendar quarter holding most of
+    the three months to that day (``…-Q2``)."""
+    end = normalise(end_text, Context(article.published, "past"))
+    day = end.interval.end if end.interval is not None and end.precision == "day" else None
+    if te.text.lower().endswith("year"):
+        interval = Interval(day - dt.timedelta(days=364), day) if day is not None else None
+        return replace(te, type="DURATION", value="P1Y", interval=interval, precision="year", anchor=None)
+    if day is None:
+        return te
+    middle = day - dt.timedelta(days=45)
+    value = f"{middle.year:04d}-Q{(middle.month - 1) // 3 + 1}"
+    interval, precision = value_interval(value)
+    return replace(te, value=value, interval=interval, precision=precision, anchor="absolute")
+
+
 def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
@@ -168,6 +190,8 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
                 te.value, te.interval = first.value, replace(first.interval, end=te.interval.end) \
                     if te.deadline or te.open_ended else first.interval
                 te.anchor = f"previous:{first.value}"
+        if (ended := _ENDED.match(text, c.end)) and re.fullmatch(r"(?i)the (?:fiscal |financial )?(?:year|quarter)", piece):
+            te = _period_ended(te, ended.group(1), article)
         if last_quarter is not None and c.start - last_quarter[0] <= _QUARTER_REACH and te.value \
                 and re.fullmatch(r"[0-9]{4}", te.value) and _YEAR_BACK.search(piece):
             # "third-quarter profit fell from $5 million a year earlier": the same quarter a year back
