@@ -27,7 +27,6 @@ from truce.resolve.origins import (
     ArticlePrint,
     OriginIndex,
     article_print,
-    minhash_with,
     outlet_key,
     within_days,
 )
@@ -100,9 +99,9 @@ class Resolver:
             for article_id in incident.article_ids:
                 self._article_incidents.setdefault(article_id, []).append(incident.id)
 
-    def _remember(self, link: ArticleLink, terms: dict[int, int] | None = None, mh=None) -> None:
+    def _remember(self, link: ArticleLink, terms: dict[int, int] | None = None, hashvalues=None) -> None:
         self._links[link.article_id] = link
-        self._origins.add(link, mh)
+        self._origins.add(link, hashvalues)
         if link.duplicate_of is None:
             if terms is None:
                 terms = _unpack_terms(link.terms)
@@ -171,7 +170,6 @@ class Resolver:
         if fp is None or fp.content_hash != article.content_hash:
             fp = article_print(article)
         sentences, terms = fp.sentences, fp.terms
-        mh = minhash_with(fp.minhash)
         similar = self._terms.similar(terms, k=SIMILAR_ARTICLES, published=article.published)
         # Rewrites share much of their vocabulary: align only with articles similar enough.
         candidates = [
@@ -180,7 +178,7 @@ class Resolver:
             if cosine >= REWRITE_MIN_COSINE
             and within_days(article.published, self._links[a].published, REWRITE_WINDOW_DAYS)
         ]
-        decision = self._origins.decide(article, mh, sentences, candidates, self._links)
+        decision = self._origins.decide(article, fp.minhash, sentences, candidates, self._links)
         if decision.matched is not None:
             story_id = self._links[decision.matched].story_id
         else:
@@ -201,7 +199,7 @@ class Resolver:
             sentences=list(fp.packed_sentences),
             terms=fp.packed_terms,
         )
-        self._remember(link, terms, mh)
+        self._remember(link, terms, fp.minhash)
         return link
 
     def _place_mentions(self, extraction: Extraction, link: ArticleLink, outcome: ResolveOutcome,

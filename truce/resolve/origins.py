@@ -100,13 +100,6 @@ def minhash_with(hashvalues: np.ndarray) -> MinHash:
                    permutations=_permutations())
 
 
-def _minhash_from(packed: str) -> MinHash:
-    return MinHash(
-        num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=unpack_u32(packed).astype(np.uint64),
-        permutations=_permutations(),
-    )
-
-
 @dataclass(slots=True)
 class OriginDecision:
     origin_id: str
@@ -122,24 +115,70 @@ def within_days(a: dt.date | None, b: dt.date | None, days: int) -> bool:
     return abs((a - b).days) <= days
 
 
+class _Bands:
+    """MinHash LSH banding, as datasketch's ``MinHashLSH`` does it (the same bands and rows for
+    the threshold, so the same candidates), over plain hash values: a signature is cut into ``b``
+    bands of ``r`` values, and two signatures are candidates when a band is equal. Kept here
+    because the resolver already holds the hash values as an array: building a ``MinHash`` object
+    for every article, and hashing each band twice (insert, then query), cost more than the rest of
+    the origin decision. Candidates come back in the order they were inserted (deterministic,
+    unlike a set)."""
+
+    def __init__(self, threshold: float, num_perm: int) -> None:
+        reference = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.ranges = list(reference.hashranges)
+        self.tables: list[dict[bytes, list[str]]] = [{} for _ in self.ranges]
+        self.order: dict[str, int] = {}
+
+    def _keys(self, hashvalues: np.ndarray) -> list[bytes]:
+        return [hashvalues[a:b].tobytes() for a, b in self.ranges]
+
+    def insert(self, key: str, hashvalues: np.ndarray) -> None:
+        self.order[key] = len(self.order)
+        for table, band in zip(self.tables, self._keys(hashvalues)):
+            bucket = table.get(band)
+            if bucket is None:
+                table[band] = [key]
+            else:
+                bucket.append(key)
+
+    def query(self, hashvalues: np.ndarray) -> list[str]:
+        found: set[str] = set()
+        for table, band in zip(self.tables, self._keys(hashvalues)):
+            bucket = table.get(band)
+            if bucket:
+                found.update(bucket)
+        return sorted(found, key=self.order.__getitem__)
+
+
+def _hashvalues(packed: str) -> np.ndarray:
+    return unpack_u32(packed).astype(np.uint64)
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """The Jaccard similarity estimated from two signatures (as ``MinHash.jaccard``)."""
+    return np.count_nonzero(a == b) / float(len(a))
+
+
 class OriginIndex:
     """The known articles' hashes and MinHash signatures, for origin decisions."""
 
     def __init__(self) -> None:
         self.by_hash: dict[str, ArticleLink] = {}
-        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-        self._in_lsh: set[str] = set()
+        self.lsh = _Bands(LSH_THRESHOLD, NUM_PERM)
 
-    def add(self, link: ArticleLink, mh: MinHash | None = None) -> None:
+    def add(self, link: ArticleLink, hashvalues: np.ndarray | None = None) -> None:
+        """Index ``link``; ``hashvalues`` are its MinHash values when at hand (else unpacked)."""
         self.by_hash.setdefault(link.content_hash, link)
-        if link.duplicate_of is None and link.minhash and link.article_id not in self._in_lsh:
-            self._in_lsh.add(link.article_id)
-            self.lsh.insert(link.article_id, mh if mh is not None else _minhash_from(link.minhash))
+        if link.duplicate_of is None and link.minhash and link.article_id not in self.lsh.order:
+            if hashvalues is None:
+                hashvalues = _hashvalues(link.minhash)
+            self.lsh.insert(link.article_id, np.asarray(hashvalues, dtype=np.uint64))
 
     def decide(
         self,
         article: Article,
-        mh: MinHash,
+        hashvalues: np.ndarray,
         sentences: list[SentenceFeatures],
         candidates: list[tuple[ArticleLink, list[SentenceFeatures]]],
         links: dict[str, ArticleLink],
@@ -157,8 +196,9 @@ class OriginIndex:
                 return OriginDecision(first.origin_id, "re-ingested", first.article_id, first.article_id)
             return OriginDecision(first.origin_id, "same text", None, first.article_id)
         best_id, best_j = None, 0.0
-        for other_id in self.lsh.query(mh):
-            j = mh.jaccard(_minhash_from(links[other_id].minhash))
+        hashvalues = np.asarray(hashvalues, dtype=np.uint64)
+        for other_id in self.lsh.query(hashvalues):
+            j = jaccard(hashvalues, _hashvalues(links[other_id].minhash))
             if j > best_j:
                 best_id, best_j = other_id, j
         if best_id is not None and best_j >= COPY_JACCARD:
