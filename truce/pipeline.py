@@ -46,6 +46,9 @@ class ResourceConfig:
     gazetteer_files: tuple[str, ...] = ()
     actor_files: tuple[str, ...] = ()
     lexicon_files: tuple[str, ...] = ()
+    # ISO2 codes of the countries the user watches: the place stage reads each article as a
+    # theatre watching them would (see truce.place.find_places)
+    focus_countries: tuple[str, ...] = ()
 
 
 @dataclass
@@ -82,7 +85,9 @@ def extract_article(article: Article, resources: Resources) -> Extraction:
     """Run every per-article stage over one article."""
     doc = annotate(article, resources.nlp)
     times = time_stage.find_times(doc, article)
-    places = place_stage.find_places(doc, article, resources.gazetteer)
+    places = place_stage.find_places(
+        doc, article, resources.gazetteer, resources.config.focus_countries
+    )
     actors = actors_stage.find_actors(doc, article, resources.registry)
     events, counts = events_stage.find_events(
         doc, article, times, places, actors, resources.lexicon, resources.registry

@@ -43,3 +43,17 @@ def test_places_bad_gazetteer_file(tmp_path):
     res = CliRunner().invoke(app, ["places", str(inp), "--gazetteer", str(bad)])
     assert res.exit_code == 2
     assert "bad.tsv:2" in res.output
+
+
+def test_places_country_option_reads_short_reports_as_that_theatre(tmp_path, gaz, nlp):
+    inp = tmp_path / "in.jsonl"
+    row = {"id": "a", "text": "Two women are killed by unknown gunmen on Garissa."}
+    inp.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    plain = CliRunner().invoke(app, ["places", str(inp)])
+    watched = CliRunner().invoke(app, ["places", str(inp), "--country", "ke"])
+    assert plain.exit_code == 0 and watched.exit_code == 0, watched.output
+    assert json.loads(plain.stdout)["places"] == []  # NER reads "Garissa" as a person
+    (p,) = json.loads(watched.stdout)["places"]
+    assert p["name"] == "Garissa" and p["country_code"] == "KE"
+    bad = CliRunner().invoke(app, ["places", str(inp), "--country", "Kenya"])
+    assert bad.exit_code == 2 and "ISO 3166" in bad.output

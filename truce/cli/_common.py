@@ -39,6 +39,14 @@ LexiconOption = Annotated[
     list[Path] | None,
     typer.Option("--lexicon", help="Extra trigger lexicon file(s) (see docs/events.md). Repeatable."),
 ]
+CountryOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--country",
+        help="A country you monitor, as an ISO 3166 alpha-2 code (LB, IL, KE). Short reports that "
+        "name only a town are read as being about these countries. Repeatable.",
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON lines instead of a table.")]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")]
 
@@ -52,12 +60,28 @@ def resource_config(
     gazetteer: list[Path] | None = None,
     actors: list[Path] | None = None,
     lexicon: list[Path] | None = None,
+    countries: list[str] | None = None,
 ) -> ResourceConfig:
     return ResourceConfig(
         gazetteer_files=tuple(str(p) for p in gazetteer or ()),
         actor_files=tuple(str(p) for p in actors or ()),
         lexicon_files=tuple(str(p) for p in lexicon or ()),
+        focus_countries=country_codes(countries),
     )
+
+
+def country_codes(countries: list[str] | None) -> tuple[str, ...]:
+    """Checked ISO2 codes, upper-cased; a bad one stops the command with a clear message."""
+    out = []
+    for c in countries or ():
+        code = c.strip().upper()
+        if len(code) != 2 or not code.isalpha():
+            raise typer.BadParameter(
+                f"{c!r} is not an ISO 3166 alpha-2 country code (e.g. LB, IL, KE)",
+                param_hint="--country",
+            )
+        out.append(code)
+    return tuple(out)
 
 
 def workers_or_default(workers: int) -> int:

@@ -11,6 +11,7 @@ import typer
 
 from truce.cli._common import (
     ActorsOption,
+    CountryOption,
     GazetteerOption,
     LexiconOption,
     VerboseOption,
@@ -34,6 +35,7 @@ def register(app: typer.Typer) -> None:
         gazetteer: GazetteerOption = None,
         actors: ActorsOption = None,
         lexicon: LexiconOption = None,
+        country: CountryOption = None,
         verbose: VerboseOption = False,
     ) -> None:
         """Extract times, places and events from each input line, statelessly (no database).
@@ -51,7 +53,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
         items = list(read_inputs([str(input)]))
         articles = [i for i in items if not isinstance(i, IngestFailure)]
-        config = resource_config(gazetteer, actors, lexicon)
+        config = resource_config(gazetteer, actors, lexicon, country)
         out = open(output, "w", encoding="utf-8") if output else sys.stdout
         failures = 0
         try:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from truce.cli._common import GazetteerOption
+from truce.cli._common import CountryOption, GazetteerOption
 
 
 def register(app: typer.Typer) -> None:
@@ -27,6 +27,7 @@ def register(app: typer.Typer) -> None:
             help="Write JSON lines here (default: standard output).",
         ),
         gazetteer: GazetteerOption = None,
+        country: CountryOption = None,
     ) -> None:
         """Find place names and resolve them to GeoNames / the project gazetteer.
 
@@ -37,11 +38,12 @@ def register(app: typer.Typer) -> None:
         Ambiguous names carry "alternatives" and a low confidence.
         """
         from truce.annotate import load_nlp
-        from truce.cli._common import write_span_results
+        from truce.cli._common import country_codes, write_span_results
         from truce.errors import TruceError
         from truce.place import load_gazetteer
         from truce.place.jsonl import places_for_request
 
+        focus = country_codes(country)
         try:
             gaz = load_gazetteer(gazetteer or ())
         except TruceError as e:
@@ -50,6 +52,8 @@ def register(app: typer.Typer) -> None:
 
         def process(article, spans):
             # spaCy is loaded (once, cached) only when a line needs detection
-            return places_for_request(article, spans, gaz, load_nlp() if spans is None else None)
+            return places_for_request(
+                article, spans, gaz, load_nlp() if spans is None else None, focus
+            )
 
         write_span_results(input_path, output, process)

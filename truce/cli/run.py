@@ -10,6 +10,7 @@ from truce.cli._common import (
     DEFAULT_DB,
     ActorsOption,
     DbOption,
+    CountryOption,
     GazetteerOption,
     LexiconOption,
     VerboseOption,
@@ -57,6 +58,7 @@ def register(app: typer.Typer) -> None:
         gazetteer: GazetteerOption = None,
         actors: ActorsOption = None,
         lexicon: LexiconOption = None,
+        country: CountryOption = None,
         verbose: VerboseOption = False,
     ) -> None:
         """Ingest the inputs, extract events, resolve them into incidents and store everything.
@@ -68,7 +70,7 @@ def register(app: typer.Typer) -> None:
         from truce.runner import ingest, process_pending, retry_ingest_failures
         from truce.store import Store
 
-        config = resource_config(gazetteer, actors, lexicon)
+        config = resource_config(gazetteer, actors, lexicon, country)
         with Store.open(db_url(db)) as store:
             day = published.date() if published else None
             report = ingest(inputs or [], store, published=day)

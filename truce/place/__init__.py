@@ -320,9 +320,13 @@ def find_places(
 
 
 def resolve_spans(
-    article: Article, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer
+    article: Article,
+    spans: Sequence[tuple[int, int]],
+    gazetteer: Gazetteer,
+    focus: Sequence[str] = (),
 ) -> list[PlaceMention]:
-    """Resolve given (gold) spans of an article together, each in the context of the others."""
+    """Resolve given (gold) spans of an article together, each in the context of the others
+    (and of the watched countries, ``focus``, as in ``find_places``)."""
     text = article.text
     names = [text[s:e] for s, e in spans]
     containers: list[list[str]] = []
@@ -340,7 +344,7 @@ def resolve_spans(
                     cont = [text[nxt[0] : nxt[1]]]
         containers.append(cont)
     near = [bool(_detect._NEAR_RE.search(text[max(0, s - 40) : s])) for s, _ in spans]
-    results = _resolve_all(gazetteer, names, containers, [None] * len(names))
+    results = _resolve_all(gazetteer, names, containers, [None] * len(names), tuple(focus))
     points = _approximate_points(gazetteer, results)
     for i, r in _fall_back_on_containers(gazetteer, containers, results).items():
         results[i] = r

@@ -20,14 +20,14 @@ read_place_requests = read_span_requests  # the shared reader; kept under this s
 
 
 def places_for_request(
-    article: Article, spans: list[tuple[int, int]] | None, gazetteer, nlp
+    article: Article, spans: list[tuple[int, int]] | None, gazetteer, nlp, focus=()
 ) -> dict[str, Any]:
     from truce.place import find_places, resolve_spans
 
     if spans is not None:
-        places = resolve_spans(article, spans, gazetteer)
+        places = resolve_spans(article, spans, gazetteer, focus)
     else:
-        places = find_places(nlp(article.text), article, gazetteer)
+        places = find_places(nlp(article.text), article, gazetteer, focus)
     out = []
     for p in places:
         obj = place_to_json(p)
