@@ -22,7 +22,8 @@ _ARMED_INTER = (1, 2, 3, 4, 8)
 CUE_CLASSES = (
     "weapon_air", "weapon_shelling", "weapon_ied", "weapon_grenade", "weapon_suicide",
     "weapon_chemical", "disrupt", "protest", "riot_violent", "intervention", "mob", "clash",
-    "territory_nonstate", "territory_gov", "armed", "armed_group", "communal",
+    "territory_nonstate", "territory_gov", "armed", "armed_group", "communal", "peaceful",
+    "turned_violent",
 )  # fmt: skip
 _PROTESTER_WORDS = ("protest", "demonstrat", "picket", "marcher", "rioter", "striking", "strikers")
 _VICTIM_ARMED = ("soldier", "troop", "police", "officer", "militant", "fighter", "insurgent", "rebel",
@@ -105,7 +106,8 @@ def _victims(actors: list[EventActor], counts: list[CountClaim], civilian_rx=Non
     for a in actors:
         if a.role != "recipient" or a.text.lower() in _PRONOUNS:
             continue
-        if re.search(r"\bunarmed\b", a.text, re.I):
+        if re.search(r"\b(?:unarmed|off-duty|off duty|retired|former)\b", a.text, re.I) or _category(a) in _CIVILIAN_CATEGORIES:
+            # ACLED: officials, and officers off duty, are civilians; only forces acting as such fight
             civilian = True
         elif a.acled_inter in _ARMED_INTER and a.acled_inter != 8:
             armed = True
@@ -122,7 +124,7 @@ def _victims(actors: list[EventActor], counts: list[CountClaim], civilian_rx=Non
         # perpetrator after "by", and "unarmed" victims are civilians
         words = re.split(r"\bby\b", c.text, maxsplit=1)[0]
         v = (c.victims or "") + " " + words
-        if re.search(r"\bunarmed\b", v, re.I):
+        if re.search(r"\b(?:unarmed|off-duty|off duty|retired)\b", v, re.I):
             civilian = True
         elif _looks_protester(v):
             protesters = True
@@ -133,6 +135,15 @@ def _victims(actors: list[EventActor], counts: list[CountClaim], civilian_rx=Non
         elif c.victims:
             civilian = True
     return armed, civilian, protesters
+
+
+# Actor categories (the part of an actor id after the country: "KEN-government", "*-government") whose
+# members ACLED counts as civilians when they are attacked: officials are not armed forces.
+_CIVILIAN_CATEGORIES = frozenset(("government", "civilians"))
+
+
+def _category(a: EventActor) -> str:
+    return (a.actor_id or "").split("-", 1)[-1].split(":", 1)[0]
 
 
 def _perpetrator_inter(actors: list[EventActor]) -> set[int]:
@@ -154,7 +165,9 @@ def _explosion_sub(cues: SentenceCues, default: str | None) -> str:
 
 
 def _protest_type(cues: SentenceCues, violent_outcome: bool, protesters_hit: bool) -> tuple[str, str, str]:
-    if "riot_violent" in cues:
+    if "riot_violent" in cues and ("peaceful" not in cues or "turned_violent" in cues):
+        # a report that calls the protest peaceful ("peaceful celebrations", "no reports of violence or
+        # clashes") outweighs words of violence around it
         return "Riots", "Violent demonstration", "acled:protest+violent"
     if protesters_hit and violent_outcome:
         return "Protests", "Excessive force against protesters", "acled:protest+force"
