@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import gc
 import datetime as dt
 import logging
@@ -252,7 +251,8 @@ class Resolver:
             after = aggregate.snapshot(incident)
             for field, old in before.items():
                 if after[field] != old:
-                    rev = Revision(field, copy.deepcopy(old), copy.deepcopy(after[field]), article.id, now)
+                    rev = Revision(field, aggregate.copy_value(old), aggregate.copy_value(after[field]),
+                                   article.id, now)
                     self._revise(incident, rev, outcome)
 
     @staticmethod

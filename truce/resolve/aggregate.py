@@ -184,8 +184,14 @@ def _names_match(source: str, actor: dict[str, Any]) -> bool:
 def corroboration(incident: Incident, found: list[Discrepancy]) -> str:
     """The analyst's grade; the first rule that applies wins (docs/resolve.md)."""
     reports = [c for c in incident.claims if c.field == "report"]
+    actors = [c for c in incident.claims if c.field == "actor"]
+    return _corroboration(incident, reports, actors, found)
+
+
+def _corroboration(incident: Incident, reports: list[IncidentClaim], actor_claims: list[IncidentClaim],
+                   found: list[Discrepancy]) -> str:
     asserted = [c for c in reports if c.value.get("modality") != "denied"]
-    actors = [c.value for c in incident.claims if c.field == "actor"]
+    actors = [c.value for c in actor_claims]
     for c in asserted:
         if c.value.get("party") and c.source and any(_names_match(c.source, a) for a in actors):
             return "officially confirmed"
@@ -196,6 +202,16 @@ def corroboration(incident: Incident, found: list[Discrepancy]) -> str:
     if len(set(incident.origin_ids)) >= 2:
         return "corroborated"
     return "single source"
+
+
+def copy_value(value: Any) -> Any:
+    """A copy of a snapshot value (``copy.deepcopy`` for what ``snapshot`` makes: None, scalars,
+    flat dicts and lists of scalars), without deepcopy's generic machinery."""
+    if isinstance(value, dict):
+        return dict(value)
+    if isinstance(value, list):
+        return list(value)
+    return value
 
 
 def snapshot(incident: Incident) -> dict[str, Any]:
@@ -217,9 +233,22 @@ def snapshot(incident: Incident) -> dict[str, Any]:
     }
 
 
+_GROUPED = ("report", "fatalities", "injured", "target", "actor")
+
+
 def recompute(incident: Incident) -> None:
     """Set the claim-derived fields of ``incident`` from its claims."""
-    incident.fatalities = casualties(incident.claims, "fatalities")
-    incident.injured = casualties(incident.claims, "injured")
-    incident.discrepancies = discrepancies(incident.claims, incident.plover_type)
-    incident.corroboration = corroboration(incident, incident.discrepancies)  # type: ignore[assignment]
+    # One pass sorts the claims by field (each field's claims keep their order); every function
+    # below only looks at claims of its own fields, so it gets the same answer from its fields'
+    # claims as from all of them, without scanning the whole list again.
+    by: dict[str, list[IncidentClaim]] = {f: [] for f in _GROUPED}
+    for c in incident.claims:
+        group = by.get(c.field)
+        if group is not None:
+            group.append(c)
+    incident.fatalities = casualties(by["fatalities"], "fatalities")
+    incident.injured = casualties(by["injured"], "injured")
+    incident.discrepancies = discrepancies(
+        by["fatalities"] + by["injured"] + by["target"] + by["actor"], incident.plover_type)
+    incident.corroboration = _corroboration(  # type: ignore[assignment]
+        incident, by["report"], by["actor"], incident.discrepancies)

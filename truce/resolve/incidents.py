@@ -94,6 +94,11 @@ class _Profile:
     names: set[str] = field(default_factory=set)
     figures: set[int] = field(default_factory=set)
     seq: int = 0
+    # The blocking buckets this incident was last indexed under, and the (interval, place) they
+    # were computed from: re-indexing after an update that changed neither (most of them) walks
+    # these lists instead of rebuilding the keys (``IncidentIndex._index``).
+    indexed_as: tuple | None = None
+    buckets: list[list[str]] | None = None
 
     @property
     def vague(self) -> bool:
@@ -120,14 +125,15 @@ def compatibility(a: _Profile, b: _Profile) -> float | None:
     # Modes describe how, and reports of one event differ on it ("talks" vs "a US-mediated
     # meeting", "strike" vs "airstrike"): a shared mode is evidence, a different one no veto.
     points = 0.5 if a.plover_mode is not None and a.plover_mode == b.plover_mode else 0.0
-    if a.interval is not None and b.interval is not None:
-        lo, hi = max(a.interval[0], b.interval[0]), min(a.interval[1], b.interval[1])
-        if lo > hi:
+    ia, ib = a.interval, b.interval
+    if ia is not None and ib is not None:
+        a0, a1 = ia
+        b0, b1 = ib
+        if (a0 if a0 > b0 else b0) > (a1 if a1 < b1 else b1):
             return None
-        day_a, day_b = _single_day(a.interval), _single_day(b.interval)
-        if day_a is not None and day_a == day_b:
+        if a0 == a1 and b0 == b1:  # both single days, and they overlap: the same day
             points += 2.0
-        elif (a.interval[1] - a.interval[0]).days <= 7 and (b.interval[1] - b.interval[0]).days <= 7:
+        elif (a1 - a0).days <= 7 and (b1 - b0).days <= 7:
             points += 1.0
         else:
             points += 0.5
@@ -295,6 +301,14 @@ class IncidentIndex:
         # appended again (unless it is already last) each time the incident changes, which keeps it
         # among a busy bucket's most recent entries (``MAX_CANDIDATES``).
         incident_id = p.incident.id  # type: ignore[union-attr]
+        buckets = p.buckets
+        if buckets is not None and p.indexed_as is not None and p.indexed_as[0] == p.interval \
+                and p.indexed_as[1] is p.place:
+            for bucket in buckets:  # the same keys as last time: no need to rebuild them
+                if bucket[-1] != incident_id:
+                    bucket.append(incident_id)
+            return
+        buckets = []
         blocks = self.blocks
         for key, slots in self._keys(p):
             inner = blocks.get(key)
@@ -303,9 +317,12 @@ class IncidentIndex:
             for slot in slots:
                 bucket = inner.get(slot)
                 if bucket is None:
-                    inner[slot] = [incident_id]
+                    bucket = inner[slot] = [incident_id]
                 elif bucket[-1] != incident_id:
                     bucket.append(incident_id)
+                buckets.append(bucket)
+        p.buckets = buckets
+        p.indexed_as = (p.interval, p.place)
 
     # --- candidates ------------------------------------------------------------------------
 
@@ -384,7 +401,10 @@ class IncidentIndex:
         same = set(same_article)
         bonus = same_article_points(m)
         found = []
+        t = q.plover_type
         for p in self.candidates(q, same_article):
+            if p.plover_type != t:
+                continue  # (``compatibility`` would say None; most same-article candidates)
             in_article = p.incident.id in same  # type: ignore[union-attr]
             if in_article and bonus is None:
                 continue
