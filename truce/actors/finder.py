@@ -523,7 +523,14 @@ def _by_action(doc, found: list[_Found], registry: ActorRegistry) -> None:
                                        and objects & _PROTEST_NOUNS):
             cat = protesters
         elif lemma in _RIOT_VERBS or any(c.lower_ == "violently" for c in verb.children):
-            cat = rioters
+            cat, label = _violent_group(doc, head, m, registry)
+            cat = cat or rioters
+            country = registry.country(m.country)
+            m.name = cat.name_for(country, label)
+            m.actor_id = f"{m.country or '*'}-{cat.category}" + (f":{label.lower()}" if label else "")
+            m.acled_inter, m.sector, m.party = cat.inter, cat.sector, cat.party
+            f.sector = cat.sector
+            continue
         else:
             continue
         country = registry.country(m.country)
@@ -531,6 +538,37 @@ def _by_action(doc, found: list[_Found], registry: ActorRegistry) -> None:
         m.actor_id = f"{m.country or '*'}-{cat.category}"
         m.acled_inter, m.sector, m.party = cat.inter, cat.sector, cat.party
         f.sector = cat.sector
+
+
+# Who commits violence decides ACLED's actor kind (codebook): a spontaneous crowd is rioters (mob
+# violence), but herders and pastoralists, or any group named for its community ("Kalenjin youths"), are
+# an identity militia; party supporters are a political militia; "three men", "a group of men", "an
+# unidentified man" are an unidentified armed group.
+_IDENTITY_NOUNS = frozenset("herder herders herdsman herdsmen pastoralist pastoralists".split())
+# Inhabitants and trades named after a place ("Nairobi residents", "Kolongolo village community",
+# "boda boda riders") are a crowd, not a community's militia.
+_CROWD_HEADS = frozenset(
+    "resident villager community local inhabitant rider operator trader student supporter people "
+    "crowd member worker driver vendor".split()
+)
+_ARMED_MEN = re.compile(r"\b(?:men|group of men|unidentified man|unknown man|individuals)\b", re.I)
+
+
+def _violent_group(doc, head, m: ActorMention, registry: ActorRegistry):
+    """(category, ethnic label) for civilians who commit violence, or (None, None) for a crowd."""
+    left = [t for t in doc[head.left_edge.i : head.i]]
+    words = {t.lower_ for t in doc[head.left_edge.i : head.i + 1]}
+    if words & {"angry", "irate", "enraged", "furious", "mob"}:
+        return None, None
+    crowd = head.lemma_.lower() in _CROWD_HEADS
+    ethnic = _ethnic_label(left, registry) if not crowd else None
+    if ethnic is not None and ethnic.ent_type_ in ("GPE", "LOC", "FAC"):
+        ethnic = None
+    if ethnic is not None or words & _IDENTITY_NOUNS:
+        return registry.nouns.get("identity"), ethnic.text if ethnic is not None else None
+    if _ARMED_MEN.search(m.text):
+        return registry.nouns.get("armed"), None
+    return None, None
 
 
 def _collective_mentions(doc, found: list[_Found], registry: ActorRegistry,

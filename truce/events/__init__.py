@@ -79,7 +79,7 @@ def code_events(
             if implied is not None:
                 c.killed.append(implied)
                 break
-    assemble.classify(cands, lexicon)
+    assemble.classify(cands, lexicon, list(actors))
     if lexicon.acled_model is not None:
         _apply_model(cands, lexicon.acled_model)
     for c in cands:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from truce.events.acled import CUE_CLASSES as _ALL_CUE_CLASSES
@@ -416,8 +417,13 @@ _CUE_WINDOW_SENTENCES = 2  # the trigger's sentence and the next two ("... Polic
 _CUE_WINDOW_CHARS = 1500
 
 
-def classify(cands: list[Candidate], lexicon: Lexicon) -> None:
-    """Set each candidate's ACLED type from its trigger, actors, counts and the cues around it."""
+def classify(cands: list[Candidate], lexicon: Lexicon, mentions: Sequence[ActorMention] = ()) -> None:
+    """Set each candidate's ACLED type from its trigger, actors, counts and the cues around it.
+
+    ``mentions`` (the article's actor mentions) add two sentence cues: a named non-state armed group
+    (inter 2-4: "Mungiki sect", "Al Shabaab") is ``armed_group``, and an ethnic or religious group the
+    parser names (NORP: "Borana and Somalis clashed") is ``communal``.
+    """
     if not cands:
         return
     sents = list(cands[0].sentence.doc.sents)
@@ -437,6 +443,13 @@ def classify(cands: list[Candidate], lexicon: Lexicon) -> None:
                                      " ".join(t.lemma_.lower() for t in own)[:_CUE_WINDOW_CHARS],
                                      lexicon, SENTENCE_CLASSES)  # fmt: skip
             cues.present.update(own_cues.present)
+            for m in mentions:
+                if own.start_char <= m.start < own.end_char and m.acled_inter in (2, 3, 4) and m.actor_id \
+                        and not m.actor_id.startswith("*-"):
+                    cues.present.setdefault("armed_group", m.start)
+            for ent in own.ents:
+                if ent.label_ == "NORP":
+                    cues.present.setdefault("communal", ent.start_char)
             cache[c.sent_index] = cues
         objects = [a.text for a in c.actors if a.role == "recipient"]
         objects += [ch.text for ch in c.token.children if ch.dep_ in ("dobj",)]
