@@ -211,3 +211,40 @@ def test_bare_next_year_is_counted_from_publication(nlp):
     a = Article(id="t", text=text, published=d("2025-12-04"))
     got = {t.text: t.value for t in find_times(nlp(text), a)}
     assert got["next year"] == "2026"
+
+
+def _texts(nlp, text, published=d("1989-10-26")):
+    a = Article(id="t", text=text, published=published)
+    return {t.text: t for t in find_times(nlp(text), a)}
+
+
+def test_periods_named_by_their_end(nlp):
+    found = _texts(nlp, "For the year ended Aug. 31, net rose. For the quarter ended July 31, sales fell.")
+    assert found["the year"].value == "P1Y" and found["the year"].type == "DURATION"
+    assert found["the quarter"].value == "1989-Q2"
+
+
+def test_the_year_earlier_period_is_the_quarter_in_view(nlp):
+    text = ("Du Pont reported third-quarter profit of $547 million. " + "Sales rose strongly. " * 20 +
+            "In the year-earlier period, the company earned $461 million.")
+    assert _texts(nlp, text)["the year-earlier period"].value == "1988-Q3"
+
+
+def test_current_as_an_adjective_is_a_present_reference(nlp):
+    found = _texts(nlp, "The company blamed current market conditions and its current account deficit.")
+    assert [t.value for t in found.values()] == ["PRESENT_REF"]
+
+
+def test_not_times_ordinals_fractions_and_titles(nlp):
+    text = ('It will be a second betrayal. Iraq imports about three-quarters of its food. '
+            'Baker, speaking on ABC News\' "This Week," said so. He spoke on CBS\'s "60 Minutes." '
+            'He waited a second before answering.')
+    assert list(_texts(nlp, text, d("2000-04-17"))) == ["a second"]
+
+
+def test_week_of_and_day_month_figures_in_field_notes(nlp):
+    found = _texts(nlp, "Week of 16 July. Students protest. Youths blocked the road on the evening of 03/07.",
+                   d("2018-07-20"))
+    assert found["Week of 16 July"].value == "2018-W29"
+    assert found["the evening of 03/07"].value == "2018-07-03TEV"
+    assert _texts(nlp, "He won 3/4 of the seats.", d("2018-07-20")) == {}

@@ -204,3 +204,50 @@ def test_the_latest_quarter_is_the_last_completed_one():
 )
 def test_months_and_seasons_with_spoken_years(text, value):
     assert normalise_time(text, THU).value == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("the current fiscal year", "2025"),
+        ("the current year", "2025"),
+        ("the full year", "2025"),
+        ("the fiscal year", "2025"),
+        ("the latest fiscal year", "2024"),
+        ("earlier in the year", "2025"),
+        ("the year-earlier period", "2024"),
+        ("Easter", "2025-04-20"),
+        ("Easter week", "2025-W16"),
+        ("Good Friday", "2025-04-18"),
+        ("the 20th century", "19"),
+        ("20th century", "19"),
+        ("next week", "2025-W50"),
+    ],
+)
+def test_periods_holidays_and_centuries(text, value):
+    t = normalise_time(text, THU, tense="past")
+    assert t.value == value and t.reason is None
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("current", "PRESENT_REF"),
+        ("then current", "PAST_REF"),
+    ],
+)
+def test_present_and_past_references(text, value):
+    assert normalise_time(text, THU).value == value
+
+
+def test_day_and_month_in_figures_take_the_nearest_reading_before_publication():
+    assert normalise_time("26/11", THU, tense="past").value == "2025-11-26"
+    assert normalise_time("the night of 03/12", THU, tense="past").value == "2025-12-03TNI"
+
+
+def test_a_part_of_day_alone_is_a_guess_on_the_narrative_day():
+    t = normalise_time("mid-afternoon", THU)
+    assert t.value == "2025-12-04TAF" and t.reason  # no day before it: it dates no event
+    t = normalise_time("mid-afternoon", THU, previous=d("2025-12-02"))
+    assert t.value == "2025-12-02TAF" and t.reason is None
+    assert normalise_time("4 in the morning", THU, previous=d("2025-12-02")).value == "2025-12-02T04:00"

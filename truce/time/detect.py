@@ -240,6 +240,32 @@ def is_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+# "a second betrayal" is an ordinal, "three-quarters of its food" a fraction, "ABC's \"This Week\"" and
+# "CBS's \"60 Minutes\"" programmes' names: none is a time
+_ORDINAL_SECOND = re.compile(r"^(?:a|one)\s+second$", re.I)
+_NOT_AFTER_SECOND = re.compile(r"\s+(?:later|earlier|ago|before|after|or|and|to|of|in|from|for|at|the|a|an|"
+                               r"longer|more|[,.;:!?])", re.I)
+_FRACTION = re.compile(r"^(?:(?:about|around|nearly|almost|some|roughly|more\s+than|less\s+than)\s+)?"
+                       r"(?:a|one|two|three)[\s-]quarters?$", re.I)
+_OF_NOT_TIME = re.compile(r"\s+of\s+(?!(?:a|the)\s+(?:century|year|decade)|[0-9]{4}|fiscal|this|last|next)", re.I)
+_OPEN_QUOTE = re.compile(r"(?:\"|“|``|')\s*$")
+_TITLE_WORDS = re.compile(r"^(?:[0-9]+|[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)+$")
+
+
+def is_not_time(text: str, start: int, end: int) -> bool:
+    """A candidate that reads as a time but is none: "a second betrayal" (an ordinal), "about
+    three-quarters of its food" (a fraction), a programme's title in quotes ("This Week", "60 Minutes")."""
+    piece = text[start:end]
+    if _ORDINAL_SECOND.match(piece):
+        return bool(re.match(r"\s+[a-z]", text[end:end + 3])) and not _NOT_AFTER_SECOND.match(text, end)
+    if _FRACTION.match(piece) and _OF_NOT_TIME.match(text, end):
+        return True
+    if _TITLE_WORDS.match(piece) and _OPEN_QUOTE.search(text[max(0, start - 3):start]) and \
+            not _BARE_MONTH.match(piece) and not re.search(r"\b(?:of|on|in)\s*$", text[max(0, start - 8):start]):
+        return True
+    return False
+
+
 # a four-digit number that counts something: "2000 residents", "More than 1500 people were displaced"
 _COUNTED_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:people|persons|residents|police|officers|youths?|children|men|women|staff|personnel|"

@@ -564,7 +564,7 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
                 res = _Result("TIME", f"{value}T{PARTS_OF_DAY[u]}", dt_interval(d), "day", anchor)
             else:
                 res = _date(value, anchor)
-            if not from_text and step:
+            if not from_text and step and not re.fullmatch(r"next (?:week|weekend|month|year)", s):
                 # "the day after a group of robbers shot a teacher": relative to an event, not a date
                 res.reason = RELATIVE_TO_EVENT
             return res
@@ -618,7 +618,8 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         first = m.group("which") == "opening"
         letter = "Q" if m.group("unit") == "quarter" else "H"
         return _date(f"{year:04d}-{letter}{1 if first else (4 if letter == 'Q' else 2)}", "absolute")
-    if s in ("year-earlier", "year earlier", "year-ago", "year ago"):
+    if s in ("year-earlier", "year earlier", "year-ago", "year ago", "the year-earlier", "the year-ago",
+             "a year-earlier", "a year-ago"):
         return _date(f"{_need(ctx).year - 1:04d}")
     if m := full(rf"(?:the )?(?:(?:comparable|corresponding|same) )?(?:(?P<yrel>year-earlier|year earlier|year-ago|year ago|"
                  rf"next year|last year|this year|previous year|prior year|prior-year) |(?P<pyear>[0-9]{{4}}) )?"
@@ -630,6 +631,10 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         yrel, rel = m.group("yrel"), m.group("rel") or ("the" if s.startswith("the ") else None)
         explicit = m.group("year") or m.group("pyear")
         known = ord_ or yrel or explicit or (rel and unit != "period") or ctx.quarter is not None
+        if unit == "period" and yrel and not ord_ and ctx.quarter is None and not explicit:
+            # "the year-earlier period" with no quarter in view: the year before
+            shift = 1 if yrel.startswith("next") else 0 if yrel.startswith("this") else -1
+            return _date(f"{_need(ctx).year + shift:04d}")
         if unit and known and (unit != "period" or ord_ or ctx.quarter is not None):
             n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(ord_ or "", None)
             if n is None and ord_:

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from truce.records import Article, Interval, TimeExpression
-from truce.time.detect import Candidate, is_age, is_count, is_name, pattern_spans, resolve_overlaps
+from truce.time.detect import Candidate, is_age, is_count, is_name, is_not_time, pattern_spans, resolve_overlaps
 from truce.time.calendar import value_interval
 from truce.time.lexicon import MONTHS
 from truce.time.normalise import Context, normalise
@@ -36,6 +36,7 @@ _TIME_WORD = re.compile(
     r"spring|summer|autumn|winter|season|past|future|annual\w*|daily|weekly|monthly)\b",
     re.I,
 )
+_PERIOD = re.compile(r"\bperiod\b", re.I)
 _NARRATIVE_WORDS = re.compile(r"\b(?:following|next|previous|preceding|same|that|later|earlier|before|after)\b", re.I)
 _LEAD_WORDS = 4
 _NARRATIVE_REACH = 300  # characters within which an explicit year carries over to a bare month-day
@@ -71,7 +72,8 @@ def find_candidates(doc, text: str) -> list[Candidate]:
                 extra.append(Candidate(start, end, "spacy", ent.label_))
     if extra:
         cands = resolve_overlaps(cands + extra)
-    return [c for c in cands if not is_name(text, c.start, c.end) and not is_count(text, c.start, c.end)]
+    return [c for c in cands if not is_name(text, c.start, c.end) and not is_count(text, c.start, c.end)
+            and not is_not_time(text, c.start, c.end)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -170,7 +172,9 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
         if last_absolute is not None and last_absolute[0] >= para and c.start - last_absolute[0] <= _NARRATIVE_REACH:
             absolute = last_absolute[1]
         quarter = None
-        if last_quarter is not None and c.start - last_quarter[0] <= _QUARTER_REACH:
+        if last_quarter is not None and (c.start - last_quarter[0] <= _QUARTER_REACH or _PERIOD.search(piece)):
+            # the quarter in view; "the year-earlier period", "the latest period" name the report's
+            # period wherever they stand in it
             quarter = int(last_quarter[1])
         coarse = None
         if last_dated is not None and (last_dated[0] >= para or _NARRATIVE_WORDS.search(piece)):
