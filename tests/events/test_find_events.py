@@ -198,3 +198,41 @@ def test_they_killed_in_the_next_sentence_is_the_raid_toll(extract):
     x = extract("On October 11th, bandits raided the village of Chemisto in Sigor, Kenya. "
                 "They killed two civilians, including a child.")  # fmt: skip
     assert x.events[0].fatalities is not None and x.events[0].fatalities.best == 2
+
+
+def test_later_mentions_of_the_talks_are_one_event(extract):
+    x = extract("Lebanese and Israeli diplomats met on Wednesday in Naqoura. The talks focused on economic "
+                "cooperation. A source close to the negotiations said the discussions were constructive.")  # fmt: skip
+    consult = [e for e in x.events if e.plover_type == "CONSULT"]
+    assert len(consult) == 1
+    assert x.article.text[consult[0].trigger_start : consult[0].trigger_end] == "met"
+
+
+def test_demo_talks_do_not_flood_the_events(demo):
+    consult = sum(1 for x in demo.values() for e in x.events if e.plover_type == "CONSULT")
+    assert consult <= 25
+
+
+def test_riots_shot_one_dead_is_the_riot_toll(extract):
+    x = extract("On 12 March 2018, riots broke out in Kisumu. Police shot one dead as they intervened.")
+    assert x.events[0].acled_event_type == "Riots"
+    assert x.events[0].fatalities is not None and x.events[0].fatalities.best == 1
+
+
+def test_headline_participle_subject_is_the_victim(extract):
+    x = extract("Woman killed on her farm by unknown group in Baringo, Kenya.")
+    main = x.events[0]
+    assert main.acled_sub_event_type == "Attack"
+    assert not any(a.role == "actor" and a.text == "Woman" for a in main.actors)
+
+
+def test_officials_attacked_are_civilians(extract):
+    x = extract("Three Nyumba Kumi officials were assassinated by gunmen in Diani, Kwale County, Kenya.")
+    assert x.events[0].acled_event_type == "Violence against civilians"
+
+
+def test_road_blocking_protest_is_a_violent_demonstration_unless_called_peaceful(extract):
+    x = extract("Residents of Salgaa blocked the Nakuru-Eldoret highway to protest against the governor.")
+    assert x.events[0].acled_sub_event_type == "Violent demonstration"
+    y = extract("Traders held a peaceful protest in Nakuru against new market fees.")
+    assert y.events[0].acled_sub_event_type == "Peaceful protest"

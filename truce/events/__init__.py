@@ -68,6 +68,7 @@ def code_events(
     """Triggers, roles, modality, counts and types, before dating and placing (the testable core)."""
     cands = assemble.candidates(doc, article, list(actors), lexicon)
     cands = assemble.merge_outcomes(cands)
+    cands = assemble.merge_talk_references(cands)
     bounds = [(s.start_char, s.end_char) for s in doc.sents]
     assemble.assign_counts(cands, list(counts), bounds)
     doc_ = cands[0].sentence.doc if cands else None

@@ -26,7 +26,7 @@ from truce.events.acled import SENTENCE_CLASSES, classify_acled, sentence_cues
 from truce.events.lexicon import Lexicon
 from truce.events.modality import modality_cues, read_modality
 from truce.events.roles import event_actors
-from truce.events.triggers import OUTCOME_LEMMAS, Trigger, find_triggers
+from truce.events.triggers import LIGHT_VERBS, OUTCOME_LEMMAS, Trigger, find_triggers
 from truce.records import ActorMention, Article, Attribution, CountClaim, EventActor
 
 log = logging.getLogger(__name__)
@@ -285,6 +285,38 @@ def merge_outcomes(cands: list[Candidate]) -> list[Candidate]:
             host.merged.extend(c.merged)
             host.actors.extend(a for a in c.actors if a.role == "recipient")
             absorbed.add(id(c))
+    return [c for c in cands if id(c) not in absorbed]
+
+
+_TALK_HOST_MODALITIES = ("asserted", "claimed", "historical")
+
+
+def merge_talk_references(cands: list[Candidate]) -> list[Candidate]:
+    """Fold later mentions of talks into the meeting they refer to.
+
+    News about a meeting names it again and again ("the talks focused on ...", "a source close to the
+    negotiations", "amid these discussions", "in talks with"): a CONSULT noun with no actor of its own
+    and no verb making it happen ("held talks", "launched negotiations") refers back to the article's
+    first reported meeting and becomes part of that event (``merged``, so its words stay as evidence)
+    instead of a new event. A mention with its own actor or light verb, a verb ("met"), or a planned or
+    hypothetical one ("agreed to reconvene", "hopes the talks could") stays an event of its own.
+    """
+    host: Candidate | None = None
+    absorbed: set[int] = set()
+    for c in sorted(cands, key=lambda c: c.trigger.start):
+        if c.trigger.plover != "CONSULT":
+            continue
+        if host is None:
+            if c.modality in _TALK_HOST_MODALITIES:
+                host = c
+            continue
+        t = c.token
+        if t.pos_ not in ("NOUN", "PROPN") or c.modality != host.modality and c.modality not in _TALK_HOST_MODALITIES:
+            continue
+        if _own_actor(c) or (t.dep_ in ("dobj", "attr", "nsubjpass") and t.head.lemma_.lower() in LIGHT_VERBS):
+            continue
+        host.merged.append(c.trigger)
+        absorbed.add(id(c))
     return [c for c in cands if id(c) not in absorbed]
 
 
