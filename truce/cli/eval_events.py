@@ -35,6 +35,12 @@ def register(app: typer.Typer) -> None:
         data: Path = typer.Option(..., "--data", exists=True, help=_DATA_HELP + " ACLED CSV exports with notes."),
         limit: int | None = typer.Option(None, "--limit", min=1, help=_LIMIT_HELP),
         workers: int | None = typer.Option(None, "--workers", min=1, help=_WORKERS_HELP),
+        sample: int | None = typer.Option(
+            None, "--sample", min=1,
+            help="Score N notes drawn at random from all files (same notes for the same --seed): a quick, "
+            "representative check.",
+        ),  # fmt: skip
+        seed: int = typer.Option(0, "--seed", help="Random seed for --sample."),
         as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
     ) -> None:
         """Run the pipeline over ACLED notes and score the main event: type, sub-type, fatalities,
@@ -44,7 +50,7 @@ def register(app: typer.Typer) -> None:
         logging.getLogger("truce").setLevel(logging.WARNING)
         bar, tick = _progress("acled")
         try:
-            report = evaluate_acled(data, limit=limit, workers=workers, progress=tick)
+            report = evaluate_acled(data, limit=limit, workers=workers, progress=tick, sample=sample, seed=seed)
         finally:
             bar.close()
         if as_json:

@@ -284,17 +284,25 @@ def evaluate_acled(
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
     resources=None,
+    sample: int | None = None,
+    seed: int = 0,
 ) -> dict:
     """Run the pipeline over ACLED notes in ``data`` (a CSV or a folder of them) and score it.
 
-    ``limit`` takes the first N rows of each file.
+    ``limit`` takes the first N rows of each file; ``sample`` then draws N rows at random from all
+    files (the same rows for the same ``seed``), kept in file order - a quick, representative check.
     """
+    import random
+
     from truce.pipeline import ExtractFailure, extract_many
 
     rows: list[AcledRow] = []
     for path in acled_files(Path(data)):
         file_rows = load_acled(path)
         rows.extend(file_rows[:limit] if limit else file_rows)
+    if sample is not None and sample < len(rows):
+        keep = sorted(random.Random(seed).sample(range(len(rows)), sample))
+        rows = [rows[i] for i in keep]
     articles = [row_article(r) for r in rows]
     started = time.perf_counter()
     results: list[Extraction | None] = []
