@@ -248,3 +248,9 @@ def test_week_of_and_day_month_figures_in_field_notes(nlp):
     assert found["Week of 16 July"].value == "2018-W29"
     assert found["the evening of 03/07"].value == "2018-07-03TEV"
     assert _texts(nlp, "He won 3/4 of the seats.", d("2018-07-20")) == {}
+
+
+def test_a_weekday_set_and_the_date_it_starts_from_are_two_expressions(nlp):
+    found = _texts(nlp, "Two flights will leave on Monday, with the third departing each Thursday from August 6.",
+                   d("1998-02-13"))
+    assert found["each Thursday"].value == "XXXX-WXX-4" and "August 6" in found

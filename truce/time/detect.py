@@ -30,7 +30,7 @@ _BETWEEN_RANGE = r"(?:\s*(?:-|–|\band\b|\bto\b)\s*)"
 _DATE = (
     rf"(?i:between)\s+(?:{MONTH_RE}\s+{_D}\b{_BETWEEN_RANGE}(?:{MONTH_RE}\s+)?{_D}\b"
     rf"|{_D}{_BETWEEN_RANGE}{_D}\s+(?:(?i:of)\s+)?{MONTH_RE})(?:,?\s+{_Y}\b)?|"
-    rf"{_PREFIX}(?:{WEEKDAY_RE},?\s+)?(?:(?i:from)\s+)?(?:(?i:the)\s+)?(?:"
+    rf"{_PREFIX}(?:{WEEKDAY_RE},?\s+|(?i:from)\s+)?(?:(?i:the)\s+)?(?:"
     rf"{MONTH_RE}\s+{_D}\b(?:{_RANGE}(?:{MONTH_RE}\s+)?{_D}\b)?(?:,?\s+{_Y}\b)?"
     rf"|{_D}(?:{_RANGE}{_D})?\s+(?:(?i:of)\s+)?(?:{MONTH_RE}|{MONTH_ABBR_RE})(?:,?\s+{_Y}\b)?"
     rf"|{MONTH_RE},?\s+(?:(?i:of)\s+)?{_Y}\b"
@@ -179,6 +179,9 @@ def pattern_spans(text: str) -> list[Candidate]:
                 start += 1
             while end > start and text[end - 1] in " \t\n,":
                 end -= 1
+            if name == "date" and text[start:start + 5].lower() == "from " and \
+                    not re.search(r"\bto\b|[-–]", text[start:end]):
+                start += 5  # "from August 6" alone: the date, not the preposition (TIMEX3 extent)
             if name == "duration" and is_age(m.group(0)):
                 continue
             if name == "daymonth" and not text[start].isalpha() and \
@@ -261,6 +264,7 @@ def is_not_time(text: str, start: int, end: int) -> bool:
     if _FRACTION.match(piece) and _OF_NOT_TIME.match(text, end):
         return True
     if _TITLE_WORDS.match(piece) and _OPEN_QUOTE.search(text[max(0, start - 3):start]) and \
+            re.match(r"\s*[,.]?\s*(?:\"|”|''|')", text[end:end + 4]) and \
             not _BARE_MONTH.match(piece) and not re.search(r"\b(?:of|on|in)\s*$", text[max(0, start - 8):start]):
         return True
     return False
