@@ -147,3 +147,12 @@ def test_a_date_of_the_protested_event_does_not_date_the_protest(nlp):
     text = "Youngsters gathered to protest against the arrests of three people for Saturday's events."
     ed = _date(nlp, text, "protest", published=d("2018-01-15"))
     assert ed.precision == "reported"
+
+
+def test_a_year_naming_a_thing_does_not_date_the_event(nlp):
+    text = ("Two are killed including a former aspirant in the 2017 General Election when unidentified "
+            "gunmen attacked Ukunda.")
+    ed = _date(nlp, text, "attacked", published=d("2018-04-04"))
+    assert ed.precision == "reported"
+    text = "Kenyans take to streets ahead of the 2007 elections; police violently disperse protesters."
+    assert _date(nlp, text, "disperse", published=d("2006-12-06")).precision == "reported"

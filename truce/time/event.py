@@ -108,6 +108,20 @@ def _attachment(doc, t: TimeExpression, trigger_tokens, trigger_verb, ancestors=
     return 99, foreign or through_event or _verb_of(span.root) is not None
 
 
+def _labels_a_thing(doc, t: TimeExpression, trigger_tokens) -> bool:
+    """A year or month that names a thing rather than when this event happened: "the 2017 General
+    Election", "the March 2012 bombing", "the 2007 elections" (a modifier of a noun other than the
+    trigger)."""
+    if t.precision not in ("month", "quarter", "season", "year", "decade", "century"):
+        return False
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head not in span and \
+        root.head.pos_ in ("NOUN", "PROPN") and root.head not in trigger_tokens
+
+
 def _ancestors(tspan) -> set:
     """The verbs whose clauses hold the trigger: up from it, past "after"/"following" phrases and
     subordinate clauses, to the sentence's root."""
@@ -200,12 +214,13 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
             # else the nearest that belongs to no other clause. A date attached to another clause
             # ("lit bonfires as they demanded the removal of officials accused of bungling the
             # August 8 polls") dates that clause's event, not this one.
-            local = [t for t, steps, foreign in scored if not foreign]
+            local = [t for t, steps, foreign in scored if not foreign and not _labels_a_thing(doc, t, trigger_tokens)]
             if local:
                 return _to_date(min(local, key=lambda t: (_rank(t), abs(t.start - start))))
     # the paragraph's current reference date: the last dated expression before the trigger
     para_start = article.text.rfind("\n", 0, start) + 1
-    earlier = [t for t in usable if para_start <= t.start < start and t.type != "DURATION"]
+    earlier = [t for t in usable if para_start <= t.start < start and t.type != "DURATION"
+               and not (parsed and _labels_a_thing(doc, t, set()))]
     if earlier:
         reference = earlier[-1]
         gap = _after_gap(doc, start, end) if parsed else None
