@@ -23,7 +23,7 @@ CUE_CLASSES = (
     "weapon_air", "weapon_shelling", "weapon_ied", "weapon_grenade", "weapon_suicide",
     "weapon_chemical", "disrupt", "protest", "riot_violent", "intervention", "mob", "clash",
     "territory_nonstate", "territory_gov", "armed", "armed_group", "communal", "peaceful",
-    "turned_violent",
+    "turned_violent", "stones",
 )  # fmt: skip
 _PROTESTER_WORDS = ("protest", "demonstrat", "picket", "marcher", "rioter", "striking", "strikers")
 _VICTIM_ARMED = ("soldier", "troop", "police", "officer", "militant", "fighter", "insurgent", "rebel",
@@ -60,7 +60,7 @@ class SentenceCues:
 # ("Protesters blocked the road. Police dispersed them with tear gas.").
 SENTENCE_CLASSES = frozenset(
     ("weapon_air", "weapon_shelling", "weapon_ied", "weapon_grenade", "weapon_suicide", "weapon_chemical",
-     "armed", "armed_group", "territory_nonstate", "territory_gov")
+     "armed", "armed_group", "territory_nonstate", "territory_gov", "stones")
 )  # fmt: skip
 
 
@@ -291,6 +291,11 @@ def classify_acled(
                 "acled:explosion")
     if entry_acled == "Riots":
         return "Riots", entry_sub or "Mob violence", "acled:lexicon-riot"
+    if "stones" in cues and not (perp & {1, 2, 3, 4, 8}):
+        # a crowd throwing stones riots (codebook): a violent demonstration when it protests
+        if "protest" in cues:
+            return "Riots", "Violent demonstration", "acled:stones-protest"
+        return "Riots", "Mob violence", "acled:stones"
     if "mob" in cues and not armed_v:
         return "Riots", "Mob violence", "acled:mob"
     perp_texts = [a.text for a in actors if a.role == "actor" and a.text.lower() not in _PRONOUNS]
