@@ -166,3 +166,28 @@ def test_reporter_is_the_nearest_source(nlp):
             "several residents.")
     (c,) = counts(nlp, text)
     assert c.kind == "injured" and c.best == 3 and c.reporter == "local sources"
+
+
+def _claims(nlp, text):
+    from truce.events.counts import find_counts
+    from truce.records import Article
+
+    return [(c.kind, c.best) for c in find_counts(nlp(text), Article(id="t", text=text), [])]
+
+
+def test_each_number_keeps_its_own_casualty_verb(nlp):
+    assert sorted(_claims(nlp, "6 seriously injured and 1 killed in clash between ODM and PNU supporters")) == [
+        ("injured", 6), ("killed", 1)]
+
+
+def test_another_verbs_subject_is_not_the_toll(nlp):
+    claims = _claims(nlp, "Student shot dead and seven police seriously injured in clashes with rioters")
+    assert ("killed", 7) not in claims and ("killed", 1) in claims and ("injured", 7) in claims
+
+
+def test_stabbing_is_not_a_killing(nlp):
+    assert _claims(nlp, "Stabbing spree by unknown group leaves 125 people injured") == [("injured", 125)]
+
+
+def test_headline_participle_in_a_clause_counts_its_subject(nlp):
+    assert ("killed", 5) in _claims(nlp, "Four police and one reservist killed, two police missing.")

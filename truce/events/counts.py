@@ -25,6 +25,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from truce.actors.finder import is_reduced_passive
 from truce.records import ActorMention, Article, CountClaim
 
 log = logging.getLogger(__name__)
@@ -162,9 +163,9 @@ def parse_quantity(text: str) -> Quantity | None:
 # --- casualty words -------------------------------------------------------------------------
 
 _KILL_VERBS = {
-    "kill", "murder", "slay", "execute", "massacre", "lynch", "behead", "assassinate", "slaughter",
-    "eliminate", "neutralize", "neutralise", "hack", "stab",
-}
+    "kill", "murder", "slay", "execute", "massacre", "lynch", "behead", "decapitate", "assassinate", "slaughter",
+    "eliminate", "neutralize", "neutralise",
+}  # "stab", "hack", "shoot" kill only "to death" / "dead" (see _cue_kind)
 _DIE_VERBS = {"die", "perish", "succumb"}
 _INJURE_VERBS = {"injure", "wound", "hurt", "maim"}
 _KILL_NOUNS = {
@@ -298,7 +299,8 @@ def _figure_of(head) -> _Figure | None:
 def _counts_apart(conj) -> bool:
     """Whether a conjunct is another victim: "a man and his son" (2), not "scholar and teacher" (1)."""
     if conj.like_num or conj.pos_ == "NUM":
-        return True
+        # "6 seriously injured and 1 killed": a number with its own casualty verb is another claim
+        return not any(c.dep_ in ("acl", "relcl", "amod") and _cue_kind(c) for c in conj.children)
     if conj.pos_ == "PRON":
         return conj.lower_ in ("he", "she", "him", "her")
     if conj.pos_ not in ("NOUN", "PROPN"):
@@ -379,6 +381,8 @@ def _victim_heads(cue) -> list:
     prev = cue.doc[cue.i - 1] if cue.i > 0 and not cue.is_sent_start else None
     if prev is not None and prev.like_num and cue.tag_ in ("VBN", "JJ"):
         return [prev]  # headline style: "4 killed by armed men", "3 dead"
+    if "nsubj" in deps and "dobj" not in deps and is_reduced_passive(cue):
+        return [deps["nsubj"]]  # "Four police and one reservist killed, two police missing"
     if cue.tag_ == "VBN" and "nsubj" in deps and "dobj" not in deps and not any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in cue.children
     ):
@@ -745,6 +749,9 @@ def _adjacent_figure(cue) -> _Figure | None:
             continue
         total = None
         for n in nums:
+            noun = n.head if n.dep_ == "nummod" else n
+            if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i != cue.i:
+                continue  # "shot dead and seven police seriously injured": another verb's subject
             q = parse_quantity(n.text)
             if q is None:
                 continue
