@@ -362,32 +362,26 @@ class IncidentIndex:
         return keys
 
     def candidates(self, q: _Profile, same_article: list[str]) -> list[_Profile]:
-        seen: set[str] = set()
-        out: list[_Profile] = []
-        for incident_id in same_article:
-            if incident_id not in seen and incident_id in self.profiles:
-                seen.add(incident_id)
-                out.append(self.profiles[incident_id])
-        if q.vague or len(_weeks(q.interval)) > MAX_WEEKS:  # type: ignore[arg-type]
-            return out
-        blocks, profiles = self.blocks.get, self.profiles.get
-        add, append = seen.add, out.append
-        for key, slots in self._mention_keys(q):
-            inner = blocks(key)
-            if inner is None:
-                continue  # most of the 9 neighbouring cells hold nothing of this type
-            inner_get = inner.get
-            for slot in slots:
-                bucket = inner_get(slot)
-                if bucket is None:
-                    continue
-                for incident_id in bucket[-MAX_CANDIDATES:] if len(bucket) > MAX_CANDIDATES else bucket:
-                    if incident_id not in seen:
-                        add(incident_id)
-                        profile = profiles(incident_id)
-                        if profile is not None:
-                            append(profile)
-        return out
+        """The profiles to compare ``q`` with, in no particular order (``matches`` ranks them by
+        score and age, a total order): its article's incidents and the most recent entries of
+        every bucket under its keys. Ids are gathered with C-level set updates, as the busiest
+        buckets (one type on one day, anywhere) hold hundreds of entries."""
+        profiles = self.profiles
+        ids: set[str] = set(same_article)
+        if not (q.vague or len(_weeks(q.interval)) > MAX_WEEKS):  # type: ignore[arg-type]
+            blocks = self.blocks.get
+            update = ids.update
+            for key, slots in self._mention_keys(q):
+                inner = blocks(key)
+                if inner is None:
+                    continue  # most of the 9 neighbouring cells hold nothing of this type
+                inner_get = inner.get
+                for slot in slots:
+                    bucket = inner_get(slot)
+                    if bucket is not None:
+                        update(bucket[-MAX_CANDIDATES:] if len(bucket) > MAX_CANDIDATES else bucket)
+        get = profiles.get
+        return [p for p in map(get, ids) if p is not None]
 
     # --- scoring ---------------------------------------------------------------------------
 
