@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 
@@ -25,6 +26,10 @@ QUERY_TERMS = 10  # a query looks up this many of its rarest terms
 WEEK_SPAN = 1  # a dated query looks at its own week and this many weeks either side (and undated)
 RERANK = 2  # exact cosines are computed for k × RERANK candidates
 MIN_SHARED = 2  # candidates share at least this many of the query's rare terms
+
+
+_TF_CACHED = 64
+_TF = [0.0] + [1.0 + math.log(c) for c in range(1, _TF_CACHED)]  # the same floats ``_unit`` computed
 
 
 def _week(published: dt.date | None) -> int | None:
@@ -51,8 +56,9 @@ class TermIndex:
         ids = np.fromiter(keys, dtype=np.uint32, count=len(keys))
         # the same arithmetic as ``_idf``, inlined (this runs for every article added and queried)
         n1, df, log = len(self.docs) + 1, self.df.get, math.log
-        w = np.array([(1.0 + log(terms[t])) * (log(n1 / (df(t, 0) + 1)) + 1.0) for t in keys],
-                     dtype=np.float32)
+        tf = _TF
+        w = np.array([(tf[c] if (c := terms[t]) < _TF_CACHED else 1.0 + log(c))
+                      * (log(n1 / (df(t, 0) + 1)) + 1.0) for t in keys], dtype=np.float32)
         norm = float(np.sqrt((w * w).sum()))
         return ids, (w / norm if norm else w)
 
@@ -106,7 +112,6 @@ class TermIndex:
         if not n or not terms:
             return []
         common = COMMON_SHARE * n if n >= 20 else n + 1
-        query = self._unit(terms)
         week = _week(published)
         if week is None:
             weeks: list[int | None] = [*sorted(self.weeks), None]
@@ -127,12 +132,18 @@ class TermIndex:
                 if bucket:
                     parts.append(bucket[-MAX_POSTINGS_SCANNED:] if len(bucket) > MAX_POSTINGS_SCANNED else bucket)
         scores: Counter[str] = Counter(chain.from_iterable(parts))
+        # ``sorted`` (stable, reverse keeps ties in insertion order) ranks exactly as
+        # ``most_common`` (heapq.nlargest) does, in C instead of a Python loop over every item.
+        top = sorted(scores.items(), key=itemgetter(1), reverse=True)[: k * RERANK]
         ranked = []
-        for doc_id, shared in scores.most_common(k * RERANK):
+        query = None  # the query's vector, made only when some article is worth comparing
+        for doc_id, shared in top:
             if shared < min(MIN_SHARED, len(rare)):
                 break
             if allowed is not None and not allowed(doc_id):
                 continue
+            if query is None:
+                query = self._unit(terms)
             ranked.append((doc_id, self._dot(query, self.docs[doc_id])))
         ranked.sort(key=lambda p: -p[1])
         return ranked[:k]
