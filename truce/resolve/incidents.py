@@ -393,21 +393,26 @@ class IncidentIndex:
     def matches(self, m: EventMention, q: _Profile, same_article: list[str]) -> list[Match]:
         """Every incident the mention may report (score ≥ MERGE_SCORE), best first."""
         same = set(same_article)
-        bonus = same_article_points(m)
+        bonus: float | None = -1.0  # the same-article points, read from the text when first needed
         found = []
         t = q.plover_type
+        names = q.names
         for p in self.candidates(q, same_article):
             if p.plover_type != t:
                 continue  # (``compatibility`` would say None; most same-article candidates)
             in_article = p.incident.id in same  # type: ignore[union-attr]
-            if in_article and bonus is None:
-                continue
-            if not in_article and (q.interval is None or p.interval is None):
+            if in_article:
+                if bonus == -1.0:
+                    bonus = same_article_points(m)
+                if bonus is None:
+                    continue
+            elif q.interval is None or p.interval is None:
                 continue  # an undated mention or incident merges only within its own article
             points = compatibility(p, q)
             if points is None:
                 continue
-            points += self._rare_names(p.names, q.names)
+            if names and not names.isdisjoint(p.names):
+                points += self._rare_names(p.names, names)
             if in_article:
                 points += bonus  # type: ignore[operator]
             if points >= MERGE_SCORE:
