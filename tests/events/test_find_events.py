@@ -236,3 +236,12 @@ def test_road_blocking_protest_is_a_violent_demonstration_unless_called_peaceful
     assert x.events[0].acled_sub_event_type == "Violent demonstration"
     y = extract("Traders held a peaceful protest in Nakuru against new market fees.")
     assert y.events[0].acled_sub_event_type == "Peaceful protest"
+
+
+def test_unknown_perpetrator_is_an_unidentified_armed_group(extract):
+    x = extract("On 3 May 2019, an IED exploded in Dadaab refugee camp in Garissa, Kenya.")
+    actor = next(a for a in x.events[0].actors if a.role == "actor")
+    assert (actor.acled_inter, actor.name) == (3, "Unidentified Armed Group (Kenya)")
+    y = extract("On 3 May 2019, two refugees were shot dead by another group in Kakuma, Kenya.")
+    actor = next(a for a in y.events[0].actors if a.role == "actor")
+    assert actor.acled_inter == 3 and actor.text == "another group"

@@ -11,6 +11,7 @@ How it works is described in docs/events.md; the trigger lexicon and cue lists a
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 
 from truce import place as place_stage
@@ -185,12 +186,12 @@ _CROWD = {"Protests": ("protesters", 6), "Riots": ("rioters", 5)}
 
 
 def _generic(
-    category: str, text: str, start: int, end: int, role: str = "actor", registry=None
+    category: str, text: str, start: int, end: int, role: str = "actor", registry=None, label: str | None = None
 ) -> EventActor:
     cat = _registry(registry).nouns.get(category)
-    return EventActor(text=text, name=cat.name_for(None) if cat else None, country=None,
+    return EventActor(text=text, name=cat.name_for(None, label) if cat else None, country=None,
                       acled_inter=cat.inter if cat else None, role=role, start=start, end=end,
-                      actor_id=f"*-{category}")  # fmt: skip
+                      actor_id=f"*-{category}" + (f":{label.lower()}" if label else ""))  # fmt: skip
 
 
 def _settle_actor(c: assemble.Candidate, actors: list[ActorMention], registry=None) -> None:
@@ -224,15 +225,61 @@ def _settle_actor(c: assemble.Candidate, actors: list[ActorMention], registry=No
     if c.acled_type not in _VIOLENT_TYPES or (main is not None and main.acled_inter is not None):
         return
     s0, s1 = c.sentence.start_char, c.sentence.end_char
-    armed = [m for m in actors if s0 <= m.start < s1 and m.acled_inter in (2, 3, 4) and m.actor_id
-             and not m.actor_id.startswith("*-")]  # fmt: skip
-    if not armed:
+    in_sentence = [m for m in actors if s0 <= m.start < s1 and m.acled_inter in (2, 3, 4) and m.actor_id]
+    # a named group ("clashes with Taliban militants", "a Taliban-planted IED"); failing that, with no
+    # actor at all, a generic one that is not the event's victim ("raiders", "gunmen")
+    generic = [m for m in in_sentence if m.actor_id.startswith("*-")
+               and not any(a.start == m.start and a.role == "recipient" for a in c.actors)]  # fmt: skip
+    armed = [m for m in in_sentence if not m.actor_id.startswith("*-")] or (generic if main is None else [])
+    if armed:
+        m = armed[0]
+        if main is not None:
+            main.role = "other"
+        c.actors.insert(0, EventActor(text=m.text, name=m.name, country=m.country, acled_inter=m.acled_inter,
+                                      role="actor", start=m.start, end=m.end, actor_id=m.actor_id))  # fmt: skip
         return
-    m = armed[0]
+    sents = list(c.sentence.doc.sents)
+    near0 = sents[max(0, c.sent_index - 1)].start_char
+    if main is None and any(m.acled_inter in (1, 2, 3, 4) and near0 <= m.start < s1 for m in actors
+                            if not any(a.start == m.start for a in c.actors)):
+        return  # armed actors named around it: one of them may well be this one's, so leave it open
+    _unknown_perpetrator(c, main, registry)
+
+
+# Words of an actor phrase that name no one in particular: "an unknown group", "a device", "they".
+_UNNAMED = re.compile(
+    r"\b(?:unknown|unidentified|group|another|device|ied|bomb|explosive|mine|landmine|grenade|they|he|she|"
+    r"it|someone|somebody|assailants?|attackers?)\b", re.I)
+_COMMUNITY = re.compile(r"\b(?:ethnic|tribe|tribes|tribal|clan|clans|sub-clan|community|communities)\b", re.I)
+
+
+def _unknown_perpetrator(c: assemble.Candidate, main: EventActor | None, registry=None) -> None:
+    """ACLED's convention for a violent event whose perpetrator the text does not name: an
+    "Unidentified Armed Group" (inter 3), or a community's militia (inter 4) when the actor phrase names
+    an ethnic group ("Orma ethnic group attacks", "Maasai spear a man"). The generic actor points at the
+    words that stand for it (the actor phrase, or the trigger when there is none)."""
+    doc = c.sentence.doc
+    category, label = None, None
     if main is not None:
+        span = doc.char_span(main.start, main.end, alignment_mode="expand")
+        norp = [t for t in span if t.ent_type_ == "NORP"] if span is not None else []
+        if any(_registry(registry).country_of_word(t.text) for t in norp):
+            return  # "Israeli", "Kenyan": a state's people or forces, not a community's militia
+        if norp or _COMMUNITY.search(main.text):
+            label = norp[0].text if norp else None
+            category = "identity"
+        elif _UNNAMED.search(main.text):
+            category = "armed"
+        else:
+            return  # a named person or body of unknown kind keeps its words
         main.role = "other"
-    c.actors.insert(0, EventActor(text=m.text, name=m.name, country=m.country, acled_inter=m.acled_inter,
-                                  role="actor", start=m.start, end=m.end, actor_id=m.actor_id))  # fmt: skip
+        start, end, text = main.start, main.end, main.text
+    else:
+        category = "armed"
+        start, end = c.trigger.start, c.trigger.end
+        text = doc.text[start:end]
+    actor = _generic(category, text, start, end, registry=registry, label=label)
+    c.actors.insert(0, actor)
 
 
 _TOLL_FAMILY = frozenset(("ASSAULT", "PROTEST", "COERCE"))
