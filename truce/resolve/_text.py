@@ -40,6 +40,15 @@ def _stop_words() -> frozenset[str]:
 
 def fold(text: str) -> str:
     """NFKC, straight apostrophes and quotes, lower case."""
+    # Short strings (actor names, name words) come back again and again: they are cached; whole
+    # texts are not (the cache would keep them alive).
+    if len(text) <= 64:
+        return _fold_short(text)
+    return unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_short(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
 
 
