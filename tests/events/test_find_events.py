@@ -245,3 +245,9 @@ def test_unknown_perpetrator_is_an_unidentified_armed_group(extract):
     y = extract("On 3 May 2019, two refugees were shot dead by another group in Kakuma, Kenya.")
     actor = next(a for a in y.events[0].actors if a.role == "actor")
     assert actor.acled_inter == 3 and actor.text == "another group"
+
+
+def test_crowd_noun_without_event_word_is_their_protest(extract):
+    x = extract("Sudanese protesters push for a referendum to be held in January as scheduled.")
+    assert x.events and x.events[0].plover_type == "PROTEST"
+    assert x.events[0].trigger_rule.startswith("fallback:crowd")

@@ -68,6 +68,8 @@ def code_events(
 ) -> list[assemble.Candidate]:
     """Triggers, roles, modality, counts and types, before dating and placing (the testable core)."""
     cands = assemble.candidates(doc, article, list(actors), lexicon)
+    if not cands:
+        cands = _crowd_fallback(doc, actors, lexicon)
     cands = assemble.merge_outcomes(cands)
     cands = assemble.merge_talk_references(cands)
     bounds = [(s.start_char, s.end_char) for s in doc.sents]
@@ -101,6 +103,33 @@ def code_events(
         if c.attribution is not None and c.attribution.party and c.modality == "asserted":
             c.modality, c.modality_reason = "claimed", f"attributed to {c.attribution.text!r}"
     return cands
+
+
+_CROWD_TRIGGERS = {"protesters": "protest", "rioters": "riot"}
+
+
+def _crowd_fallback(doc, actors: Sequence[ActorMention], lexicon: Lexicon) -> list[assemble.Candidate]:
+    """An article with no event word that names a crowd of protesters or rioters ("Protesters claim the
+    army harasses civilians", "Sudanese protesters push for a referendum") reports their protest or
+    riot: the crowd's noun is the trigger (rule ``fallback:crowd``) and the crowd its actor."""
+    from truce.events.triggers import Trigger
+
+    for m in actors:
+        category = (m.actor_id or "").split("-", 1)[-1].split(":", 1)[0]
+        lemma = _CROWD_TRIGGERS.get(category)
+        entries = lexicon.single.get(lemma or "", ())
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if not entries or span is None or not len(span):
+            continue
+        entry, head = entries[0], span.root
+        trig = Trigger(head.i, m.start, m.end, entry, entry.plover, entry.mode, "fallback:crowd")
+        sent_index = next(i for i, s in enumerate(doc.sents) if s.start <= head.i < s.end)
+        cand = assemble.Candidate(trigger=trig, sent_index=sent_index, sentence=head.sent, token=head)
+        cand.actors = [EventActor(text=m.text, name=m.name, country=m.country, acled_inter=m.acled_inter,
+                                  role="actor", start=m.start, end=m.end, actor_id=m.actor_id)]  # fmt: skip
+        cand.is_root = True
+        return [cand]
+    return []
 
 
 def _apply_model(cands: list[assemble.Candidate], model) -> None:
