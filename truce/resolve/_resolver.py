@@ -168,7 +168,7 @@ class Resolver:
         article = extraction.article
         if fp is None or fp.content_hash != article.content_hash:
             fp = article_print(article)
-        sentences, terms = fp.sentences, fp.terms
+        terms = fp.terms
         similar = self._terms.similar(terms, k=SIMILAR_ARTICLES, published=article.published)
         # Rewrites share much of their vocabulary: align only with articles similar enough.
         candidates = [
@@ -177,6 +177,8 @@ class Resolver:
             if cosine >= REWRITE_MIN_COSINE
             and within_days(article.published, self._links[a].published, REWRITE_WINDOW_DAYS)
         ]
+        # (the sentence features are only read when aligning with a candidate)
+        sentences = fp.features() if candidates else []
         decision = self._origins.decide(article, fp.minhash, sentences, candidates, self._links)
         if decision.matched is not None:
             story_id = self._links[decision.matched].story_id

@@ -67,12 +67,31 @@ class ArticlePrint:
     compute it (``article_print``) and hand it to ``Resolver.add``; it pickles."""
 
     content_hash: str
-    sentences: list[SentenceFeatures]
+    sentences: list[SentenceFeatures] | None  # None after a pickle round trip: see ``features``
     terms: dict[int, int]
-    minhash: np.ndarray  # uint64 hash values, NUM_PERM of them
+    minhash: np.ndarray  # the NUM_PERM hash values (uint32: the affine32 scheme)
     packed_minhash: str
     packed_sentences: list[str]
     packed_terms: str
+
+    def features(self) -> list[SentenceFeatures]:
+        """The sentences' features (rebuilt from their packed form if the print was pickled)."""
+        if self.sentences is None:
+            self.sentences = [SentenceFeatures.unpack(s) for s in self.packed_sentences]
+        return self.sentences
+
+    def __reduce__(self):
+        # Sent from the extraction workers without the sentence features' sets, most of its pickled
+        # size and of the resolving process's time to unpickle it: only a rewrite candidate needs
+        # them, and they are rebuilt from the packed form then (``features``).
+        return (_print_from_packed,
+                (self.content_hash, self.terms, self.packed_minhash, self.packed_sentences, self.packed_terms))
+
+
+def _print_from_packed(content_hash: str, terms: dict[int, int], packed_minhash: str,
+                       packed_sentences: list[str], packed_terms: str) -> ArticlePrint:
+    return ArticlePrint(content_hash, None, terms, unpack_u32(packed_minhash).astype(np.uint32),
+                        packed_minhash, packed_sentences, packed_terms)
 
 
 def _pack_terms(terms: dict[int, int]) -> str:
