@@ -211,7 +211,10 @@ def classify_acled(
         if "mob" in cues or 5 in perp:
             return "Riots", "Mob violence", "acled:rioters"
     if plover in ("ASSAULT", "COERCE") and "protest" in cues and (protest_v or mode == "arrest"):
-        return _protest_type(cues, harmed, protest_v)
+        etype, sub, rule = _protest_type(cues, harmed, protest_v)
+        if mode == "arrest" and sub == "Peaceful protest":  # arrests made at a protest intervene in it
+            return "Protests", "Protest with intervention", "acled:protest+arrest"
+        return etype, sub, rule
     if plover == "ASSAULT" and "protest" in cues and mode not in ("abduct", "sexual"):
         # force used in the middle of a protest (police firing, people shot) is part of that protest:
         # a violent demonstration if the crowd was violent, excessive force if it was not
