@@ -254,3 +254,21 @@ def test_a_weekday_set_and_the_date_it_starts_from_are_two_expressions(nlp):
     found = _texts(nlp, "Two flights will leave on Monday, with the third departing each Thursday from August 6.",
                    d("1998-02-13"))
     assert found["each Thursday"].value == "XXXX-WXX-4" and "August 6" in found
+
+
+def test_following_as_a_preposition_stays_out_of_a_duration(nlp):
+    found = _texts(nlp, "Ten people are killed following two days of clashes. In the following two days, "
+                        "prices rose.", d("2014-12-18"))
+    assert found["two days"].interval is None
+    assert found["the following two days"].interval.start == d("2014-12-18")
+
+
+def test_a_guess_anchors_nothing_after_it(nlp):
+    found = _texts(nlp, "Muslims demonstrated against the 6pm-6am curfew.", d("2014-10-18"))
+    assert found["6am"].reason and found["6pm"].reason
+
+
+def test_days_earlier_with_no_date_before_is_relative_to_an_event(nlp):
+    found = _texts(nlp, "Two men were attacked in hospital; the same men were attacked 2 days earlier in town.",
+                   d("2008-11-28"))
+    assert found["2 days earlier"].reason

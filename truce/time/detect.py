@@ -182,6 +182,8 @@ def pattern_spans(text: str) -> list[Candidate]:
             if name == "date" and text[start:start + 5].lower() == "from " and \
                     not re.search(r"\bto\b|[-–]", text[start:end]):
                 start += 5  # "from August 6" alone: the date, not the preposition (TIMEX3 extent)
+            if name == "duration" and re.match(r"(?i)following\s", text[start:end]):
+                start += 10  # "following two days of clashes": the preposition, not "the following two days"
             if name == "duration" and is_age(m.group(0)):
                 continue
             if name == "daymonth" and not text[start].isalpha() and \

@@ -729,7 +729,12 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         anchor = f"previous:{base.isoformat()}" if base is ctx.previous else "published"
         # "a decade ago" is a year ten years back, not the decade it falls in
         shown = {"FN": "W", "DE": "Y", "CE": "Y"}.get(unit, unit)
-        return _date(cal.format_at(d, shown), anchor)
+        res = _date(cal.format_at(d, shown), anchor)
+        if narrative and base is not ctx.previous and unit in ("D", "W", "H", "TM"):
+            # "the same men were attacked 2 days earlier" with no date before it: earlier than an
+            # event, not than the publication
+            res.reason = RELATIVE_TO_EVENT
+        return res
     # times of day, alone or with a day
     if m := full(rf"(?:(?:at|around|about|by|after|before|shortly after|shortly before) )?(?P<clock>{_TIME}|noon|midnight|midday)"
                  rf"(?:,? (?:on )?(?P<rest>.+))?", s):

@@ -17,7 +17,7 @@ from truce.records import Article, Interval, TimeExpression
 from truce.time.detect import Candidate, is_age, is_count, is_name, is_not_time, pattern_spans, resolve_overlaps
 from truce.time.calendar import value_interval
 from truce.time.lexicon import MONTHS
-from truce.time.normalise import Context, normalise
+from truce.time.normalise import CLOCK_WITHOUT_DAY, RELATIVE_TO_EVENT, Context, normalise
 from truce.time.tense import tense_at
 
 log = logging.getLogger(__name__)
@@ -206,6 +206,8 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
         out.append(te)
         if te.interval is None or te.type not in ("DATE", "TIME") or not te.value or not te.value[:1].isdigit():
             continue
+        if te.reason in (CLOCK_WITHOUT_DAY, RELATIVE_TO_EVENT):
+            continue  # a guess ("6pm" with no day, "the day after ...") anchors nothing after it
         if not te.deadline and te.interval.start is not None and te.precision != "unknown":
             last_dated = (c.start, te.interval.start)
         if te.precision == "day" and not te.deadline and not te.open_ended and te.interval.start == te.interval.end:
