@@ -67,3 +67,23 @@ def test_demo_beirut_strike_of_23_november_lands_in_beirut(nlp, gaz, demo_articl
             assert loc is not None and loc.name in ("Beirut", "Dahieh"), (a.id, sent.text, loc)
             hits += 1
     assert hits >= 1
+
+
+def test_a_date_after_a_name_does_not_continue_it(nlp, gaz):
+    text = "Some 1,500 protestors demonstrated in two separate rallies in Corsica Thursday."
+    found = [p for p in find_places(nlp(text), Article(id="t", text=text), gaz)]
+    assert [(p.text, p.country_code) for p in found] == [("Corsica", "FR")]
+
+
+def test_settlement_cues_keep_names_the_gazetteer_lacks(nlp, gaz):
+    text = "Russian jets launched airstrikes on the towns of Khan Touman, Aleis and Alzorba in southern rural Aleppo."
+    found = {p.text: p for p in find_places(nlp(text), Article(id="t", text=text), gaz)}
+    assert {"Khan Touman", "Alzorba", "Aleppo"} <= set(found)
+    assert found["Khan Touman"].lat is None  # named as a place, but not in the gazetteer
+    assert found["Aleppo"].country_code == "SY"
+
+
+def test_a_side_word_keeps_the_prepositions_cue(nlp, gaz):
+    text = "The army shelled positions in western Palmyra and the cities of Palmyra and Quaryatayn in the Homs province."
+    found = [p for p in find_places(nlp(text), Article(id="t", text=text), gaz)]
+    assert {p.country_code for p in found if p.text in ("Palmyra", "Quaryatayn")} == {"SY"}

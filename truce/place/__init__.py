@@ -313,8 +313,8 @@ def find_places(
             m = _mention(gazetteer, c.text, c.start, c.end, fallback[i], c.source, True)
             out.append(m)
             continue
-        if r.row is None and c.source != "ner":
-            continue
+        if r.row is None and c.source not in ("ner", "pattern"):
+            continue  # an unknown name is kept only when NER or a settlement cue says it is a place
         out.append(_mention(gazetteer, c.text, c.start, c.end, r, c.source, c.near, points.get(i)))
     return out
 

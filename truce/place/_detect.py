@@ -155,16 +155,71 @@ _CUE_AFTER_SITE = {
     "ward",
     "estate",
 }
-# "residents of Kainuk", "the University of Nairobi", "the people of X"
-_CUE_OF = {"residents", "people", "villagers", "university", "outskirts", "town", "city", "village"}
+# "residents of Kainuk", "the University of Nairobi", "the people of X", "the towns of X and Y"
+_CUE_OF = {
+    "residents",
+    "people",
+    "villagers",
+    "university",
+    "outskirts",
+    "town",
+    "city",
+    "village",
+    "towns",
+    "cities",
+    "villages",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "district",
+    "province",
+    "region",
+    "governorate",
+    "camp",
+}
+# words between a locative preposition and a name that keep the preposition's cue
+_SIDES = {
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "rural",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "downtown",
+    "neighbouring",
+    "neighboring",
+    "nearby",
+}
+# "the village of Sharifah", "the towns of Khan Touman, Aleis and Alzorba": names a place the
+# gazetteer may lack; kept (with no coordinates unless a container places them)
+_SETTLEMENT_OF_RE = re.compile(
+    r"\b(?:the\s+)?(?:town|towns|village|villages|city|cities|hamlet|neighbou?rhood|suburb|"
+    r"district|camp|locality|localities)\s+of\s+$",
+    re.I,
+)
 
 
 def _place_cue(span) -> bool:
     """A word around the span that says it names a place: "in X", "the town of X", "X province",
     "X residents", "residents of X"."""
     doc = span.doc
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    before2 = doc[span.start - 2].lower_ if span.start > 1 else ""
+    i = span.start
+    while i > 0 and doc[i - 1].lower_ in _SIDES:
+        i -= 1  # "in western Palmyra", "in southern rural Aleppo"
+    before = doc[i - 1].lower_ if i > 0 else ""
+    before2 = doc[i - 2].lower_ if i > 1 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if before in _CUE_BEFORE or after in _CUE_AFTER or after in _CUE_AFTER_SITE:
         return True
@@ -217,10 +272,15 @@ _TITLES = {
 
 
 def _modifier_word(tok) -> bool:
-    """A capitalised word beside a place name that does not continue the name: an acronym or a
-    title ("ODM Busia Governor nominations", "Nyeri KMTC students")."""
+    """A capitalised word beside a place name that does not continue the name: an acronym, a
+    title or a date ("ODM Busia Governor nominations", "Nyeri KMTC students", "in Corsica
+    Thursday")."""
     t = tok.text
-    return (len(t) > 1 and t.isupper() and t.isalpha()) or tok.lower_ in _TITLES
+    return (
+        (len(t) > 1 and t.isupper() and t.isalpha())
+        or tok.lower_ in _TITLES
+        or tok.ent_type_ in ("DATE", "TIME")
+    )
 
 
 def _town_taken_for_name(span, rows, gaz: Gazetteer, article_countries: set[str]) -> bool:
@@ -242,6 +302,45 @@ def _town_taken_for_name(span, rows, gaz: Gazetteer, article_countries: set[str]
         and plain_key(gaz.names[r]) == pk
         for r in rows
     )
+
+
+def _settlement_names(doc) -> list[tuple[int, int]]:
+    """Character spans of the capitalised names after "the town(s)/village(s)/... of", with the
+    rest of their list ("X, Y and Z")."""
+    out: list[tuple[int, int]] = []
+    toks = list(doc)
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if not (tok.text[:1].isupper() and tok.pos_ == "PROPN") or not _SETTLEMENT_OF_RE.search(
+            doc.text[max(0, tok.idx - 40) : tok.idx]
+        ):
+            i += 1
+            continue
+        while i < n and toks[i].text[:1].isupper() and toks[i].pos_ == "PROPN":
+            j = i
+            while (
+                j + 1 < n
+                and j - i < 3
+                and _capitalised(toks[j + 1])
+                and toks[j + 1].is_alpha
+                and toks[j + 1].lower_ not in _CUE_AFTER_SITE | _CUE_AFTER | _TITLES
+            ):
+                j += 1
+            while j > i and toks[j].lower_ in _CONNECTORS | ARTICLES:
+                j -= 1
+            out.append((toks[i].idx, toks[j].idx + len(toks[j].text)))
+            i = j + 1
+            # the list goes on: ", Y", " and Y", ", and Y"
+            k = i
+            while k < n and toks[k].text in (",", "and", "or"):
+                k += 1
+            if k == i or k >= n:
+                break
+            i = k
+        i += 1
+    return out
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -375,6 +474,13 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
         else:
             i += 1
 
+    # 4. names a settlement cue introduces, whether or not the gazetteer knows them: "the village
+    #    of Sharifah", "the towns of Khan Touman, Aleis and Alzorba"
+    for start, end in _settlement_names(doc):
+        if not _overlaps(taken, start, end):
+            found.append(Candidate(start, end, text[start:end], "pattern"))
+            taken.append((start, end))
+
     found.sort(key=lambda c: c.start)
     # patterns: cue words before, containers after
     by_start = {c.start: c for c in found}
@@ -392,7 +498,8 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
             m = _COMMA_RE.match(after)
             if m:
                 nxt = by_start.get(c.end + m.end())
-                if nxt is not None:
+                # in "the towns of X, Y and Z" the comma lists places, it does not contain them
+                if nxt is not None and "pattern" not in (c.source, nxt.source):
                     c.containers.append(nxt.text)
         if (c.start, c.end) in ent_spans and ent_spans[(c.start, c.end)] == "FAC":
             c.kind = c.kind or None
