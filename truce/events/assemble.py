@@ -270,6 +270,21 @@ def merge_outcomes(cands: list[Candidate]) -> list[Candidate]:
                 if strong:
                     strong[0].merged.append(c.trigger)
                     absorbed.add(id(c))
+    # "Ethnic militias burn homes and attack civilians", "Gunmen attack and burn a bus": burning or looting
+    # in the same clause complex as an assault is part of it (ACLED codes the attack)
+    for group in by_sentence.values():
+        assaults = [v for v in group if v.trigger.plover == "ASSAULT" and not v.outcome_only and id(v) not in absorbed
+                    and v.modality in ("asserted", "claimed") and not v.background]  # fmt: skip
+        for c in group:
+            if c.trigger.plover != "COERCE" or c.trigger.mode != "destroy" or id(c) in absorbed:
+                continue
+            linked = [v for v in assaults if _connected(v.token, c.token)]
+            if linked:
+                host = max(linked, key=_specificity)
+                host.merged.append(c.trigger)
+                host.actors.extend(a for a in c.actors if a.role == "actor" and not any(
+                    h.role == "actor" for h in host.actors))
+                absorbed.add(id(c))
     # "Gunmen attacked herders in X. Five herders were killed in the attack.": "the attack" with no
     # actor of its own repeats the previous sentence's violent event, and brings its toll along
     for s_index in sorted(by_sentence):
