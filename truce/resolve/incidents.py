@@ -232,6 +232,10 @@ class IncidentIndex:
         self.blocks: dict[tuple, dict[int, list[str]]] = {}  # place key → time slot → ids
         self.name_df: Counter[str] = Counter()
         self._seq = 0
+        # (type, cell) → the slot dictionaries of the cell and its 8 neighbours that exist; a
+        # precise mention looks in all 9, most of them empty. Dropped for the 9 cells around a cell
+        # whose key appears (``_index``), so it is always what the 9 lookups would find.
+        self._near: dict[tuple, list[dict[int, list[str]]]] = {}
 
     # --- profiles --------------------------------------------------------------------------
 
@@ -314,6 +318,11 @@ class IncidentIndex:
             inner = blocks.get(key)
             if inner is None:
                 inner = blocks[key] = {}
+                if key[0] == "cell":
+                    ci, cj = key[2]
+                    for di in (-1, 0, 1):
+                        for dj in (-1, 0, 1):
+                            self._near.pop((key[1], (ci + di, cj + dj)), None)
             for slot in slots:
                 bucket = inner.get(slot)
                 if bucket is None:
@@ -326,22 +335,35 @@ class IncidentIndex:
 
     # --- candidates ------------------------------------------------------------------------
 
-    def _mention_keys(self, q: _Profile) -> list[tuple[tuple, tuple[int, ...]]]:
+    def _near_cells(self, t: str, cell: tuple[int, int]) -> list[dict[int, list[str]]]:
+        found = self._near.get((t, cell))
+        if found is None:
+            blocks, (ci, cj) = self.blocks, cell
+            found = []
+            for di in (-1, 0, 1):
+                for dj in (-1, 0, 1):
+                    inner = blocks.get(("cell", t, (ci + di, cj + dj)))
+                    if inner is not None:
+                        found.append(inner)
+            self._near[(t, cell)] = found
+        return found
+
+    def _lookups(self, q: _Profile) -> list[tuple[dict[int, list[str]], tuple[int, ...]]]:
+        """The existing slot dictionaries a mention looks in, each with the slots to look at."""
         t = q.plover_type
         place = q.place
         interval = q.interval
         assert interval is not None
+        blocks = self.blocks
         keys: list[tuple[tuple, tuple[int, ...]]] = []
         slots = _lookup_slots(interval)
         country = (place.country_code if place is not None else None) or ""
         admin1 = place.admin1 if place is not None and place_precision(place) <= 4 else None
         day = _single_day(interval)
         d = (day.toordinal(),) if day is not None else ()
+        out = []
         if place is not None and is_precise(place):
-            ci, cj = grid_cell(place)
-            for di in (-1, 0, 1):
-                for dj in (-1, 0, 1):
-                    keys.append((("cell", t, (ci + di, cj + dj)), slots))
+            out = [(inner, slots) for inner in self._near_cells(t, grid_cell(place))]
             if admin1:
                 keys.append((("admc", t, country, admin1), slots))
             if d:
@@ -359,7 +381,11 @@ class IncidentIndex:
                 keys.append((("dayc", t, ""), d))
         elif d:
             keys.append((("day", t, "*"), d))
-        return keys
+        for key, key_slots in keys:
+            inner = blocks.get(key)
+            if inner is not None:
+                out.append((inner, key_slots))
+        return out
 
     def candidates(self, q: _Profile, same_article: list[str]) -> list[_Profile]:
         """The profiles to compare ``q`` with, in no particular order (``matches`` ranks them by
@@ -369,12 +395,8 @@ class IncidentIndex:
         profiles = self.profiles
         ids: set[str] = set(same_article)
         if not (q.vague or len(_weeks(q.interval)) > MAX_WEEKS):  # type: ignore[arg-type]
-            blocks = self.blocks.get
             update = ids.update
-            for key, slots in self._mention_keys(q):
-                inner = blocks(key)
-                if inner is None:
-                    continue  # most of the 9 neighbouring cells hold nothing of this type
+            for inner, slots in self._lookups(q):
                 inner_get = inner.get
                 for slot in slots:
                     bucket = inner_get(slot)
