@@ -86,3 +86,8 @@ def test_a_bare_compass_word_is_no_curated_division(gaz):
     assert not any(gaz.features[r] == "ADM1" for r in gaz.plain_rows("east"))
     m = resolve_place("East Region", gaz, context=["Yaounde"])
     assert m.country_code == "CM", m
+
+
+def test_a_compass_alias_does_not_fold_into_another_direction(gaz):
+    # Cameroon's West Region is also "Ouest", whose fold key is West's: neither answers to "West"
+    assert not any(gaz.features[r] == "ADM1" for r in gaz.folded_rows("uest"))

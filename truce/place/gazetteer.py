@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["Gazetteer", "Place", "build_gazetteer", "cache_path", "read_supplement"]
 
-INDEX_VERSION = "11"
+INDEX_VERSION = "12"
 SUPPLEMENT = "gazetteer_supplement.tsv"
 ADMIN1 = "gazetteer_admin1.tsv"  # first-order divisions of conflict-heavy countries
 _COLUMNS = (
@@ -161,12 +161,12 @@ class Gazetteer:
             self.by_gid[geonameid] = row
         return row
 
-    def index_name(self, row: int, name: str) -> None:
+    def index_name(self, row: int, name: str, fold: bool = True) -> None:
         pk = plain_key(name)
         if not pk or not any(c.isalpha() for c in pk):
             return
         _put(self.plain, pk, row)
-        fk = fold_key(name)
+        fk = fold_key(name) if fold else ""
         if fk and len(fk) >= 3:
             _put(self.folded, fk, row)
 
@@ -380,10 +380,14 @@ def add_supplement(gaz: Gazetteer, rows: Iterable[SupplementRow], source: str) -
             )
             if r.feature == "ADM1" and r.admin1_code:
                 gaz.admin1_rows[(r.country, r.admin1_code)] = row
-        generic = _admin.read_kind_words().is_generic if r.feature == "ADM1" else None
+        words = _admin.read_kind_words() if r.feature == "ADM1" else None
         for name in (r.name, *r.alternates):
-            if generic is not None and generic(name):
-                continue  # "East" alone is no one division; "East Region" is Cameroon's
+            if words is not None and words.is_generic(_admin.bare_name(name, words)):
+                # "East" alone is no one division; "East Region" is Cameroon's, but only as
+                # written: its fold key (which drops the kind word) would answer to "West" too
+                if not words.is_generic(name):
+                    gaz.index_name(row, name, fold=False)
+                continue
             gaz.index_name(row, name)
             gaz.supplement_keys.add(fold_key(name))
             first = plain_key(name).split()[:1]
