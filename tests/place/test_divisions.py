@@ -91,3 +91,10 @@ def test_a_bare_compass_word_is_no_curated_division(gaz):
 def test_a_compass_alias_does_not_fold_into_another_direction(gaz):
     # Cameroon's West Region is also "Ouest", whose fold key is West's: neither answers to "West"
     assert not any(gaz.features[r] == "ADM1" for r in gaz.folded_rows("uest"))
+
+
+def test_a_watched_country_turns_away_alternate_names_abroad(nlp, gaz):
+    text = "Thugs attacked a family in Karen on Sunday night, police said."
+    article = Article(id="t", text=text)
+    watched = {p.text: p for p in find_places(nlp(text), article, gaz, ["KE"])}
+    assert "Karen" not in watched or watched["Karen"].country_code != "MM"

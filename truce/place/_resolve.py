@@ -222,18 +222,21 @@ def name_regions(gaz: Gazetteer, name: str) -> set[tuple[str, str]]:
     }
 
 
-def _foreign_hamlet(gaz: Gazetteer, row: int, ctx: Context) -> bool:
-    """In a theatre the user watches, a small town outside it is a worse reading than "a place
-    the gazetteer lacks" when nothing else the article names lies in that town's country: in a
-    report on Kenya, "Eastleigh" and "Marti" are a Nairobi quarter and a Samburu village, not towns
-    in England and Cuba. The name is then left unresolved (or placed at its stated container).
-    Without a watched theatre the rule does not apply: on general news it loses more than it wins
-    (LGL and TR-News both drop)."""
-    if not ctx.focus or gaz.ccs[row] in ctx.focus:
+def _foreign_hamlet(gaz: Gazetteer, row: int, ctx: Context, level: int) -> bool:
+    """In a theatre the user watches, a small town outside it, or any place abroad that bears the
+    name only as an alternate or variant spelling, is a worse reading than "a place the gazetteer
+    lacks" when nothing else the article names lies in its country: in a report on Kenya,
+    "Eastleigh" and "Marti" are a Nairobi quarter and a Samburu village, not towns in England and
+    Cuba, and "Karen" is the Nairobi suburb, not Myanmar's Kayin State (once called Karen). The name
+    is then left unresolved (or placed at its stated container). Without a watched theatre the rule
+    does not apply: on general news it loses more than it wins (LGL and TR-News both drop)."""
+    if not ctx.focus or gaz.ccs[row] in ctx.focus or gaz.features[row] in ("PCLI", "PCLS", "CONT"):
         return False
-    if gaz.features[row] != "PPL" or gaz.sources[row] != "geonames" or gaz.pops[row] >= 100_000:
+    if ctx.countries.get(gaz.ccs[row], 0.0) > 0:
         return False
-    return ctx.countries.get(gaz.ccs[row], 0.0) <= 0
+    if level >= 1:
+        return True
+    return gaz.features[row] == "PPL" and gaz.sources[row] == "geonames" and gaz.pops[row] < 100_000
 
 
 def name_counties(gaz: Gazetteer, name: str) -> tuple[set, set]:
@@ -445,7 +448,7 @@ def resolve_name(
                 s += 1.5
         scored.append((s, row, level))
     scored.sort(reverse=True)
-    if _foreign_hamlet(gaz, scored[0][1], ctx):
+    if _foreign_hamlet(gaz, scored[0][1], ctx, scored[0][2]):
         return Resolution(None, 0.0, 0.0, -1, [])
     top = scored[0][0]
     weights = [math.exp(2.0 * (s - top)) for s, _, _ in scored[:20]]
