@@ -156,3 +156,11 @@ def test_a_year_naming_a_thing_does_not_date_the_event(nlp):
     assert ed.precision == "reported"
     text = "Kenyans take to streets ahead of the 2007 elections; police violently disperse protesters."
     assert _date(nlp, text, "disperse", published=d("2006-12-06")).precision == "reported"
+
+
+def test_a_month_naming_a_bombing_and_a_tenure_label_date_nothing(nlp):
+    text = "Two men suspected of the March 2012 Machakos bus station bombing are abducted along with two others."
+    assert _date(nlp, text, "abducted", published=d("2012-06-27")).precision == "reported"
+    text = "Recruitment: Police Forces of Kenya (2002-) will recruit 3,500 police officers."
+    a = Article(id="t", text=text, published=d("2012-06-15"))
+    assert find_times(nlp(text), a) == []

@@ -285,6 +285,15 @@ _YEAR_LEAD = re.compile(r"(?i:\b(?:in|since|of|by|from|until|till|to|before|afte
                         r"around|until|between|and|through|spring|summer|autumn|fall|winter|year|fiscal)\s+)$")
 
 
+_TENURE = re.compile(r"\s*[-–]\s*\)")
+
+
+def is_tenure(text: str, start: int, end: int) -> bool:
+    """A year opening a tenure in a name's label: "Police Forces of Kenya (2013-)"."""
+    return bool(re.fullmatch(r"[0-9]{4}", text[start:end])) and text[start - 1:start] == "(" and \
+        bool(_TENURE.match(text, end))
+
+
 def is_count(text: str, start: int, end: int) -> bool:
     """A bare four-digit number followed by what it counts ("2000 residents", "1500 people"), with no
     word before it that introduces a year ("in 2000", "the 2008 election" stay years)."""

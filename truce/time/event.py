@@ -117,7 +117,10 @@ def _labels_a_thing(doc, t: TimeExpression, trigger_tokens) -> bool:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    root = span.root
+    # the word that attaches the expression (a determiner it swallowed belongs to the noun: "the
+    # March 2012 bombing")
+    roots = [tok for tok in span if tok.head not in span and tok.dep_ != "det"] or [span.root]
+    root = roots[0]
     return root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head not in span and \
         root.head.pos_ in ("NOUN", "PROPN") and root.head not in trigger_tokens
 

@@ -14,7 +14,8 @@ import re
 from dataclasses import replace
 
 from truce.records import Article, Interval, TimeExpression
-from truce.time.detect import Candidate, is_age, is_count, is_name, is_not_time, pattern_spans, resolve_overlaps
+from truce.time.detect import (Candidate, is_age, is_count, is_name, is_not_time, is_tenure, pattern_spans,
+                               resolve_overlaps)
 from truce.time.calendar import value_interval
 from truce.time.lexicon import MONTHS
 from truce.time.normalise import CLOCK_WITHOUT_DAY, RELATIVE_TO_EVENT, Context, normalise
@@ -73,7 +74,7 @@ def find_candidates(doc, text: str) -> list[Candidate]:
     if extra:
         cands = resolve_overlaps(cands + extra)
     return [c for c in cands if not is_name(text, c.start, c.end) and not is_count(text, c.start, c.end)
-            and not is_not_time(text, c.start, c.end)]
+            and not is_not_time(text, c.start, c.end) and not is_tenure(text, c.start, c.end)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
