@@ -251,3 +251,14 @@ def test_crowd_noun_without_event_word_is_their_protest(extract):
     x = extract("Sudanese protesters push for a referendum to be held in January as scheduled.")
     assert x.events and x.events[0].plover_type == "PROTEST"
     assert x.events[0].trigger_rule.startswith("fallback:crowd")
+
+
+def test_police_against_raiders_is_a_battle(extract):
+    x = extract("On 4 May 2012, police pursued Borana raiders near Moyale, Kenya, and shot dead five of them.")
+    assert x.events[0].acled_event_type == "Battles"
+
+
+def test_an_attack_police_answer_with_force_is_a_battle(extract):
+    x = extract("On 4 May 2012, five knife-wielding men attacked a polling station in Galole, Kenya. Police "
+                "opened fire, killing two of the attackers.")  # fmt: skip
+    assert x.events[0].acled_event_type == "Battles"

@@ -23,7 +23,7 @@ CUE_CLASSES = (
     "weapon_air", "weapon_shelling", "weapon_ied", "weapon_grenade", "weapon_suicide",
     "weapon_chemical", "disrupt", "protest", "riot_violent", "intervention", "mob", "clash",
     "territory_nonstate", "territory_gov", "armed", "armed_group", "communal", "peaceful",
-    "turned_violent", "stones",
+    "turned_violent", "stones", "state_response", "nonstate_armed",
 )  # fmt: skip
 _PROTESTER_WORDS = ("protest", "demonstrat", "picket", "marcher", "rioter", "striking", "strikers")
 _VICTIM_ARMED = ("soldier", "troop", "police", "officer", "militant", "fighter", "insurgent", "rebel",
@@ -323,6 +323,17 @@ def classify_acled(
         return entry_acled, entry_sub, "acled:battle-trigger"
     if armed_v and perp_texts and not perp_armed and all(_looks_mob(t) for t in perp_texts):
         return "Riots", "Mob violence", "acled:mob-on-armed"
+    perps = [a for a in actors if a.role == "actor" and a.text.lower() not in _PRONOUNS]
+    state_perp = bool(perps) and all(_looks_police(a.text) for a in perps)
+    nonstate_armed = bool(perps) and not state_perp and any(
+        a.acled_inter in (2, 3, 4) or (a.acled_inter is None and _looks_armed(a.text)) for a in perps)
+    if state_perp and not civil_v and "nonstate_armed" in cues:
+        # state forces shooting at raiders, militants, gunmen: a battle (both sides organised and armed)
+        return "Battles", "Armed clash", "acled:state-vs-armed-group"
+    if nonstate_armed and "state_response" in cues:
+        # an armed group's attack that police or soldiers answer with force ("... police opened fire,
+        # killing two of the attackers")
+        return "Battles", "Armed clash", "acled:state-response"
     if "clash" in cues or armed_v:
         return "Battles", "Armed clash", "acled:armed-victims" if armed_v else "acled:clash"
     return "Violence against civilians", "Attack", "acled:civilian-victims" if civil_v else "acled:default-attack"
