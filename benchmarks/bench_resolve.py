@@ -38,6 +38,7 @@ import resource
 import subprocess
 import sys
 import multiprocessing
+import os
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -244,15 +245,20 @@ def main() -> None:
         print(json.dumps(run_one(args.one, args.workers)))
         return
     print(f"{'mentions':>9} {'articles':>9} {'incidents':>9} {'wall s':>8} {'cpu s':>8} {'worker s':>8} "
-          f"{'µs/mention':>10} {'peak MB':>8}")
+          f"{'µs/mention':>10} {'main µs':>8} {'peak MB':>8} {'load':>10}")
     for n in args.sizes:
         cmd = [sys.executable, __file__, "--one", str(n)] + (["--workers"] if args.workers else [])
+        load_before = os.getloadavg()[0]
         out = subprocess.run(cmd, capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
+        main_us = round(1e6 * r["cpu_seconds"] / r["mentions"], 1)
+        load = f"{load_before:.1f}-{os.getloadavg()[0]:.1f}"
         print(f"{r['mentions']:>9} {r['articles']:>9} {r['incidents']:>9} {r['seconds']:>8} {r['cpu_seconds']:>8} "
-              f"{r['worker_cpu_seconds']:>8} {r['cpu_us_per_mention']:>10} {r['peak_rss_mb']:>8}", flush=True)
+              f"{r['worker_cpu_seconds']:>8} {r['cpu_us_per_mention']:>10} {main_us:>8} {r['peak_rss_mb']:>8} "
+              f"{load:>10}", flush=True)
     print("wall s: the resolving loop; cpu s: the main process; worker s: the fingerprinting process "
-          "(--workers); µs/mention: (cpu + worker) CPU per mention; peak MB: the main process's RSS")
+          "(--workers); µs/mention: (cpu + worker) CPU per mention; main µs: the main process's CPU per "
+          "mention; peak MB: the main process's RSS; load: the 1-minute load average before and after")
 
 
 if __name__ == "__main__":
