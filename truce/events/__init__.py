@@ -345,6 +345,8 @@ def _borrow_toll(cands: list[assemble.Candidate], n_sent: int, title_end: int) -
         clause = assemble._relative_clause(c.token)
         if clause is not None and assemble._outside(main.token, clause):
             continue  # "beat up a man who had just killed his mother": what the victim had done
+        if any(h.lemma_.lower() in ("suspect", "accuse", "allege") for h in _heads(c.token, 3)):
+            continue  # "men suspected to have killed a driver": what someone is accused of
         if c.token.dep_ in ("amod", "compound"):
             continue  # "the funeral of a murdered businessman": a description, not the incident
         if any(t.lower_ in _OTHER_INCIDENT for t in c.sentence):
@@ -354,6 +356,16 @@ def _borrow_toll(cands: list[assemble.Candidate], n_sent: int, title_end: int) -
             main.injured = list(c.injured)
         main.acled_rule += f"; toll from {c.sentence.doc.text[c.trigger.start:c.trigger.end]!r}"
         return
+
+
+def _heads(token, n: int) -> list:
+    out, cur = [], token
+    for _ in range(n):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
 
 
 def _title_end(article: Article) -> int:

@@ -62,6 +62,8 @@ def implied_single_death(t, modality: str) -> CountClaim | None:
     )
     if not dies or modality not in ("asserted", "claimed"):
         return None
+    if any(ch.lower_ in ("nearly", "almost") and ch.dep_ == "advmod" for ch in t.children):
+        return None  # "villagers nearly lynch a pastor"
     victims = [ch for ch in t.children if ch.dep_ in ("dobj", "nsubjpass")]
     if not victims and t.head.i != t.i and t.head.lemma_ == "be":
         # "A motorcyclist was on Saturday shot dead": the parser hangs the participle on "was"

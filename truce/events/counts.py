@@ -569,7 +569,7 @@ def _cumulative(sent, cue) -> bool:
     return False
 
 
-_SEPARATE_RE = re.compile(r"\bcoded\s+(?:se[pa]+rately|in\s+(?:a\s+)?separate)", re.I)
+_SEPARATE_RE = re.compile(r"\bcoded\s+(?:sep[ae]rately|se[pa]+rately|in\s+(?:a\s+)?sep[ae]rate)", re.I)
 # A death that motivates the event rather than happening in it: "protest the killing of a driver".
 _MOTIVE_VERBS = {
     "protest", "avenge", "revenge", "mourn", "condemn", "demand", "investigate", "denounce",
@@ -646,13 +646,19 @@ def _sentence_claims(sent, reporters, anaphoric: set) -> list[CountClaim]:
         claims.append(CountClaim("killed", n, n, n, _doc_text(doc)[start : start + len(m.group(0))],
                                  start, start + len(m.group(0)), None, "ACLED", False))
     coded = {(c.start, c.end) for c in claims}
-    if _SEPARATE_RE.search(sent.text):
-        return claims  # "2 killed (coded separately)": counted in another record
+    sep = _SEPARATE_RE.search(sent.text)
+    if sep and sent.text.rfind("(", 0, sep.start()) <= sent.text.rfind(")", 0, sep.start()):
+        # "2 killed (coded separately)": counted in another record. Inside parentheses of its own
+        # ("2 police killed (and 3 civilians - coded separately)") it concerns only what they hold,
+        # which is not counted anyway (a parenthesised figure).
+        return claims
     counted: set[tuple[str, int]] = set()
     for tok in sent:
         kind = _cue_kind(tok)
         if kind is None or _not_a_report(tok):
             continue
+        if any(c.lower_ in ("nearly", "almost") and c.dep_ == "advmod" for c in tok.children):
+            continue  # "nearly lynched", "almost killed": nobody died
         if kind == "casualties":
             if _is_negated_noun(tok):
                 for k in ("killed", "injured"):
