@@ -647,7 +647,10 @@ def _sentence_claims(sent, reporters, anaphoric: set) -> list[CountClaim]:
                                  start, start + len(m.group(0)), None, "ACLED", False))
     coded = {(c.start, c.end) for c in claims}
     sep = _SEPARATE_RE.search(sent.text)
-    if sep and sent.text.rfind("(", 0, sep.start()) <= sent.text.rfind(")", 0, sep.start()):
+    opened = sent.text.rfind("(", 0, sep.start()) if sep else -1
+    own_figures = opened > sent.text.rfind(")", 0, sep.start()) if sep else False
+    own_figures = own_figures and bool(_NUM_RE.search(sent.text[opened + 1 : sep.start()]))
+    if sep and not own_figures:
         # "2 killed (coded separately)": counted in another record. Inside parentheses of its own
         # ("2 police killed (and 3 civilians - coded separately)") it concerns only what they hold,
         # which is not counted anyway (a parenthesised figure).
