@@ -37,3 +37,16 @@ def test_one_failing_article_does_not_stop_the_batch(demo_articles):
         results = list(extractor.extract([too_long, good]))
     assert isinstance(results[0], ExtractFailure) and "long" == results[0].article.id
     assert not isinstance(results[1], ExtractFailure) and results[1].events
+
+
+def test_watched_countries_reach_the_place_stage():
+    from dataclasses import replace
+
+    from truce.pipeline import extract_article
+
+    article = Article(id="g", text="Two women are killed by unknown gunmen on Garissa.")
+    plain = Resources.load()
+    watched = replace(plain, config=ResourceConfig(focus_countries=("KE",)))
+    assert not extract_article(article, plain).places
+    (place,) = extract_article(article, watched).places
+    assert place.country_code == "KE"
