@@ -267,8 +267,8 @@ def _settle_actor(c: assemble.Candidate, actors: list[ActorMention], registry=No
         c.actors.insert(0, EventActor(text=m.text, name=m.name, country=m.country, acled_inter=m.acled_inter,
                                       role="actor", start=m.start, end=m.end, actor_id=m.actor_id))  # fmt: skip
         return
-    sents = list(c.sentence.doc.sents)
-    near0 = sents[max(0, c.sent_index - 1)].start_char
+    sent = c.sentence
+    near0 = sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
     if main is None and any(m.acled_inter in (1, 2, 3, 4) and near0 <= m.start < s1 for m in actors
                             if not any(a.start == m.start for a in c.actors)):
         return  # armed actors named around it: one of them may well be this one's, so leave it open
