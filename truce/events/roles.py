@@ -74,7 +74,9 @@ def role_phrases(trigger_token) -> list[tuple[str, object]]:
             elif child.dep_ in ("dobj", "dative"):
                 out += [("recipient", o) for o in _with_conjuncts(child)]
             elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
-                out += [("recipient", p) for p in child.children if p.dep_ == "pobj"]
+                # "on 06 October" is a date, not a target
+                out += [("recipient", p) for p in child.children if p.dep_ == "pobj"
+                        and p.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
             elif child.dep_ == "prep" and child.lower_ == "with" and t.lemma_ in ("clash", "fight", "meet"):
                 out += [("recipient", p) for p in child.children if p.dep_ == "pobj"]
     else:  # noun trigger
