@@ -449,8 +449,8 @@ _RIOT_VERBS = {
 }
 _COLLECTIVE_HEADS = {
     "members", "member", "groups", "group", "hundreds", "thousands", "dozens", "scores", "band",
-    "crowd", "crowds", "gang", "supporters",
-}
+    "crowd", "crowds", "gang",
+}  # not "supporters": "supporters of the MP" are a crowd, not the MP (ACLED codes them as such)
 
 
 def _head_token(doc, mention: ActorMention):

@@ -37,7 +37,8 @@ _VICTIM_ARMED = ("soldier", "troop", "police", "officer", "militant", "fighter",
 _MOB_PERPETRATORS = ("mob", "youth", "supporter", "resident", "villager", "voter", "student", "crowd",
                      "locals", "member of the public", "members of the public", "angry", "irate",
                      "people", "community", "communities", "rioter", "relatives", "family", "traders",
-                     "group of men", "worshippers", "clan")  # fmt: skip
+                     "group of men", "worshippers", "clan", "faction", "camp", "churchgoer",
+                     "congregant", "delegate", "prisoner", "inmate", "fans", "operator", "riders")  # fmt: skip
 _PLACE_WORDS = ("district", "village", "town", "city", "base", "checkpoint", "check point", "area",
                 "territory", "post", "outpost", "hill", "camp", "center", "centre", "headquarters",
                 "province", "county", "region", "border", "bridge", "road", "airport", "port")  # fmt: skip
@@ -305,6 +306,8 @@ def classify_acled(
     perp_armed = any(a.acled_inter in (1, 2, 3, 4, 8) for a in actors if a.role == "actor") or any(
         _looks_armed(t) for t in perp_texts)
     if perp_texts and not perp_armed and all(_looks_mob(t) for t in perp_texts):
+        if "communal" in cues and "protest" not in cues and lemma in ("clash", "fight", "fighting", "battle"):
+            return "Battles", "Armed clash", "acled:communal-clash"  # "Maasai and Kikuyu ethnic groups clash"
         if "protest" in cues:
             return "Riots", "Violent demonstration", "acled:protesters-violent"
         return "Riots", "Mob violence", "acled:mob-perpetrator"
