@@ -306,7 +306,8 @@ def classify_acled(
     perp_armed = any(a.acled_inter in (1, 2, 3, 4, 8) for a in actors if a.role == "actor") or any(
         _looks_armed(t) for t in perp_texts)
     if perp_texts and not perp_armed and all(_looks_mob(t) for t in perp_texts):
-        if "communal" in cues and "protest" not in cues and lemma in ("clash", "fight", "fighting", "battle"):
+        if "communal" in cues and "protest" not in cues and "stones" not in cues and lemma in (
+                "clash", "fight", "fighting", "battle"):
             return "Battles", "Armed clash", "acled:communal-clash"  # "Maasai and Kikuyu ethnic groups clash"
         if "protest" in cues:
             return "Riots", "Violent demonstration", "acled:protesters-violent"
