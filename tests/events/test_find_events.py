@@ -262,3 +262,9 @@ def test_an_attack_police_answer_with_force_is_a_battle(extract):
     x = extract("On 4 May 2012, five knife-wielding men attacked a polling station in Galole, Kenya. Police "
                 "opened fire, killing two of the attackers.")  # fmt: skip
     assert x.events[0].acled_event_type == "Battles"
+
+
+def test_the_month_march_is_no_protest(extract):
+    x = extract("On 6 March 2020, 3 Taliban militants were killed during clashes with Afghan forces in Herat.")
+    assert all(e.plover_type != "PROTEST" for e in x.events)
+    assert x.events[0].acled_event_type == "Battles"

@@ -200,6 +200,12 @@ def _default_countries(event_actors: list, country_code: str | None, registry=No
     from truce.actors import country_default
 
     for ea in event_actors:
+        if ea.country is None and ea.actor_id and not ea.actor_id.startswith("*-") and ea.acled_inter in (2, 3):
+            # a transnational armed group with no home country in the registry ("Islamic State"):
+            # ACLED names its branch after the country it acts in ("Islamic State (Afghanistan)")
+            country = _registry(registry).country(country_code)
+            ea.country = country.iso3 if country is not None else None
+            continue
         if ea.country is not None or not (ea.actor_id or "").startswith("*-"):
             continue
         m = ActorMention(text=ea.text, start=ea.start, end=ea.end, name=ea.name, actor_id=ea.actor_id,

@@ -9,7 +9,7 @@ matched to the actor mentions found by the actors stage; a phrase with no mentio
 
 from __future__ import annotations
 
-from truce.actors.finder import is_reduced_passive
+from truce.actors.finder import HARM_VERBS, is_reduced_passive
 from truce.events.triggers import LIGHT_VERBS, OUTCOME_LEMMAS
 from truce.records import ActorMention, EventActor
 
@@ -68,6 +68,12 @@ def role_phrases(trigger_token) -> list[tuple[str, object]]:
             elif voice == "active" and subj.head.i == t.i and is_reduced_passive(t):
                 voice = "passive"  # "Woman killed on her farm by unknown group", "2 police killed"
             out += [("recipient" if voice == "passive" else "actor", s) for s in _with_conjuncts(subj)]
+        elif t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+            # a participle hanging on its noun: "30 IS militants surrendered" (the parser's reading),
+            # "a man killed by police" (the noun is the victim of a harm verb or of a "by" agent), "a
+            # gang killing 5" (a present participle: the noun acts)
+            harm = (t.lemma_.lower() in HARM_VERBS and t.tag_ != "VBG") or any(c.dep_ == "agent" for c in t.children)
+            out.append(("recipient" if harm else "actor", t.head))
         for child in t.children:
             if child.dep_ == "agent":
                 out += [("actor", p) for c in child.children if c.dep_ == "pobj" for p in _with_conjuncts(c)]

@@ -146,6 +146,9 @@ def _governed(token) -> bool:
 def _skip(token, entry: TriggerEntry) -> bool:
     """Readings of a lexicon word that are not events."""
     lemma = _lemma(token)
+    if token.ent_type_ in ("DATE", "TIME") or (token.text == "March" and token.i > 0 and (
+            token.doc[token.i - 1].like_num or token.doc[token.i - 1].lower_ in ("in", "on", "of", "early", "late", "mid"))):
+        return True  # "On 6 March 2020", "in March": the month, not a march
     if token.pos_ in _NOUN_POS and "V" not in entry.pos or token.pos_ in _NOUN_POS and entry.pos == "VN":
         if (lemma in _STATE_NOUNS or entry.weight < _WEAK_NOUN_WEIGHT) and not _governed(token):
             return True
