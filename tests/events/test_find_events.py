@@ -268,3 +268,13 @@ def test_the_month_march_is_no_protest(extract):
     x = extract("On 6 March 2020, 3 Taliban militants were killed during clashes with Afghan forces in Herat.")
     assert all(e.plover_type != "PROTEST" for e in x.events)
     assert x.events[0].acled_event_type == "Battles"
+
+
+def test_acled_note_label_states_the_type(extract):
+    x = extract("Movement of forces: OLF rebels sighted in Kenya.")
+    assert (x.events[0].acled_event_type, x.events[0].acled_sub_event_type) == (
+        "Strategic developments", "Change to group/activity")
+    assert "note-label" in x.events[0].trigger_rule
+    y = extract("Property destruction: Al Shabaab militants destroyed a communications mast in Wajir, Kenya.")
+    assert y.events[0].acled_sub_event_type == "Looting/property destruction"
+    assert y.article.text[y.events[0].trigger_start : y.events[0].trigger_end] == "destroyed"

@@ -59,3 +59,11 @@ def test_cue_regex_matches_whole_words_and_prefixes(lexicon):
     assert rx.search("demonstrators gathered")
     assert rx.search("they held a protest")
     assert not rx.search("the rallye car")  # "rally" is a whole word only
+
+
+def test_note_labels_load_with_valid_types(lexicon):
+    from truce.events.lexicon import ACLED_TYPES
+
+    assert "property destruction" in lexicon.note_labels
+    for entry in lexicon.note_labels.values():
+        assert entry.sub in ACLED_TYPES[entry.acled]

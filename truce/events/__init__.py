@@ -88,6 +88,7 @@ def code_events(
         _apply_model(cands, lexicon.acled_model)
     for c in cands:
         _crowd_inter(c)
+    _apply_note_label(doc, article.text, cands, lexicon)
     coded = assemble.coded_fatalities(article.text)
     if coded is not None:
         violent = [c for c in cands if c.trigger.plover == "ASSAULT" and c.modality in ("asserted", "claimed")]
@@ -103,6 +104,35 @@ def code_events(
         if c.attribution is not None and c.attribution.party and c.modality == "asserted":
             c.modality, c.modality_reason = "claimed", f"attributed to {c.attribution.text!r}"
     return cands
+
+
+_NOTE_LABEL = re.compile(r"\s*([A-Z][A-Za-z/ -]{2,40}?)\s*:\s")
+
+
+def _apply_note_label(doc, text: str, cands: list[assemble.Candidate], lexicon: Lexicon) -> None:
+    """An ACLED note that opens with its coder's label ("Property destruction: ...", "Movement of
+    forces: ...", ``truce/data/acled_note_labels.tsv``) is coded as the label says: the main event
+    takes the label's ACLED type, or the label itself becomes the event when the note has none."""
+    m = _NOTE_LABEL.match(text)
+    entry = lexicon.note_labels.get(m.group(1).strip().lower()) if m else None
+    if entry is None:
+        return
+    rule = f"acled:note-label {m.group(1).strip()!r}"
+    asserted = [c for c in cands if c.modality in ("asserted", "claimed")]
+    if asserted:
+        main = max(asserted, key=lambda c: assemble.salience(c, 1, 0))
+        main.acled_type, main.acled_sub, main.acled_rule = entry.acled, entry.sub, rule
+        return
+    from truce.events.triggers import Trigger
+
+    span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    head = span.root
+    trig = Trigger(head.i, m.start(1), m.end(1), entry, entry.plover, entry.mode, f"lexicon:{entry.trigger}/label")
+    cand = assemble.Candidate(trigger=trig, sent_index=0, sentence=head.sent, token=head)
+    cand.acled_type, cand.acled_sub, cand.acled_rule, cand.is_root = entry.acled, entry.sub, rule, True
+    cands.insert(0, cand)
 
 
 _CROWD_TRIGGERS = {"protesters": "protest", "rioters": "riot"}

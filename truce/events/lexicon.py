@@ -90,6 +90,7 @@ class Lexicon:
     sequences: dict[str, list[tuple[tuple[str, ...], TriggerEntry]]] = field(default_factory=dict)
     cues: dict[str, list[str]] = field(default_factory=dict)  # class -> phrases
     acled_model: object | None = None  # truce.events.acled_model.AcledModel, when its file exists
+    note_labels: dict[str, TriggerEntry] = field(default_factory=dict)  # "property destruction" -> entry
     _cue_res: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
 
     def add(self, entry: TriggerEntry) -> None:
@@ -203,6 +204,25 @@ def _parse_cue_file(path: Path, lexicon: Lexicon) -> None:
         lexicon.cues.setdefault(cols[0].strip(), []).append(cols[1].strip().lower())
 
 
+def _parse_note_labels(path: Path, lexicon: Lexicon) -> None:
+    """ACLED's note labels ("Property destruction: ...") with the type each one states."""
+    rows = _read_rows(path)
+    if rows and rows[0][1][0].strip() == "label":
+        rows = rows[1:]
+    for number, cols in rows:
+        if len(cols) != 5:
+            raise DataFileError(str(path), number, "expected 5 tab-separated columns: label plover mode acled sub")
+        label, plover, mode, acled_v, sub_v = (c.strip() for c in cols)
+        if plover not in PLOVER_CATEGORIES:
+            raise DataFileError(str(path), number, f"unknown PLOVER category {plover!r}")
+        if sub_v not in ACLED_TYPES.get(acled_v, ()):
+            raise DataFileError(str(path), number, f"ACLED sub-event type {sub_v!r} does not belong to {acled_v!r}")
+        lexicon.note_labels[label.lower()] = TriggerEntry(
+            trigger=label.lower(), pos="N", plover=plover, mode=_none(mode), acled=acled_v, sub=sub_v,
+            weight=0.9, source=f"{path.name}:{number}",
+        )  # fmt: skip
+
+
 def load_lexicon(extra_files: Sequence[Path] = (), *, model: bool = True) -> Lexicon:
     """Load the bundled trigger lexicon and cue lists, then each extra file in order.
 
@@ -217,6 +237,7 @@ def load_lexicon(extra_files: Sequence[Path] = (), *, model: bool = True) -> Lex
         lexicon.acled_model = load_acled_model(_data_file("acled_model.json"))
     _parse_trigger_file(_data_file("triggers.tsv"), lexicon)
     _parse_cue_file(_data_file("event_cues.tsv"), lexicon)
+    _parse_note_labels(_data_file("acled_note_labels.tsv"), lexicon)
     for path in extra_files:
         path = Path(path)
         rows = _read_rows(path)
