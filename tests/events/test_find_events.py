@@ -278,3 +278,14 @@ def test_acled_note_label_states_the_type(extract):
     y = extract("Property destruction: Al Shabaab militants destroyed a communications mast in Wajir, Kenya.")
     assert y.events[0].acled_sub_event_type == "Looting/property destruction"
     assert y.article.text[y.events[0].trigger_start : y.events[0].trigger_end] == "destroyed"
+
+
+def test_soldiers_taken_in_an_attack_are_a_battle(extract):
+    x = extract("On 4 March 2020, 3 soldiers were killed and 6 were taken as hostages following an attack by "
+                "Taliban militants on a check point in Urozgan.")  # fmt: skip
+    assert x.events[0].acled_event_type == "Battles"
+
+
+def test_rpg_fire_is_shelling(extract):
+    x = extract("On 9 March 2020, Taliban militants shot an RPG at an Afghan military tank in Helmand.")
+    assert x.events[0].acled_sub_event_type == "Shelling/artillery/missile attack"

@@ -264,11 +264,15 @@ def classify_acled(
     if mode == "sexual":
         return "Violence against civilians", "Sexual violence", "acled:sexual"
     if mode == "abduct":
+        if armed_v and not civil_v:
+            # soldiers or police taken in an attack are combatants captured in a battle, not civilians
+            # abducted (ACLED's abduction sub-type is violence against civilians)
+            return "Battles", "Armed clash", "acled:abduct-combatants"
         if any(c.kind == "killed" and (c.best or c.low or 0) > 0 for c in counts):
             # ACLED codes an abduction whose victim is killed as an attack with its fatalities
             return "Violence against civilians", "Attack", "acled:abduct+killed"
         return "Violence against civilians", "Abduction/forced disappearance", "acled:abduct"
-    if lemma in ("capture", "overrun", "recapture", "retake", "seize", "take"):
+    if lemma in ("capture", "overrun", "overtake", "recapture", "retake", "seize", "take"):
         is_place = any(any(w in o.lower() for w in _PLACE_WORDS) for o in object_texts) or lemma != "capture"
         if is_place:
             if lemma in ("recapture", "retake") or "territory_gov" in cues or 1 in perp:
