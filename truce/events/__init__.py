@@ -287,7 +287,14 @@ def _settle_actor(c: assemble.Candidate, actors: list[ActorMention], registry=No
             text = c.sentence.doc.text[c.trigger.start : c.trigger.end]
             c.actors.insert(0, _generic(category, text, c.trigger.start, c.trigger.end, registry=registry))
         return
-    if c.acled_type not in _VIOLENT_TYPES or (main is not None and main.acled_inter is not None):
+    if c.acled_type not in _VIOLENT_TYPES:
+        return
+    if main is not None and main.acled_inter == 7 and _UNKNOWN_CIVILIANS.search(main.text):
+        # "unidentified youths", "armed youths", "people believed to be from the Maasai community"
+        # who attack are an armed group or a community's militia, not civilians
+        _unknown_perpetrator(c, main, registry, force=True)
+        return
+    if main is not None and main.acled_inter is not None:
         return
     s0, s1 = c.sentence.start_char, c.sentence.end_char
     in_sentence = [m for m in actors if s0 <= m.start < s1 and m.acled_inter in (2, 3, 4) and m.actor_id]
@@ -318,7 +325,10 @@ _UNNAMED = re.compile(
 _COMMUNITY = re.compile(r"\b(?:ethnic|tribe|tribes|tribal|clan|clans|sub-clan|community|communities)\b", re.I)
 
 
-def _unknown_perpetrator(c: assemble.Candidate, main: EventActor | None, registry=None) -> None:
+_UNKNOWN_CIVILIANS = re.compile(r"\b(?:unidentified|unknown|armed|believed|suspected)\b", re.I)
+
+
+def _unknown_perpetrator(c: assemble.Candidate, main: EventActor | None, registry=None, force: bool = False) -> None:
     """ACLED's convention for a violent event whose perpetrator the text does not name: an
     "Unidentified Armed Group" (inter 3), or a community's militia (inter 4) when the actor phrase names
     an ethnic group ("Orma ethnic group attacks", "Maasai spear a man"). The generic actor points at the
@@ -333,7 +343,7 @@ def _unknown_perpetrator(c: assemble.Candidate, main: EventActor | None, registr
         if norp or _COMMUNITY.search(main.text):
             label = norp[0].text if norp else None
             category = "identity"
-        elif _UNNAMED.search(main.text):
+        elif _UNNAMED.search(main.text) or force:
             category = "armed"
         else:
             return  # a named person or body of unknown kind keeps its words

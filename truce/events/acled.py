@@ -309,7 +309,10 @@ def classify_acled(
     perp_texts = [a.text for a in actors if a.role == "actor" and a.text.lower() not in _PRONOUNS]
     perp_armed = any(a.acled_inter in (1, 2, 3, 4, 8) for a in actors if a.role == "actor") or any(
         _looks_armed(t) for t in perp_texts)
-    if perp_texts and not perp_armed and all(_looks_mob(t) for t in perp_texts):
+    unnamed = any(re.search(r"\b(?:unidentified|unknown|suspected|believed)\b", t, re.I) for t in perp_texts)
+    if perp_texts and not perp_armed and not unnamed and mode != "firearms" and all(_looks_mob(t) for t in perp_texts):
+        # a crowd's violence is mob violence; "unidentified youths", or a crowd that shoots, is an
+        # armed group whose name the text does not give
         if "communal" in cues and "protest" not in cues and "stones" not in cues and lemma in (
                 "clash", "fight", "fighting", "battle"):
             return "Battles", "Armed clash", "acled:communal-clash"  # "Maasai and Kikuyu ethnic groups clash"
