@@ -404,6 +404,34 @@ def _borrow_toll(cands: list[assemble.Candidate], n_sent: int, title_end: int) -
         return
 
 
+# Words before a violent event that make it the arrest's reason, not its setting ("arrested after an
+# earlier clash", "in connection with the recent bombing", "over an alleged attack").
+_BEFORE_LEAD = re.compile(r"\b(?:after|following|over|for|in connection with|linked to|planning|plotting|suspected of|earlier|recent)\b[^.]*$", re.I)
+_MAIN_OVER_ARRESTS = frozenset(("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots",
+                                "Protests"))
+
+
+def _arrests_are_part_of_violence(events: list[EventMention]) -> None:
+    """ACLED codes arrests as their own event only when they are not part of another one: when the main
+    event is an arrest and the article reports violence or a protest as it happens (asserted or
+    claimed), that event leads ("Ten people were arrested as youths engaged police in running battles",
+    "a policeman has been apprehended after shooting dead a politician")."""
+    if len(events) < 2 or events[0].acled_sub_event_type != "Arrests" or "note-label" in (events[0].trigger_rule or ""):
+        return
+    main = events[0]
+    lead = next((e for e in events[1:] if e.acled_event_type in _MAIN_OVER_ARRESTS and e.modality == "asserted"
+                 and e.sentence_start == main.sentence_start and "background" not in (e.trigger_rule or "")
+                 and not _BEFORE_LEAD.search(main.sentence[max(0, e.trigger_start - main.sentence_start - 40):
+                                                           e.trigger_start - main.sentence_start])),
+                None)  # fmt: skip
+    if lead is None:
+        return
+    events.remove(lead)
+    lead.salience = max(lead.salience, events[0].salience)
+    lead.trigger_rule = (lead.trigger_rule or "") + "; main over the arrest"
+    events.insert(0, lead)
+
+
 def _heads(token, n: int) -> list:
     out, cur = [], token
     for _ in range(n):
@@ -481,6 +509,7 @@ def find_events(
             )
         )
     events.sort(key=lambda e: (-e.salience, e.trigger_start))
+    _arrests_are_part_of_violence(events)
     for n, e in enumerate(events, start=1):
         e.id = f"{article.id}:e{n}"
     return events, counts
