@@ -193,6 +193,8 @@ def classify_acled(
     armed_v, civil_v, protest_v = _victims(actors, counts, civilian_rx)
     perp = _perpetrator_inter(actors)
     harmed = any((c.best or c.low or 0) > 0 for c in counts) or lemma in ("kill", "injure", "wound", "shoot")
+    # force against protesters is excessive when someone is killed or hurt, not when police "shot at" them
+    hurt = any((c.best or c.low or 0) > 0 for c in counts) or lemma in ("kill", "injure", "wound")
     weapon_trigger = entry_acled == "Explosions/Remote violence"
     protest_event = plover == "PROTEST" and mode not in ("riot",)
 
@@ -202,17 +204,17 @@ def classify_acled(
             return "Riots", entry_sub or "Violent demonstration", "acled:riot"
         if "mob" in cues and "protest" not in cues:
             return "Riots", "Mob violence", "acled:mob"
-        return _protest_type(cues, harmed, protest_v or "protest" in cues)
+        return _protest_type(cues, hurt, protest_v or "protest" in cues)
     if 6 in perp or 5 in perp:
         if plover in ("ASSAULT", "COERCE") and "protest" in cues and 5 not in perp:
-            return _protest_type(cues, harmed, protest_v)
+            return _protest_type(cues, hurt, protest_v)
         if 5 in perp and "protest" in cues and "mob" not in cues and plover in ("ASSAULT", "COERCE"):
             # demonstrators engaged in violence: "students set fire to dormitories in protest"
             return "Riots", "Violent demonstration", "acled:rioters-protesting"
         if "mob" in cues or 5 in perp:
             return "Riots", "Mob violence", "acled:rioters"
     if plover in ("ASSAULT", "COERCE") and "protest" in cues and (protest_v or mode == "arrest"):
-        etype, sub, rule = _protest_type(cues, harmed, protest_v)
+        etype, sub, rule = _protest_type(cues, hurt, protest_v)
         if mode == "arrest" and sub == "Peaceful protest":  # arrests made at a protest intervene in it
             return "Protests", "Protest with intervention", "acled:protest+arrest"
         return etype, sub, rule
@@ -222,7 +224,7 @@ def classify_acled(
         perps = [a for a in actors if a.role == "actor" and a.text.lower() not in _PRONOUNS]
         state = all(a.acled_inter == 1 or _looks_police(a.text) for a in perps)
         if state and not any(c in cues for c in ("weapon_ied", "weapon_grenade", "weapon_suicide", "weapon_air")):
-            return _protest_type(cues, harmed, True)
+            return _protest_type(cues, hurt, True)
 
     # Strategic developments and territory ---------------------------------------------------
     if plover == "COERCE":
@@ -230,7 +232,7 @@ def classify_acled(
             if "riot_violent" in cues:  # "dispersed youths who blocked roads and hurled stones"
                 return "Riots", "Violent demonstration", "acled:dispersal+violent"
             if "protest" in cues or protest_v:
-                return _protest_type(cues, harmed, protest_v)
+                return _protest_type(cues, hurt, protest_v)
             return "Protests", "Protest with intervention", "acled:dispersal"
         if mode == "arrest":
             return "Strategic developments", "Arrests", "acled:arrest"
@@ -255,7 +257,7 @@ def classify_acled(
         if entry_acled in (None, "*") and plover in ("REQUEST", "ACCUSE", "REJECT") and "protest" in cues:
             # a crowd's demand voiced at a demonstration is the demonstration ("farmers gathered ...,
             # demanding that a factory be built")
-            return _protest_type(cues, harmed, protest_v)
+            return _protest_type(cues, hurt, protest_v)
         if entry_acled in (None, "*"):
             return None, None, "acled:none"
         return entry_acled, entry_sub if entry_sub not in (None, "*") else "Other", "acled:lexicon"
