@@ -453,8 +453,13 @@ def assign_counts(cands: list[Candidate], counts: list[CountClaim], sentence_bou
             back += 1
         if not pool:
             continue
-        host = min(pool, key=lambda c: (c.trigger.plover != "ASSAULT", c.outcome_only,
-                                        abs(c.token.idx - claim.start)))  # fmt: skip
+        # the event whose own word the claim is built on ("forces killed 6 militants": "killed"), then
+        # a main-clause violent event before a background one ("in retaliation to Taliban attacks")
+        verbs = _KILL_CUES if claim.kind == "killed" else _INJURE_CUES
+        own = [c for c in pool if claim.start <= c.trigger.start < claim.end and c.lemma in verbs]
+        host = own[0] if own else min(pool, key=lambda c: (
+            c.trigger.plover != "ASSAULT", c.modality not in ("asserted", "claimed"), c.background,
+            c.outcome_only, abs(c.token.idx - claim.start)))  # fmt: skip
         span = host.sentence.doc.char_span(claim.start, claim.end, alignment_mode="expand")
         clause = _relative_clause(span.root) if span is not None and len(span) else None
         if clause is not None and _outside(host.token, clause):
@@ -462,6 +467,10 @@ def assign_counts(cands: list[Candidate], counts: list[CountClaim], sentence_bou
         (host.killed if claim.kind == "killed" else host.injured).append(claim)
 
 
+# Verbs a killed or injured count is built on ("forces killed 6 militants"): the event of that verb
+# takes the count.
+_KILL_CUES = frozenset("kill murder slay execute massacre lynch behead decapitate assassinate slaughter die shoot gun".split())
+_INJURE_CUES = frozenset("injure wound hurt maim shoot stab".split())
 _CUE_WINDOW_SENTENCES = 2  # the trigger's sentence and the next two ("... Police dispersed them.")
 _CUE_WINDOW_CHARS = 1500
 

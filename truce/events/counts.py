@@ -747,7 +747,8 @@ def _adjacent_figure(cue) -> _Figure | None:
             t = doc[j]
             if side == "right" and t.is_sent_start:
                 break
-            if t.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "DET", "CCONJ") and t.text != ",":
+            if t.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "DET", "CCONJ") and t.text != "," and not (
+                    t.is_upper and len(t.text) > 1 and t.is_alpha):  # "5 IS militants": an acronym
                 break
             window.append(t)
             if side == "left" and t.is_sent_start:
@@ -759,7 +760,7 @@ def _adjacent_figure(cue) -> _Figure | None:
         total = None
         for n in nums:
             noun = n.head if n.dep_ == "nummod" else n
-            if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i != cue.i:
+            if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i != cue.i and noun.head.pos_ == "VERB":
                 continue  # "shot dead and seven police seriously injured": another verb's subject
             q = parse_quantity(n.text)
             if q is None:
