@@ -158,6 +158,8 @@ def _skip(token, entry: TriggerEntry) -> bool:
             return True
     if lemma == "attack" and any(_lemma(c) == "heart" for c in token.children):
         return True
+    if lemma == "target" and token.dep_ in ("amod", "compound", "acomp"):
+        return True  # "targeted activities", "targeted sanctions": a kind of thing, not an attack
     if lemma in ("death", "dead") and token.head.lemma_ in ("sentence", "threat", "toll"):
         return True
     if lemma == "death" and any(_lemma(c) == "toll" for c in token.head.children if c is not token):
