@@ -197,7 +197,7 @@ class Extractor:
     ) -> Iterator[Extraction | ExtractFailure]:
         """Extract every article, yielding results in input order; failures are yielded, not raised."""
         articles = list(articles)
-        if self.workers <= 1 or self._resources is not None or (len(articles) <= 1 and not self._pool):
+        if self._in_process(articles):
             if self._resources is None:
                 self._resources = load_resources(self.config)
             for article in articles:
@@ -206,13 +206,7 @@ class Extractor:
                     progress(1)
                 yield result
             return
-        if self._pool is None:
-            ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-            self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.config,))
-        for result in self._pool.imap(_extract_in_worker, articles, chunksize=1):
-            if progress:
-                progress(1)
-            yield result
+        yield from self._in_pool(_extract_in_worker, articles, progress)
 
     def extract_with_prints(
         self, articles: Iterable[Article], progress: Callable[[int], None] | None = None
@@ -220,17 +214,29 @@ class Extractor:
         """Like ``extract``, each result paired with the article's ``truce.resolve.ArticlePrint``
         (None if it could not be made), computed in the same worker as the extraction."""
         articles = list(articles)
-        if self.workers <= 1 or self._resources is not None or (len(articles) <= 1 and not self._pool):
+        if self._in_process(articles):
             for article, result in zip(articles, self.extract(articles, progress)):
                 yield result, _print_safely(article)
             return
+        yield from self._in_pool(_extract_and_print_in_worker, articles, progress)
+
+    def _in_process(self, articles: list[Article]) -> bool:
+        # one worker, resources given by the caller, or a single article with no pool yet: a pool
+        # would only cost its start-up
+        return (
+            self.workers <= 1
+            or self._resources is not None
+            or (len(articles) <= 1 and not self._pool)
+        )
+
+    def _in_pool(self, task, articles: list[Article], progress: Callable[[int], None] | None):
         if self._pool is None:
             ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
             self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.config,))
-        for pair in self._pool.imap(_extract_and_print_in_worker, articles, chunksize=1):
+        for result in self._pool.imap(task, articles, chunksize=1):
             if progress:
                 progress(1)
-            yield pair
+            yield result
 
 
 def extract_many(

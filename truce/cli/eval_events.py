@@ -41,6 +41,11 @@ def register(app: typer.Typer) -> None:
             "representative check.",
         ),  # fmt: skip
         seed: int = typer.Option(0, "--seed", help="Random seed for --sample."),
+        theatre: bool = typer.Option(
+            False, "--theatre",
+            help="Read each note as a team watching its country would (as `truce run --country` "
+            "does, with the row's country).",
+        ),  # fmt: skip
         as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
     ) -> None:
         """Run the pipeline over ACLED notes and score the main event: type, sub-type, fatalities,
@@ -50,7 +55,9 @@ def register(app: typer.Typer) -> None:
         logging.getLogger("truce").setLevel(logging.WARNING)
         bar, tick = _progress("acled")
         try:
-            report = evaluate_acled(data, limit=limit, workers=workers, progress=tick, sample=sample, seed=seed)
+            report = evaluate_acled(
+                data, limit=limit, workers=workers, progress=tick, sample=sample, seed=seed, theatre=theatre
+            )
         finally:
             bar.close()
         if as_json:

@@ -17,7 +17,7 @@ import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from truce.errors import InputError
@@ -277,6 +277,21 @@ def acled_files(data: Path) -> list[Path]:
     return files
 
 
+def _theatres(rows: list[AcledRow], theatre: bool) -> dict[tuple[str, ...], list[int]]:
+    """Row indexes by the watched countries they are read with: all with none, or by the ISO2 code
+    of each row's country."""
+    if not theatre:
+        return {(): list(range(len(rows)))}
+    from truce.place import load_gazetteer
+
+    iso2 = {name.lower(): cc for cc, name in load_gazetteer().country_names.items()}
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for i, r in enumerate(rows):
+        cc = iso2.get(r.country.lower())
+        groups.setdefault((cc,) if cc else (), []).append(i)
+    return groups
+
+
 def evaluate_acled(
     data: Path,
     *,
@@ -286,15 +301,18 @@ def evaluate_acled(
     resources=None,
     sample: int | None = None,
     seed: int = 0,
+    theatre: bool = False,
 ) -> dict:
     """Run the pipeline over ACLED notes in ``data`` (a CSV or a folder of them) and score it.
 
     ``limit`` takes the first N rows of each file; ``sample`` then draws N rows at random from all
     files (the same rows for the same ``seed``), kept in file order - a quick, representative check.
+    With ``theatre`` each note is read as a team watching its country would read it (the place
+    stage's watched countries, ``truce run --country``), taken from the row's ``country``.
     """
     import random
 
-    from truce.pipeline import ExtractFailure, extract_many
+    from truce.pipeline import ExtractFailure, ResourceConfig, extract_many
 
     rows: list[AcledRow] = []
     for path in acled_files(Path(data)):
@@ -305,9 +323,15 @@ def evaluate_acled(
         rows = [rows[i] for i in keep]
     articles = [row_article(r) for r in rows]
     started = time.perf_counter()
-    results: list[Extraction | None] = []
-    for out in extract_many(articles, workers=workers, progress=progress, resources=resources):
-        results.append(None if isinstance(out, ExtractFailure) else out)
+    results: list[Extraction | None] = [None] * len(rows)
+    for focus, indexes in _theatres(rows, theatre).items():
+        config = ResourceConfig(focus_countries=focus)
+        if resources is not None:
+            resources = replace(resources, config=config)
+        batch = [articles[i] for i in indexes]
+        outs = extract_many(batch, config, workers=workers, progress=progress, resources=resources)
+        for i, out in zip(indexes, outs):
+            results[i] = None if isinstance(out, ExtractFailure) else out
     elapsed = time.perf_counter() - started
     report = score_rows(rows, results)
     report["seconds"] = round(elapsed, 1)

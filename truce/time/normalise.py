@@ -345,6 +345,17 @@ def _time_value(m: re.Match) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+def _time_of_narrative_day(clock: str, ctx: Context) -> _Result:
+    """A time of day with no day of its own: on the narrative's current day; with none before it,
+    a guess on the publication day that dates no event (``CLOCK_WITHOUT_DAY``)."""
+    d = _ref(ctx)
+    anchor = "published" if ctx.previous is None else f"previous:{ctx.previous.isoformat()}"
+    res = _Result("TIME", f"{d.isoformat()}T{clock}", dt_interval(d), "day", anchor)
+    if ctx.previous is None:
+        res.reason = CLOCK_WITHOUT_DAY
+    return res
+
+
 def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat cascade reads best
     full = re.fullmatch
     # ISO and numeric dates
@@ -595,21 +606,11 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             hour += 12
         if hour > 24 or (m.group("pod") == "morning" and hour == 12):
             raise _Unresolvable(f"{s} is not a time of day")
-        d = _ref(ctx)
-        anchor = "published" if ctx.previous is None else f"previous:{ctx.previous.isoformat()}"
-        res = _Result("TIME", f"{d.isoformat()}T{hour:02d}:00", dt_interval(d), "day", anchor)
-        if ctx.previous is None:
-            res.reason = CLOCK_WITHOUT_DAY
-        return res
+        return _time_of_narrative_day(f"{hour:02d}:00", ctx)
     # a part of the day alone ("mid-afternoon", "in the morning"): of the narrative's day; with no
     # day before it, a guess on the publication day that dates no event
     if m := full(r"(?:the|mid|early|late)[ -]*(?P<pod>morning|afternoon|evening|night|dawn|dusk|daybreak)", s):
-        d = _ref(ctx)
-        anchor = "published" if ctx.previous is None else f"previous:{ctx.previous.isoformat()}"
-        res = _Result("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[m.group('pod')]}", dt_interval(d), "day", anchor)
-        if ctx.previous is None:
-            res.reason = CLOCK_WITHOUT_DAY
-        return res
+        return _time_of_narrative_day(PARTS_OF_DAY[m.group("pod")], ctx)
     # quarters and halves
     if m := full(rf"(?:the )?(?P<which>last|final|latter|closing|opening) (?P<unit>quarter|half) (?:of )?(?:fiscal )?{_Y}", s):
         # "the last half of 1989": with the year named, "last" is the year's final part
