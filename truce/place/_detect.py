@@ -308,13 +308,14 @@ def _settlement_names(doc) -> list[tuple[int, int]]:
     """Character spans of the capitalised names after "the town(s)/village(s)/... of", with the
     rest of their list ("X, Y and Z")."""
     out: list[tuple[int, int]] = []
+    text = doc.text  # spaCy rebuilds it from the tokens on every access
     toks = list(doc)
     n = len(toks)
     i = 0
     while i < n:
         tok = toks[i]
         if not (tok.text[:1].isupper() and tok.pos_ == "PROPN") or not _SETTLEMENT_OF_RE.search(
-            doc.text[max(0, tok.idx - 40) : tok.idx]
+            text[max(0, tok.idx - 40) : tok.idx]
         ):
             i += 1
             continue

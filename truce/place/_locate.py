@@ -202,7 +202,7 @@ def _demonym_use(doc, p: PlaceMention) -> bool:
         words = words[1:]
     if not words or " ".join(words).lower() == p.name.lower():
         return False
-    nxt = doc.char_span(p.end, len(doc.text), alignment_mode="expand")
+    nxt = doc.char_span(p.end, doc[-1].idx + len(doc[-1].text), alignment_mode="expand")
     follow = next((t for t in nxt if not t.is_space), None) if nxt is not None else None
     return follow is not None and follow.is_alpha and follow.text.islower()
 
@@ -291,6 +291,7 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
         return None
     sent = t_tok.sent
     s0, s1 = sent.start_char, sent.end_char
+    text = doc.text  # rebuilt from the tokens on every access: once here
     in_sent = [p for p in places if s0 <= p.start < s1]
     best: tuple[float, PlaceMention] | None = None
     roots = {}
@@ -329,7 +330,7 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
                 score -= 1.5
             elif p_tok.dep_ == "poss" and head.lower_ not in _PLACE_NOUNS:
                 score -= 0.4
-        if _states_container(doc.text, p, in_sent):
+        if _states_container(text, p, in_sent):
             score -= 0.8
         if p.lat is None:
             score -= 1.2

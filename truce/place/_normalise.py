@@ -15,6 +15,7 @@ The plain key is exact enough to trust; the fold key finds variant spellings and
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -60,6 +61,7 @@ def _ascii(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@functools.lru_cache(maxsize=200_000)
 def plain_key(text: str) -> str:
     """Lower-case ASCII with punctuation as single spaces; apostrophes vanish ("Ra's" -> "ras")."""
     s = _APOS_RE.sub("", _ascii(text))
@@ -87,6 +89,7 @@ def strip_article(words: list[str]) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold_key(text: str) -> str:
     """The loose key: article-free, joined, transliteration pairs folded, doubled letters collapsed."""
     words = plain_key(text).split()
