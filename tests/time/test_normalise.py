@@ -251,3 +251,9 @@ def test_a_part_of_day_alone_is_a_guess_on_the_narrative_day():
     t = normalise_time("mid-afternoon", THU, previous=d("2025-12-02"))
     assert t.value == "2025-12-02TAF" and t.reason is None
     assert normalise_time("4 in the morning", THU, previous=d("2025-12-02")).value == "2025-12-02T04:00"
+
+
+def test_weeks_before_the_year_1000_keep_four_digit_years():
+    # found by test_never_raises: "999-W52" had no interval, so the week came back "unknown"
+    t = normalise_time("last week", dt.date(1000, 1, 1))
+    assert t.value == "0999-W52" and t.precision == "week" and t.interval is not None

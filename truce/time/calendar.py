@@ -48,7 +48,7 @@ def shift(day: dt.date, amount: float, unit: str) -> dt.date:
 
 def iso_week(day: dt.date) -> str:
     y, w, _ = day.isocalendar()
-    return f"{y}-W{w:02d}"
+    return f"{y:04d}-W{w:02d}"  # TIMEX3 years have four digits, also before 1000
 
 
 def easter(year: int) -> dt.date:

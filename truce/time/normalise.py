@@ -944,10 +944,12 @@ def normalise(text: str, ctx: Context, start: int = 0, type_hint: str | None = N
     if mod is not None and res.interval is not None and res.interval.start and res.interval.end:
         res.interval = _narrow(res.interval, mod)
     res = _apply_lead(res, ctx)
-    precision = res.precision or ("unknown" if res.type != "SET" else "unknown")
+    precision = res.precision or "unknown"
     reason = res.reason
     if res.type == "SET" and reason is None:
         reason = "a recurring time, not one date"
+    elif precision == "unknown" and reason is None:
+        reason = f"no calendar interval for {res.value}"  # the contract: unknown always says why
     return TimeExpression(text, start, end, res.type, res.value, res.interval, precision,  # type: ignore[arg-type]
                           deadline=res.deadline, open_ended=res.open_ended, anchor=res.anchor, reason=reason)
 
