@@ -48,3 +48,12 @@ def annotate(article: Article, nlp=None):
             f"({nlp.max_length:,}); split the text into smaller articles",
         )
     return nlp(article.text)
+
+
+def doc_text(doc) -> str:
+    """The parsed text. spaCy's ``doc.text`` rebuilds the string from the tokens on every access,
+    which inside a loop over tokens or mentions makes a stage quadratic; one copy is kept per Doc."""
+    text = doc.user_data.get("truce_text")
+    if text is None:
+        text = doc.user_data["truce_text"] = doc.text
+    return text

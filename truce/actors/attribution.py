@@ -21,17 +21,11 @@ from __future__ import annotations
 import logging
 import re
 
+from truce.annotate import doc_text
 from truce.records import ActorMention, Article, Attribution
 
 log = logging.getLogger(__name__)
 
-
-def _doc_text(doc) -> str:
-    """``doc.text`` rebuilds the string on every access; keep one copy per Doc."""
-    text = doc.user_data.get("truce_text")
-    if text is None:
-        text = doc.user_data["truce_text"] = doc.text
-    return text
 
 __all__ = ["find_attributions"]
 
@@ -123,7 +117,7 @@ def find_attributions(doc, article: Article, actors: list[ActorMention]) -> list
                 continue
             actor = _actor_for(head, start, end, actors)
             found[(start, end)] = Attribution(
-                text=_doc_text(doc)[start:end],
+                text=doc_text(doc)[start:end],
                 name=(actor.name or actor.text) if actor is not None else None,
                 start=start,
                 end=end,
@@ -131,7 +125,7 @@ def find_attributions(doc, article: Article, actors: list[ActorMention]) -> list
             )
     # Parser misses ("The IDF report that ...", with "report" read as a noun): an actor directly
     # followed by a reporting verb is a source.
-    text = _doc_text(doc)
+    text = doc_text(doc)
     for actor in actors:
         if actor.antecedent is not None and actor.text.lower() in ("it", "which"):
             continue

@@ -18,17 +18,11 @@ import re
 from dataclasses import dataclass
 
 from truce.actors.registry import ActorEntry, ActorRegistry, NounCategory, normalise
+from truce.annotate import doc_text
 from truce.records import ActorMention, Article
 
 log = logging.getLogger(__name__)
 
-
-def _doc_text(doc) -> str:
-    """``doc.text`` rebuilds the string on every access; keep one copy per Doc."""
-    text = doc.user_data.get("truce_text")
-    if text is None:
-        text = doc.user_data["truce_text"] = doc.text
-    return text
 
 # A country right after one of these words is a place, not an actor ("strikes in Lebanon").
 _LOCATIVE = {
@@ -221,10 +215,10 @@ def generic_mentions(doc, registry: ActorRegistry, taken: list[tuple[int, int]])
         entry_id = f"{iso3 or '*'}-{cat.category}"
         entry = registry.get(entry_id) if iso3 else None
         if entry is not None and entry.sector == cat.sector:
-            mention = _from_entry(entry, _doc_text(doc)[start:end], start, end)
+            mention = _from_entry(entry, doc_text(doc)[start:end], start, end)
         else:
             mention = ActorMention(
-                text=_doc_text(doc)[start:end],
+                text=doc_text(doc)[start:end],
                 start=start,
                 end=end,
                 name=cat.name_for(country, label),
@@ -265,7 +259,7 @@ def _after_group(doc, first: int, taken: list[tuple[int, int]], registry: ActorR
 def entity_mentions(doc, registry: ActorRegistry, taken: list[tuple[int, int]]) -> list[_Found]:
     """Named entities not yet taken: countries as state actors, others kept with their NER label."""
     found = []
-    text = _doc_text(doc)
+    text = doc_text(doc)
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
@@ -354,7 +348,7 @@ def anaphor_mentions(doc, found: list[_Found], taken: list[tuple[int, int]]) -> 
         if antecedent is not None:
             ref = antecedent.mention
             mention = ActorMention(
-                text=_doc_text(doc)[start:end],
+                text=doc_text(doc)[start:end],
                 start=start,
                 end=end,
                 name=ref.name,
@@ -402,7 +396,7 @@ def _it_refers(tok) -> bool:
 
 def find_actors(doc, article: Article, registry: ActorRegistry) -> list[ActorMention]:
     """Every actor mention in the article, in text order."""
-    text = _doc_text(doc)
+    text = doc_text(doc)
     all_caps = is_all_caps(text)
     found = registry_mentions(text, registry, all_caps)
     taken = [(f.mention.start, f.mention.end) for f in found]
@@ -593,7 +587,7 @@ def _collective_mentions(doc, found: list[_Found], registry: ActorRegistry,
         end = inner.mention.end
         ref = inner.mention
         mention = ActorMention(
-            text=_doc_text(doc)[start:end], start=start, end=end, name=ref.name,
+            text=doc_text(doc)[start:end], start=start, end=end, name=ref.name,
             actor_id=ref.actor_id, country=ref.country, acled_inter=ref.acled_inter,
             sector=ref.sector, parent=ref.parent, ner_label=ref.ner_label, party=ref.party,
         )  # fmt: skip
@@ -610,8 +604,8 @@ def _sentence_country(doc, found: list[_Found], registry: ActorRegistry, all_cap
     if not pending:
         return
     sent_starts = _sentence_index(doc)
-    sent_ends = sent_starts[1:] + [len(_doc_text(doc))]
-    words = registry.match_countries(_doc_text(doc), all_caps=all_caps)
+    sent_ends = sent_starts[1:] + [len(doc_text(doc))]
+    words = registry.match_countries(doc_text(doc), all_caps=all_caps)
     for f in pending:
         k = bisect.bisect_right(sent_starts, f.mention.start) - 1
         lo, hi = sent_starts[k], sent_ends[k]
@@ -635,7 +629,7 @@ def _document_country(doc, registry: ActorRegistry, all_caps: bool) -> str | Non
     from collections import Counter
 
     votes: Counter[str] = Counter()
-    for _, _, iso3 in registry.match_countries(_doc_text(doc), all_caps=all_caps):
+    for _, _, iso3 in registry.match_countries(doc_text(doc), all_caps=all_caps):
         votes[iso3] += 1
     for ent in doc.ents:
         placelike = ent.label_ in ("GPE", "LOC", "FAC")

@@ -39,7 +39,7 @@ LexiconOption = Annotated[
     list[Path] | None,
     typer.Option("--lexicon", help="Extra trigger lexicon file(s) (see docs/events.md). Repeatable."),
 ]
-CountryOption = Annotated[
+WatchedCountriesOption = Annotated[
     list[str] | None,
     typer.Option(
         "--country",

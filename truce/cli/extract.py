@@ -11,10 +11,10 @@ import typer
 
 from truce.cli._common import (
     ActorsOption,
-    CountryOption,
     GazetteerOption,
     LexiconOption,
     VerboseOption,
+    WatchedCountriesOption,
     WorkersOption,
     error,
     progress_bar,
@@ -35,7 +35,7 @@ def register(app: typer.Typer) -> None:
         gazetteer: GazetteerOption = None,
         actors: ActorsOption = None,
         lexicon: LexiconOption = None,
-        country: CountryOption = None,
+        country: WatchedCountriesOption = None,
         verbose: VerboseOption = False,
     ) -> None:
         """Extract times, places and events from each input line, statelessly (no database).

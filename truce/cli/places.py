@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from truce.cli._common import CountryOption, GazetteerOption
+from truce.cli._common import GazetteerOption, WatchedCountriesOption
 
 
 def register(app: typer.Typer) -> None:
@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
             help="Write JSON lines here (default: standard output).",
         ),
         gazetteer: GazetteerOption = None,
-        country: CountryOption = None,
+        country: WatchedCountriesOption = None,
     ) -> None:
         """Find place names and resolve them to GeoNames / the project gazetteer.
 

@@ -10,10 +10,10 @@ from truce.cli._common import (
     DEFAULT_DB,
     ActorsOption,
     DbOption,
-    CountryOption,
     GazetteerOption,
     LexiconOption,
     VerboseOption,
+    WatchedCountriesOption,
     WorkersOption,
     db_url,
     error,
@@ -58,7 +58,7 @@ def register(app: typer.Typer) -> None:
         gazetteer: GazetteerOption = None,
         actors: ActorsOption = None,
         lexicon: LexiconOption = None,
-        country: CountryOption = None,
+        country: WatchedCountriesOption = None,
         verbose: VerboseOption = False,
     ) -> None:
         """Ingest the inputs, extract events, resolve them into incidents and store everything.

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from truce import place as place_stage
 from truce import time as time_stage
+from truce.annotate import doc_text
 from truce.events import assemble
 from truce.events.acled import _looks_armed
 from truce.events.lexicon import ACLED_TYPES, PLOVER_CATEGORIES, Lexicon, load_lexicon
@@ -284,7 +285,7 @@ def _settle_actor(c: assemble.Candidate, actors: list[ActorMention], registry=No
         elif main is None or (main.acled_inter is None and main.text.lower() in ("he", "she", "they", "it", "we")):
             if main is not None:
                 main.role = "other"
-            text = c.sentence.doc.text[c.trigger.start : c.trigger.end]
+            text = doc_text(c.sentence.doc)[c.trigger.start : c.trigger.end]
             c.actors.insert(0, _generic(category, text, c.trigger.start, c.trigger.end, registry=registry))
         return
     if c.acled_type not in _VIOLENT_TYPES:
@@ -352,7 +353,7 @@ def _unknown_perpetrator(c: assemble.Candidate, main: EventActor | None, registr
     else:
         category = "armed"
         start, end = c.trigger.start, c.trigger.end
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
     actor = _generic(category, text, start, end, registry=registry, label=label)
     c.actors.insert(0, actor)
 
@@ -400,7 +401,7 @@ def _borrow_toll(cands: list[assemble.Candidate], n_sent: int, title_end: int) -
         main.killed = list(c.killed)
         if not main.injured:
             main.injured = list(c.injured)
-        main.acled_rule += f"; toll from {c.sentence.doc.text[c.trigger.start:c.trigger.end]!r}"
+        main.acled_rule += f"; toll from {doc_text(c.sentence.doc)[c.trigger.start:c.trigger.end]!r}"
         return
 
 

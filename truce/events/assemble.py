@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from truce.annotate import doc_text
 from truce.events.acled import CUE_CLASSES as _ALL_CUE_CLASSES
 from truce.events.acled import SENTENCE_CLASSES, classify_acled, sentence_cues
 from truce.events.lexicon import Lexicon
@@ -78,7 +79,7 @@ def implied_single_death(t, modality: str) -> CountClaim | None:
     doc = t.doc
     start = min(t.idx, v.idx)
     end = max(t.idx + len(t), v.idx + len(v))
-    return CountClaim(kind="killed", low=1, best=1, high=1, text=doc.text[start:end], start=start, end=end,
+    return CountClaim(kind="killed", low=1, best=1, high=1, text=doc_text(doc)[start:end], start=start, end=end,
                       victims=v.lemma_.lower(), reporter=None)  # fmt: skip
 
 
@@ -419,7 +420,7 @@ def assign_counts(cands: list[Candidate], counts: list[CountClaim], sentence_bou
     """Give each non-cumulative count claim to the event it belongs to."""
     if not cands:
         return
-    text = cands[0].sentence.doc.text
+    text = doc_text(cands[0].sentence.doc)
     starts = [b[0] for b in sentence_bounds]
 
     def sent_of(offset: int) -> int:

@@ -26,17 +26,11 @@ import re
 from dataclasses import dataclass
 
 from truce.actors.finder import is_reduced_passive
+from truce.annotate import doc_text
 from truce.records import ActorMention, Article, CountClaim
 
 log = logging.getLogger(__name__)
 
-
-def _doc_text(doc) -> str:
-    """``doc.text`` rebuilds the string on every access; keep one copy per Doc."""
-    text = doc.user_data.get("truce_text")
-    if text is None:
-        text = doc.user_data["truce_text"] = doc.text
-    return text
 
 __all__ = ["find_counts", "parse_quantity", "Quantity"]
 
@@ -257,7 +251,7 @@ def _span_text_quantity(tokens) -> Quantity | None:
     if not tokens:
         return None
     doc = tokens[0].doc
-    text = _doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
     return parse_quantity(text)
 
 
@@ -643,7 +637,7 @@ def _sentence_claims(sent, reporters, anaphoric: set) -> list[CountClaim]:
     for m in _ACLED_CODED_RE.finditer(sent.text):
         n = int(m.group(1) or m.group(2) or m.group(3))
         start = sent.start_char + m.start()
-        claims.append(CountClaim("killed", n, n, n, _doc_text(doc)[start : start + len(m.group(0))],
+        claims.append(CountClaim("killed", n, n, n, doc_text(doc)[start : start + len(m.group(0))],
                                  start, start + len(m.group(0)), None, "ACLED", False))
     coded = {(c.start, c.end) for c in claims}
     sep = _SEPARATE_RE.search(sent.text)
@@ -804,7 +798,7 @@ def _make_claim(kind, q: Quantity, start, end, victims, sent, cue, reporters) ->
         low=q.low,
         best=q.best,
         high=q.high,
-        text=_doc_text(doc)[start:end],
+        text=doc_text(doc)[start:end],
         start=start,
         end=end,
         victims=victims,

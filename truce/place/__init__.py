@@ -281,30 +281,25 @@ def find_places(
     "Garissa" lands in Kenya when Kenya is watched; a place named elsewhere still wins on its
     own evidence."""
     focus = tuple(focus)
+
+    def resolve(cands: list[_detect.Candidate]) -> list[_resolve.Resolution]:
+        texts, containers = [c.text for c in cands], [c.containers for c in cands]
+        return _resolve_all(gazetteer, texts, containers, [c.kind for c in cands], focus)
+
     cands = _detect.detect(doc, gazetteer, set(focus) or None)
-    first = _resolve_all(
-        gazetteer,
-        [c.text for c in cands],
-        [c.containers for c in cands],
-        [c.kind for c in cands],
-        focus,
-    )
+    first = resolve(cands)
     countries = {
         gazetteer.ccs[r.row]
         for r in first
         if r.row is not None and r.confidence >= _ANCHOR_CONFIDENCE
     }
+    # a second look, now that the article's countries are known, for names the gazetteer matcher
+    # keeps only in those countries
     if countries - set(focus):
         more = _detect.detect(doc, gazetteer, countries | set(focus))
         if len(more) > len(cands):
             cands = more
-            first = _resolve_all(
-                gazetteer,
-                [c.text for c in cands],
-                [c.containers for c in cands],
-                [c.kind for c in cands],
-                focus,
-            )
+            first = resolve(cands)
     points = _approximate_points(gazetteer, first)
     fallback = _fall_back_on_containers(gazetteer, [c.containers for c in cands], first)
     out = []

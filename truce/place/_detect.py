@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from truce.annotate import doc_text
 from truce.place._normalise import ARTICLES, fold_key, plain_key
 from truce.place.gazetteer import Gazetteer
 
@@ -107,31 +108,31 @@ _CUE_BEFORE = {
     "around",
     "across",
 }
-_CUE_AFTER = {
-    "town",
-    "city",
-    "village",
-    "province",
-    "district",
-    "governorate",
-    "region",
-    "area",
-    "camp",
-    "countryside",
-    "neighbourhood",
-    "neighborhood",
-    "suburb",
-    "suburbs",
-    "county",
-    "river",
-    "valley",
-    "border",
-    "crossing",
-    "refugee",
-    "municipality",
-    "prefecture",
-    "state",
-}
+# nouns that name a kind of place: "Khiam town", "the village of X", "Aleppo province"
+PLACE_KIND_NOUNS = frozenset(
+    (
+        "town",
+        "city",
+        "village",
+        "province",
+        "district",
+        "governorate",
+        "region",
+        "area",
+        "camp",
+        "countryside",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "suburbs",
+        "county",
+        "valley",
+        "border",
+        "crossing",
+        "municipality",
+    )
+)
+_CUE_AFTER = PLACE_KIND_NOUNS | {"river", "refugee", "prefecture", "state"}
 
 
 def _name_word(tok) -> bool:
@@ -308,7 +309,7 @@ def _settlement_names(doc) -> list[tuple[int, int]]:
     """Character spans of the capitalised names after "the town(s)/village(s)/... of", with the
     rest of their list ("X, Y and Z")."""
     out: list[tuple[int, int]] = []
-    text = doc.text  # spaCy rebuilds it from the tokens on every access
+    text = doc_text(doc)
     toks = list(doc)
     n = len(toks)
     i = 0
@@ -350,7 +351,7 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> list[Candidate]:
     """Place-name spans in ``doc`` (character offsets), longest first where they compete."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     ents = [e for e in doc.ents if e.label_ in _LABELS or e.label_ == "NORP"]

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from truce.annotate import doc_text
+from truce.place._detect import PLACE_KIND_NOUNS
 from truce.records import PlaceMention
 
 __all__ = ["locate"]
@@ -58,65 +60,48 @@ _FEATURE_RANK = {
     "MT": 1.4,
     "ADM2": 0.8,
 }
-_PLACE_NOUNS = {
-    # the place that modifies a site is where the site is ("a West Bank settlement")
-    "settlement",
-    "outpost",
-    "base",
-    "checkpoint",
-    "hospital",
-    "school",
-    "market",
-    "mosque",
-    "church",
-    "airport",
-    "port",
-    "highway",
-    "road",
-    "bridge",
-    "building",
-    "compound",
-    "prison",
-    "station",
-    "square",
-    "stadium",
-    "hotel",
-    "embassy",
-    "consulate",
-    "headquarters",
-    "office",
-    "offices",
-    "plant",
-    "factory",
-    "towns",
-    "villages",
-    "cities",
-    "town",
-    "city",
-    "village",
-    "province",
-    "district",
-    "governorate",
-    "region",
-    "area",
-    "camp",
-    "countryside",
-    "neighbourhood",
-    "neighborhood",
-    "suburb",
-    "suburbs",
-    "county",
-    "outskirts",
-    "border",
-    "crossing",
-    "capital",
-    "streets",
-    "street",
-    "centre",
-    "center",
-    "municipality",
-    "valley",
-}
+_PLACE_NOUNS = PLACE_KIND_NOUNS | frozenset(
+    (
+        # the place that modifies a site is where the site is ("a West Bank settlement")
+        "settlement",
+        "outpost",
+        "base",
+        "checkpoint",
+        "hospital",
+        "school",
+        "market",
+        "mosque",
+        "church",
+        "airport",
+        "port",
+        "highway",
+        "road",
+        "bridge",
+        "building",
+        "compound",
+        "prison",
+        "station",
+        "square",
+        "stadium",
+        "hotel",
+        "embassy",
+        "consulate",
+        "headquarters",
+        "office",
+        "offices",
+        "plant",
+        "factory",
+        "towns",
+        "villages",
+        "cities",
+        "outskirts",
+        "capital",
+        "streets",
+        "street",
+        "centre",
+        "center",
+    )
+)
 # "killed when forces repulsed an attack in X": a when-clause tells the same event
 _SAME_EVENT_MARKS = {"when", "after", "while", "before", "until", "once"}
 # below this the sentence's places are "mentioned, not located". Chosen on all 10,182 labelled
@@ -291,7 +276,7 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
         return None
     sent = t_tok.sent
     s0, s1 = sent.start_char, sent.end_char
-    text = doc.text  # rebuilt from the tokens on every access: once here
+    text = doc_text(doc)
     in_sent = [p for p in places if s0 <= p.start < s1]
     best: tuple[float, PlaceMention] | None = None
     roots = {}

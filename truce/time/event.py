@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 import re
 
+from truce.annotate import doc_text
 from truce.records import Article, EventDate, TimeExpression
 from truce.time.normalise import CLOCK_WITHOUT_DAY, RELATIVE_TO_EVENT
 from truce.time.tense import _verb_of
@@ -162,7 +163,7 @@ def _after_gap(doc, start: int, end: int):
         if marker is None and node.dep_ == "pobj" and node.head.lower_ in _BEFORE_MARKERS:
             marker = node.head
         if marker is not None:
-            before = doc.text[max(0, marker.idx - 30):marker.idx]
+            before = doc_text(doc)[max(0, marker.idx - 30):marker.idx]
             m = _GAP.search(before)
             if not m:
                 return None
