@@ -272,3 +272,17 @@ def test_days_earlier_with_no_date_before_is_relative_to_an_event(nlp):
     found = _texts(nlp, "Two men were attacked in hospital; the same men were attacked 2 days earlier in town.",
                    d("2008-11-28"))
     assert found["2 days earlier"].reason
+
+
+def test_a_part_of_the_day_alone_belongs_to_the_news_day_of_an_earlier_paragraph(nlp):
+    text = ("Shares closed lower Friday in Tokyo.\n\nDealers placed heavy orders in the morning, and shares "
+            "were depressed by overnight losses in New York.")
+    found = _texts(nlp, text, d("1989-10-30"))
+    assert found["Friday"].value == "1989-10-27"
+    assert found["the morning"].value == "1989-10-27TMO"
+    assert found["overnight"].value == "1989-10-26TNI"
+
+
+def test_a_backstory_day_in_an_earlier_paragraph_does_not_take_overnight(nlp):
+    text = "The embassy bombings, on Aug. 7, killed 247 people.\n\nThe sites struck overnight were camps."
+    assert _texts(nlp, text, d("1998-08-21"))["overnight"].value == "1998-08-20TNI"

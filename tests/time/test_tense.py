@@ -33,6 +33,18 @@ from truce.time.tense import tense_at
         ("The vote is due to take place on Thursday.", "Thursday", "future"),
         # "could not be found" reports the past
         ("The envoy could not be reached on Wednesday.", "Wednesday", "past"),
+        # a clause of time under reported "would" is back-shifted; under "will" a past is a past
+        ("The bank said it would buy shares as soon as trading opened Monday.", "Monday", "future"),
+        ("Investors were likely to sell as soon as the market opened Monday.", "Monday", "future"),
+        ("The boy will stay even after a court refused on Thursday to hear the case.", "Thursday", "past"),
+        ("The council will decide when the board meets on Tuesday.", "Tuesday", "future"),
+        # what is put off is put off to a day ahead, whatever the verb's tense
+        ("Officials postponed until Tuesday any decision on the permit.", "Tuesday", "future"),
+        ("The hearing was adjourned until Friday.", "Friday", "future"),
+        ("The protest continued until Friday.", "Friday", "past"),
+        # a reduced relative's plan takes the look of the clause around it
+        ("A memorial service planned for Saturday was cancelled after the leak.", "Saturday", None),
+        ("A memorial service planned for Saturday will be held in the chapel.", "Saturday", "future"),
     ],
 )
 def test_tense(nlp, text, expression, tense):

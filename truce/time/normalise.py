@@ -536,6 +536,11 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             and (m.group("w") not in ("this", "last") or m.group("pod")):
         ref = _need(ctx)
         w = m.group("w") or m.group("w2")
+        anchor = "published"
+        if w == "overnight" and s == "overnight" and ctx.previous is not None:
+            # the night before the narrative's day ("closed lower Friday ... depressed initially by
+            # overnight losses in New York"), as "yesterday" is the day before publication
+            ref, anchor = ctx.previous, f"previous:{ctx.previous.isoformat()}"
         if w == "last":
             w = "yesterday" if m.group("pod") != "night" else "last night"
         offset = 0
@@ -550,7 +555,7 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         d = ref + dt.timedelta(days=offset)
         pod = m.group("pod") or m.group("pod2") or ("night" if w in ("tonight", "last night", "overnight") else None)
         if pod:
-            return _Result("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[pod]}", dt_interval(d), "day", "published")
+            return _Result("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[pod]}", dt_interval(d), "day", anchor)
         return _date(d.isoformat())
     # narrative days: the following day, the next day, that day, the same day, the day before
     if m := full(rf"(?:(?:the|that|this) )?(?P<which>following|next|previous|same|preceding|prior)? ?"

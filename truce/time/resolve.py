@@ -39,6 +39,11 @@ _TIME_WORD = re.compile(
 )
 _PERIOD = re.compile(r"\bperiod\b", re.I)
 _NARRATIVE_WORDS = re.compile(r"\b(?:following|next|previous|preceding|same|that|later|earlier|before|after)\b", re.I)
+# a part of the day with no day of its own ("in the morning", "overnight") belongs to the narrative's
+# current day, which may have been named in an earlier paragraph
+_DAYLESS_PART = re.compile(r"(?i)(?:(?:the|early|late|mid)[\s-]+)?(?:morning|afternoon|evening|night|dawn|dusk|daybreak)$"
+                           r"|overnight$")
+_NEWS_DAYS = 7
 _LEAD_WORDS = 4
 _NARRATIVE_REACH = 300  # characters within which an explicit year carries over to a bare month-day
 _QUARTER_REACH = 300  # characters within which a quarter sets the granularity of "a year earlier"
@@ -144,6 +149,12 @@ def _period_ended(te: TimeExpression, end_text: str, article: Article) -> TimeEx
     return replace(te, value=value, interval=interval, precision=precision, anchor="absolute")
 
 
+def _news_day(day, published: dt.date | None) -> bool:
+    """The day is the news of the week before publication, not the backstory ("The embassy bombings,
+    on Aug. 7, ..." two weeks earlier): a part of the day in a later paragraph may belong to it."""
+    return published is not None and 0 <= (published - day).days <= _NEWS_DAYS
+
+
 def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
@@ -167,7 +178,8 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
             lead = (lead + " since").strip()  # "since the outbreak of war on October 8, 2023"
         para = _paragraph_start(text, c.start)
         previous = None
-        if last_day is not None and (last_day[0] >= para or _NARRATIVE_WORDS.search(piece) or c.source == "clock"):
+        if last_day is not None and (last_day[0] >= para or _NARRATIVE_WORDS.search(piece) or c.source == "clock"
+                                     or (_DAYLESS_PART.match(piece) and _news_day(last_day[1], article.published))):
             previous = last_day[1]
         absolute = None
         if last_absolute is not None and last_absolute[0] >= para and c.start - last_absolute[0] <= _NARRATIVE_REACH:

@@ -26,6 +26,9 @@ _FUTURE_NOUNS = {
 _PLAN_VERBS = {"schedule", "slate", "plan", "due", "expect", "reschedule", "postpone"}
 _FUTURE_WORDS = {"payable", "effective", "due", "upcoming", "slated", "scheduled", "expires", "expiring",
                  "deadline", "forthcoming"}
+# verbs that put something off: the day they put it off to lies ahead of the report, whatever their tense
+_POSTPONE_VERBS = {"postpone", "delay", "defer", "adjourn", "extend", "reschedule", "recess", "suspend", "push",
+                   "move", "put"}
 _MODALS = {"would", "could", "might", "may", "should", "must", "can"}
 
 
@@ -81,6 +84,13 @@ def tense_of(verb, depth: int = 0) -> str | None:
         # cancelled" may be either side of publication: leave it to the nearest date
         if verb.tag_ == "VBD" or words & {"had", "was", "were"}:
             return None
+        if verb.tag_ == "VBN" and not words and verb.dep_ in ("acl", "amod") and verb.head is not verb:
+            # a reduced relative ("a service planned for Saturday ...") takes its look from the
+            # clause of the noun it describes: ahead only when that clause looks ahead
+            outer = _verb_of(verb.head)
+            if outer is not None and depth < 4 and tense_of(outer, depth + 1) in ("future", "modal"):
+                return "future"
+            return None
         return "future"  # "is scheduled for", "has scheduled a news conference Thursday"
     if verb.tag_ == "VB" or (verb.tag_ == "VBG" and not aux):
         # infinitive or bare participle: inherit from the verb it complements
@@ -99,6 +109,8 @@ def tense_of(verb, depth: int = 0) -> str | None:
                 return None
             return tense_of(head, depth + 1)
         return None
+    if verb.dep_ == "advcl" and depth < 4 and (ahead := _clause_ahead(verb, depth)):
+        return ahead  # "said it would buy as soon as trading opened Monday": the sequence of tenses
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         return "past"
     if verb.tag_ == "VBN":
@@ -110,6 +122,47 @@ def tense_of(verb, depth: int = 0) -> str | None:
     if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}):
         return "present"
     return None
+
+
+# subordinators of time and condition: a clause they open happens when the clause above it does
+_TIME_MARKS = {"when", "once", "until", "till", "before", "after", "as", "if", "unless", "whenever"}
+
+
+def _clause_ahead(verb, depth: int) -> str | None:
+    """"future" for an adverbial clause of time or condition under a clause that looks ahead: under
+    "would" whatever its own (back-shifted) tense ("would buy the stock as soon as trading opened
+    Monday"), under "will" when it is not itself past ("will decide when the board meets Tuesday")."""
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.i < verb.i}
+    if not marks & _TIME_MARKS:
+        return None
+    outer = _verb_of(verb.head) if verb.head is not verb else None
+    if outer is None or outer is verb:
+        return None
+    outer_tense = tense_of(outer, depth + 1)
+    if outer_tense == "modal":
+        return "future"  # reported speech back-shifts both clauses: "would buy ... as soon as trading opened"
+    own_past = verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    # under "will" a past tense is a real past ("will remain even after a court refused Thursday"),
+    # under a future told in the past it is back-shifted ("were likely to buy as soon as trading opened")
+    if outer_tense != "future":
+        return None
+    return "future" if not own_past or _told_in_past(outer) else None
+
+
+def _told_in_past(verb) -> bool:
+    """The verb's future is framed by a past tense ("were likely to buy", "planned to leave"), not by
+    "will"."""
+    t = verb
+    for _ in range(3):
+        aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in _FUTURE_AUX for a in aux):
+            return False
+        if t.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+            return True
+        if t.head is t:
+            break
+        t = t.head
+    return False
 
 
 def _past_plan(head) -> bool:
@@ -132,6 +185,8 @@ def tense_at(doc, start: int, end: int) -> str | None:
     for _ in range(6):
         if node.lower_ in _FUTURE_WORDS and node not in span:
             return "future"  # "payable Dec. 15", "effective June 1", "due by Friday"
+        if node.lower_ in ("until", "till", "to") and node not in span and node.head.lemma_ in _POSTPONE_VERBS:
+            return "future"  # "postponed until Tuesday morning any action": put off to a day ahead
         if node.head is node or node.pos_ in ("VERB", "AUX"):
             break
         node = node.head
