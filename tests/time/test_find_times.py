@@ -286,3 +286,33 @@ def test_a_part_of_the_day_alone_belongs_to_the_news_day_of_an_earlier_paragraph
 def test_a_backstory_day_in_an_earlier_paragraph_does_not_take_overnight(nlp):
     text = "The embassy bombings, on Aug. 7, killed 247 people.\n\nThe sites struck overnight were camps."
     assert _texts(nlp, text, d("1998-08-21"))["overnight"].value == "1998-08-20TNI"
+
+
+def test_a_day_said_again_by_an_event_is_the_same_day(nlp):
+    found = _texts(nlp, "Eight trading days after Oct. 12, the day before the stock market plunge, the index "
+                        "was lower.", d("1989-10-30"))
+    assert found["the day before"].value == "1989-10-12"
+
+
+def test_the_day_before_a_named_day_is_one_expression(nlp):
+    found = _texts(nlp, "The day before last Tuesday's hearing, he went to court.", d("2000-02-24"))
+    assert found["The day before last Tuesday"].value == "2000-02-21"
+
+
+def test_today_and_tomorrow_in_general_are_not_dates(nlp):
+    text = ("The case is for today's youth what the blockade was. Many of today's personal computers use "
+            "the chip. I would have chosen the people of tomorrow. Today's vote was close; as of today the "
+            "offer stands.")
+    found = _texts(nlp, text, d("2000-01-07"))
+    assert [t.text for t in found.values()] == ["Today", "today"]
+
+
+def test_most_recently_leaves_the_date_alone(nlp):
+    found = _texts(nlp, "Three doctors were killed, most recently last October.", d("1999-02-06"))
+    assert list(found) == ["last October"]
+
+
+def test_an_age_of_a_truce_is_a_duration_and_a_childs_is_not(nlp):
+    found = _texts(nlp, "The bombing threatened the IRA's 8-month-old truce. A 6-year-old boy was hurt.",
+                   d("1998-03-22"))
+    assert found["8-month-old"].value == "P8M" and not any("6-year" in k for k in found)

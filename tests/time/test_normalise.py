@@ -42,6 +42,13 @@ def d(s: str) -> dt.date:
         ("three days ago", None, "2025-12-01", "2025-12-01", "2025-12-01", "day"),
         ("between 19 and 23 November", "past", "2025-11", "2025-11-19", "2025-11-23", "week"),
         ("10 p.m. Wednesday", "past", "2025-12-03T22:00", "2025-12-03", "2025-12-03", "day"),
+        # two days listed are two TimeML expressions: the value is the first, the interval both
+        ("November 24 and 25", "past", "2025-11-24", "2025-11-24", "2025-11-25", "week"),
+        # a day counted from a named day
+        ("the day before last Tuesday", "past", "2025-12-01", "2025-12-01", "2025-12-01", "day"),
+        ("the day after Christmas", "past", "2024-12-26", "2024-12-26", "2024-12-26", "day"),
+        # the United States' Election Day: the Tuesday after the first Monday of November
+        ("Election Day", "past", "2025-11-04", "2025-11-04", "2025-11-04", "day"),
     ],
 )
 def test_dates(text, tense, value, start, end, precision):
@@ -257,3 +264,20 @@ def test_weeks_before_the_year_1000_keep_four_digit_years():
     # found by test_never_raises: "999-W52" had no interval, so the week came back "unknown"
     t = normalise_time("last week", dt.date(1000, 1, 1))
     assert t.value == "0999-W52" and t.precision == "week" and t.interval is not None
+
+
+@pytest.mark.parametrize(
+    "text, lead, value, kind",
+    [
+        ("one day", "islam will", "FUTURE_REF", "DATE"),  # "will one day be": an indefinite future
+        ("one day", "hopes to", "FUTURE_REF", "DATE"),
+        ("one day", "the talks lasted", "P1D", "DURATION"),
+        ("almost a hundred years", "", "P100Y", "DURATION"),
+        ("more than two thousand years", "", "P2L", "DURATION"),  # millennia, not the year 2000
+        ("the year two thousand", "", "2000", "DATE"),
+        ("8-month-old", "", "P8M", "DURATION"),
+    ],
+)
+def test_indefinite_futures_and_large_spans(text, lead, value, kind):
+    t = normalise_time(text, THU, lead=lead)
+    assert (t.value, t.type) == (value, kind)

@@ -113,7 +113,7 @@ _SPECIAL = (
     r"(?i:\b(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?(?:year|month|week)|year[\s-]end|year's\s+end|month[\s-]end)\b)"
     r"|(?i:\bthe\s+new\s+year\b)"
     r"|\b(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year'?s?\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Halloween|Boxing\s+Day"
-    r"|Valentine'?s?\s+Day|Labor\s+Day|Easter(?:\s+(?:Sunday|Monday|[Ww]eek(?:end)?))?|Good\s+Friday)\b"
+    r"|Valentine'?s?\s+Day|Labor\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|Monday|[Ww]eek(?:end)?))?|Good\s+Friday)\b"
 )
 _REF = (
     r"(?i:\b(?:then[\s-]current|current(?=\s+[a-z])(?!\s+(?:accounts?|affairs|assets|liabilities|ratio|"
@@ -156,6 +156,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ]
 ]
 
+_DAY_BEFORE = re.compile(r"(?i)\bday\s+(?:before|after)$")
 # A TIME at a clock hour followed by the day it falls on is one expression: "10 p.m. Wednesday".
 _JOIN = re.compile(r"^(?:,?\s+(?:on\s+)?|\s*,\s*)$")
 
@@ -184,8 +185,8 @@ def pattern_spans(text: str) -> list[Candidate]:
                 start += 5  # "from August 6" alone: the date, not the preposition (TIMEX3 extent)
             if name == "duration" and re.match(r"(?i)following\s", text[start:end]):
                 start += 10  # "following two days of clashes": the preposition, not "the following two days"
-            if name == "duration" and is_age(m.group(0)):
-                continue
+            if name == "duration" and is_age(m.group(0)) and not _AGED_THING.match(text, end):
+                continue  # "the 6-year-old", but "the IRA's 8-month-old truce" is how long it has lasted
             if name == "daymonth" and not text[start].isalpha() and \
                     not _DAY_MONTH_LEAD.search(text[max(0, start - 8):start]):
                 continue
@@ -197,6 +198,15 @@ def pattern_spans(text: str) -> list[Candidate]:
 # a person's age ("the 6-year-old", "52 years old") is no time expression; "a year-old truce" is
 _AGE = re.compile(r"^(?:the\s+)?(?:[0-9]+|[a-z]+-?[a-z]*)[\s-]+(?:year|month|week|day)s?[\s-]+old$", re.I)
 _NOT_AGE = re.compile(r"^(?:the\s+)?(?:a|an|one)\b", re.I)
+
+
+# what an "N-month-old" describes when it is a span of time, not a person's age
+_AGED_THING = re.compile(
+    r"[\s-]+(?:truce|ceasefire|cease-fire|war|conflict|siege|blockade|strike|dispute|crisis|campaign|ban|embargo|"
+    r"moratorium|freeze|deal|agreement|accord|law|government|coalition|offensive|occupation|insurgency|"
+    r"uprising|standoff|stand-off|protests?|movement|slump|recession|boom|peace|investigation|probe|feud|"
+    r"rivalry|negotiations|talks|process|policy|alliance|regime|rule|reign|stalemate|deadlock|lockdown|"
+    r"curfew|state\s+of\s+emergency)\b", re.I)
 
 
 def is_age(text: str) -> bool:
@@ -257,10 +267,29 @@ _OPEN_QUOTE = re.compile(r"(?:\"|“|``|')\s*$")
 _TITLE_WORDS = re.compile(r"^(?:[0-9]+|[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)+$")
 
 
+# "today's youth", "in today's world", "the people of tomorrow": the present age or the future in
+# general, which TimeML leaves untagged ("today's editions", "tomorrow's vote" stay dates)
+_GENERIC_AFTER_TODAY = re.compile(
+    r"(?:'s|’s)\s+(?:[a-z]+\s+)?(?:world|youth|young|society|societies|generations?|children|kids|teenagers|"
+    r"consumers|families|parents|women|men|people|economy|economies|culture|standards|technology|"
+    r"technologies|computers|machines|cars|workplace|workforce|workers|voters|politics|politicians|"
+    r"media|army|armies|military|warfare|terms|money|dollars|prices)\b")
+_GENERIC_OF = re.compile(r"(?i)\b(?!(?:as|end|rest|start|beginning|middle|course|events?|editions?|issues?|"
+                         r"sessions?|meetings?|part|half|morning|afternoon|evening|night|news)\s)[a-z]+\s+of\s+$")
+
+
 def is_not_time(text: str, start: int, end: int) -> bool:
     """A candidate that reads as a time but is none: "a second betrayal" (an ordinal), "about
-    three-quarters of its food" (a fraction), a programme's title in quotes ("This Week", "60 Minutes")."""
+    three-quarters of its food" (a fraction), a programme's title in quotes ("This Week", "60 Minutes"),
+    the present age or the future in general ("today's youth", "the people of tomorrow")."""
     piece = text[start:end]
+    if piece.lower() in ("today", "tomorrow"):
+        if _GENERIC_AFTER_TODAY.match(text, end):
+            return True
+        before = text[max(0, start - 20):start]
+        if _GENERIC_OF.search(before) and not re.search(r"(?i)\bas\s+of\s+$", before) and \
+                not re.match(r"\s*(?:,\s*)?(?:[0-9]|at\b|morning|afternoon|evening|night)", text[end:end + 12]):
+            return True
     if _ORDINAL_SECOND.match(piece):
         return bool(re.match(r"\s+[a-z]", text[end:end + 3])) and not _NOT_AFTER_SECOND.match(text, end)
     if _FRACTION.match(piece) and _OF_NOT_TIME.match(text, end):
@@ -324,13 +353,19 @@ def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
 
 
 def join_adjacent(text: str, spans: list[Candidate]) -> list[Candidate]:
-    """Join a clock time with the day right after it ("10 p.m. Wednesday", "5 p.m. EST, Nov. 6")."""
+    """Join a clock time with the day right after it ("10 p.m. Wednesday", "5 p.m. EST, Nov. 6"), and
+    "the day before" with the day it counts from ("the day before last Tuesday's hearing")."""
     out: list[Candidate] = []
     for c in spans:
         if out and out[-1].source == "clock" and c.source in ("weekday", "date", "relday") \
                 and _JOIN.match(text[out[-1].end : c.start] or " "):
             prev = out[-1]
             out[-1] = Candidate(prev.start, c.end, "clock+day")
+            continue
+        if out and out[-1].source == "narrative" and c.source in ("weekday", "date", "relday", "special") and \
+                _DAY_BEFORE.search(text[out[-1].start : out[-1].end]) and text[out[-1].end : c.start] == " ":
+            prev = out[-1]
+            out[-1] = Candidate(prev.start, c.end, "narrative+day")  # "the day before last Tuesday"
             continue
         if out and c.source == "clock" and out[-1].source in ("weekday", "relday") and \
                 text[out[-1].end : c.start] == " ":

@@ -102,7 +102,7 @@ NUMBER_WORD_RE = (
     + _alt(ONES) + ")"
 )
 NUMBER_RE = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + NUMBER_WORD_RE
+    r"(?:(?:a|an|one|" + NUMBER_WORD_RE + r")\s+(?:hundred|thousand)|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + NUMBER_WORD_RE
     + r"|(?:a|an|one)(?:\s+and\s+a\s+half)?|half\s+an?|" + _alt(VAGUE_NUMBERS) + ")"
 )
 UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"

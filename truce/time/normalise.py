@@ -121,7 +121,9 @@ _D = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
 _D2 = r"(?P<day2>[0-9]{1,2})(?:st|nd|rd|th)?"
 _Y = r"(?P<year>[0-9]{4}|'[0-9]{2})"
 _ORD = "(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|[0-9]{1,2}(?:st|nd|rd|th))"
-_NUM = (r"(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?|(?:a|an|one) and a half|half an?|a couple of|a couple|couple of|"
+_NUM = (r"(?P<num>(?:(?:a|an|one|(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(ONES) + r"))?|"
+        + "|".join(sorted(ONES, key=len, reverse=True)) + r") (?:hundred|thousand))|"
+        r"[0-9][0-9,]*(?:\.[0-9]+)?|(?:a|an|one) and a half|half an?|a couple of|a couple|couple of|"
         r"a dozen|dozen|(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(ONES) + r"))?|"
         + "|".join(sorted(ONES, key=len, reverse=True)) + r"|a|an|"
         + "|".join(sorted(VAGUE_NUMBERS, key=len, reverse=True)) + ")")
@@ -276,6 +278,7 @@ def _date(value: str, anchor: str | None = "published") -> _Result:
 
 # --- the rules --------------------------------------------------------------------------------
 
+_LOOKING_AHEAD = {"will", "would", "could", "might", "may", "can", "shall", "should", "must", "to", "'ll"}
 _REF_WORDS = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
@@ -301,6 +304,7 @@ _HOLIDAYS = {
     "boxing day": (12, 26), "independence day": (7, 4), "labor day": None, "thanksgiving": None,
     "thanksgiving day": None, "easter": None, "easter sunday": None, "easter monday": None,
     "good friday": None, "easter week": None, "easter weekend": None,
+    "election day": None,  # the United States' federal Election Day
 }
 
 
@@ -314,6 +318,8 @@ def _holiday(name: str, year: int | None, ctx: Context) -> dt.date:
     def on(y: int) -> dt.date:
         if name.startswith("thanksgiving"):
             return _nth_weekday(y, 11, 4, 4)
+        if name == "election day":  # the Tuesday after the first Monday of November
+            return _nth_weekday(y, 11, 1, 1) + dt.timedelta(days=1)
         if name in ("easter", "easter sunday", "easter week", "easter weekend"):
             return cal.easter(y)
         if name == "good friday":
@@ -424,6 +430,8 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             raise _Unresolvable("the range ends before it starts")
         span = (last - first).days
         value = f"{first.year:04d}-{first.month:02d}" if month == month2 else first.isoformat()
+        if " and " in s and not s.startswith("between ") and "between" not in ctx.lead.split()[-1:]:
+            value = first.isoformat()  # "April 24 and 25" lists two days: TimeML's first is the first day
         return _Result("DATE", value, Interval(first, last), "week" if span <= 7 else "month", "published")
     # Month D / D Month / the Dth of Month (no year)
     if m := (full(rf"(?:{_WD},? )?(?:the )?{_M} {_D}", s)
@@ -557,6 +565,12 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         if pod:
             return _Result("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[pod]}", dt_interval(d), "day", anchor)
         return _date(d.isoformat())
+    # "the day before last Tuesday", "the day after Christmas": a day counted from a named day
+    if m := full(r"(?:the )?day (?P<ba>before|after) (?P<rest>.+)", s):
+        inner = _rules(m.group("rest"), ctx)
+        if inner is not None and inner.interval is not None and inner.precision == "day" and inner.interval.start:
+            d = inner.interval.start + dt.timedelta(days=-1 if m.group("ba") == "before" else 1)
+            return _date(d.isoformat(), inner.anchor)
     # narrative days: the following day, the next day, that day, the same day, the day before
     if m := full(rf"(?:(?:the|that|this) )?(?P<which>following|next|previous|same|preceding|prior)? ?"
                  rf"(?P<u>day|night|morning|evening|afternoon|week|month|year|weekend)(?: (?P<ba>before|after|earlier|later))?", s):
@@ -778,6 +792,12 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
                 n = 2 * (n or 1)
             value = duration_value(n, unit_code(m.group("unit")))
         return _Result("SET", value, None, None, None)
+    # "will one day be", "hopes to one day return": an indefinite future, not a day's length
+    if s in ("one day", "some day", "someday") and ctx.lead.split()[-1:] and \
+            ctx.lead.split()[-1] in _LOOKING_AHEAD:
+        pub = ctx.published
+        return _Result("DATE", "FUTURE_REF", Interval(pub, None) if pub else None, "unknown",
+                       "published" if pub else None, reason="vague future reference")
     # durations: [the] [past|next|first...] N unit[s] [old|long], bare plural units
     if m := full(rf"(?:(?:the|a|an|over the|in the|for the|during the|within the) )?"
                  rf"(?:(?P<rel>past|last|next|first|coming|previous|final|latest|following|preceding|initial|recent|"

@@ -29,6 +29,9 @@ def number(word: str) -> float | None:
         return TENS[parts[0]] + (ONES.get(parts[1], 0) if len(parts) > 1 else 0)
     if w in ("dozen", "a dozen"):
         return 12
+    if m := re.fullmatch(r"(.+?) (hundred|thousand)", w):  # "a hundred", "two thousand"
+        n = number(m.group(1))
+        return None if n is None else n * (100 if m.group(2) == "hundred" else 1000)
     return None
 
 
@@ -40,7 +43,10 @@ def spoken_year(s: str) -> int | None:
     s = s.removeprefix("the year ").replace("-", " ")
     if s.startswith("two thousand"):
         rest = s[len("two thousand"):].strip().removeprefix("and ").strip()
-        return 2000 + (int(number(rest) or 0) if rest else 0)
+        if not rest:
+            return 2000
+        n = number(rest)
+        return 2000 + int(n) if n is not None and 1 <= n <= 99 else None  # "two thousand years" is no year
     first, _, rest = s.partition(" ")
     if first not in _SPOKEN_CENTURY or not rest:
         return None
@@ -83,4 +89,6 @@ def duration_value(n: float | None, unit: str) -> str:
         return f"P{num_text(n * (10 if unit == 'DE' else 100))}Y"  # "two decades" → P20Y
     if unit == "WE":
         return f"P{amount}WE"
+    if unit == "Y" and n is not None and n >= 1000 and n % 1000 == 0:
+        return f"P{num_text(n // 1000)}L"  # "two thousand years": TIMEX3 counts millennia with L
     return f"P{amount}{unit}"

@@ -44,6 +44,8 @@ _NARRATIVE_WORDS = re.compile(r"\b(?:following|next|previous|preceding|same|that
 _DAYLESS_PART = re.compile(r"(?i)(?:(?:the|early|late|mid)[\s-]+)?(?:morning|afternoon|evening|night|dawn|dusk|daybreak)$"
                            r"|overnight$")
 _NEWS_DAYS = 7
+_APPOSED = re.compile(r"(?i)the\s+(?:day|night)\s+(?:before|after)")
+_APPOSITION = re.compile(r"\s*,\s*")
 _LEAD_WORDS = 4
 _NARRATIVE_REACH = 300  # characters within which an explicit year carries over to a bare month-day
 _QUARTER_REACH = 300  # characters within which a quarter sets the granularity of "a year earlier"
@@ -78,8 +80,11 @@ def find_candidates(doc, text: str) -> list[Candidate]:
                 extra.append(Candidate(start, end, "spacy", ent.label_))
     if extra:
         cands = resolve_overlaps(cands + extra)
-    return [c for c in cands if not is_name(text, c.start, c.end) and not is_count(text, c.start, c.end)
+    kept = [c for c in cands if not is_name(text, c.start, c.end) and not is_count(text, c.start, c.end)
             and not is_not_time(text, c.start, c.end) and not is_tenure(text, c.start, c.end)]
+    # "most recently last October": the date says when; "recently" only ranks it
+    return [c for i, c in enumerate(kept) if not (
+        text[c.start:c.end].lower() == "recently" and i + 1 < len(kept) and text[c.end:kept[i + 1].start] == " ")]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -197,6 +202,12 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
         if not keep_all and te.reason and te.reason.startswith("not understood") and \
                 c.source not in ("date", "numeric", "year", "weekday", "given"):
             continue
+        if out and _APPOSED.fullmatch(piece) and _APPOSITION.fullmatch(text[out[-1].end : c.start]) \
+                and out[-1].precision == "day" and out[-1].interval is not None and not out[-1].deadline:
+            # "Oct. 12, the day before the stock market plunge": the same day, said again by an event
+            first = out[-1]
+            te = replace(te, type=first.type, value=first.value, interval=first.interval, precision="day",
+                         anchor=f"previous:{first.interval.start.isoformat()}", reason=None)
         key = _same_date_key(piece)
         if key and te.precision == "day" and te.value and te.value[:1].isdigit():
             first = seen.get(key)
