@@ -316,3 +316,18 @@ def test_an_age_of_a_truce_is_a_duration_and_a_childs_is_not(nlp):
     found = _texts(nlp, "The bombing threatened the IRA's 8-month-old truce. A 6-year-old boy was hurt.",
                    d("1998-03-22"))
     assert found["8-month-old"].value == "P8M" and not any("6-year" in k for k in found)
+
+
+def test_the_nth_day_of_an_event_said_in_the_present_is_today(nlp):
+    found = _texts(nlp, "In Saudi Arabia, today is the eighth day of the operation. It was the third day of "
+                        "talks.", d("1990-08-15"))
+    assert found["the eighth day"].value == "1990-08-15" and "the third day" not in found
+
+
+def test_a_month_and_year_labelling_a_thing_sets_no_year_for_later_days(nlp):
+    text = ("He accepted a treaty he had rejected after the August 1988 cease-fire of the war. Iran condemned "
+            "the invasion of Kuwait on Aug. 2.")
+    found = _texts(nlp, text, d("1990-08-15"))
+    assert found["Aug. 2"].value == "1990-08-02"
+    found = _texts(nlp, "In August 1988, the war ended. On Aug. 20, the troops left.", d("1990-08-15"))
+    assert found["Aug. 20"].value == "1988-08-20"

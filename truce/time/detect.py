@@ -78,6 +78,11 @@ _DURATION = (
     r"|(?i:\bthe\s+(?:nineteen\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"
     r"|(?i:\b(?:just\s+)?(?:days|weeks|months|years|hours)\s+(?:later|earlier|ago)\b)"
 )
+# "today is the eighth day of Desert Shield", "it's the second day of an offensive": today, counted
+# from an event's start (kept only after a present "is", see pattern_spans)
+_ORDINAL_DAY = (r"(?i:\bthe\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                r"[0-9]{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|successive\s+)?day\b)")
+_IS_BEFORE = re.compile(r"(?i)(?:\bis|\w's|\w’s)\s+$")
 _QUARTER = (
     rf"(?i:\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?"
     rf"(?:(?:year-earlier|year-ago|year\s+earlier|(?:next|last|this|previous|prior)\s+year(?:'s)?|{_Y})\s+)?"
@@ -145,6 +150,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("narrative", _NARRATIVE),
         ("duration", _DURATION),
         ("quarter", _QUARTER),
+        ("ordinal_day", _ORDINAL_DAY),
         ("year", _YEAR),
         ("decade", _DECADE),
         ("season", _SEASON),
@@ -187,6 +193,8 @@ def pattern_spans(text: str) -> list[Candidate]:
                 start += 10  # "following two days of clashes": the preposition, not "the following two days"
             if name == "duration" and is_age(m.group(0)) and not _AGED_THING.match(text, end):
                 continue  # "the 6-year-old", but "the IRA's 8-month-old truce" is how long it has lasted
+            if name == "ordinal_day" and not _IS_BEFORE.search(text[max(0, start - 12):start]):
+                continue
             if name == "daymonth" and not text[start].isalpha() and \
                     not _DAY_MONTH_LEAD.search(text[max(0, start - 8):start]):
                 continue

@@ -792,6 +792,10 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
                 n = 2 * (n or 1)
             value = duration_value(n, unit_code(m.group("unit")))
         return _Result("SET", value, None, None, None)
+    # "today is the eighth day of the blockade": the day it is said, counted from the event's start
+    if full(r"the (?:[a-z]+|[0-9]{1,3}(?:st|nd|rd|th)) (?:straight |consecutive |successive )?day", s) and \
+            re.search(r"(?:\bis|'s)$", ctx.lead):
+        return _date(_need(ctx).isoformat())
     # "will one day be", "hopes to one day return": an indefinite future, not a day's length
     if s in ("one day", "some day", "someday") and ctx.lead.split()[-1:] and \
             ctx.lead.split()[-1] in _LOOKING_AHEAD:

@@ -154,6 +154,16 @@ def _period_ended(te: TimeExpression, end_text: str, article: Article) -> TimeEx
     return replace(te, value=value, interval=interval, precision=precision, anchor="absolute")
 
 
+def _names_a_thing(doc, start: int, end: int) -> bool:
+    """The expression stands before a noun it modifies ("the August 1988 cease-fire"): it labels a
+    thing rather than moving the narrative to that year."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return any(t.dep_ in ("compound", "nmod", "amod") and t.head.i >= span.end and t.head.pos_ in ("NOUN", "PROPN")
+               for t in span)
+
+
 def _news_day(day, published: dt.date | None) -> bool:
     """The day is the news of the week before publication, not the backstory ("The embassy bombings,
     on Aug. 7, ..." two weeks earlier): a part of the day in a later paragraph may belong to it."""
@@ -236,6 +246,7 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
             last_dated = (c.start, te.interval.start)
         if te.precision == "day" and not te.deadline and not te.open_ended and te.interval.start == te.interval.end:
             last_day = (c.start, te.interval.start)
-        if te.anchor == "absolute" and te.precision in ("day", "month") and te.interval.start is not None:
+        if te.anchor == "absolute" and te.precision in ("day", "month") and te.interval.start is not None \
+                and not (parsed and _names_a_thing(doc, c.start, c.end)):
             last_absolute = (c.start, te.interval.start)
     return out
