@@ -331,3 +331,17 @@ def test_a_month_and_year_labelling_a_thing_sets_no_year_for_later_days(nlp):
     assert found["Aug. 2"].value == "1990-08-02"
     found = _texts(nlp, "In August 1988, the war ended. On Aug. 20, the troops left.", d("1990-08-15"))
     assert found["Aug. 20"].value == "1988-08-20"
+
+
+def test_the_quarter_in_view_lasts_through_the_report_until_another_period(nlp):
+    filler = "The company cited higher costs and weak demand in its main markets. " * 8
+    text = ("Savin reported a third-quarter net loss. " + filler + "Revenue fell from $93 million a year "
+            "earlier. Net for the nine months was $254 million, up from $163 million a year earlier.")
+    times = find_times(nlp(text), Article(id="t", text=text, published=d("1989-11-02")))
+    earlier = [t.value for t in times if t.text == "a year earlier"]
+    assert earlier == ["1988-Q3", "1988"]
+
+
+def test_a_period_named_by_its_year_alone_is_that_year(nlp):
+    found = _texts(nlp, "The company had a loss of $195 million in the 1988 period.", d("1989-11-02"))
+    assert found["the 1988 period"].value == "1988"

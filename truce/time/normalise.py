@@ -655,6 +655,10 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             # "the year-earlier period" with no quarter in view: the year before
             shift = 1 if yrel.startswith("next") else 0 if yrel.startswith("this") else -1
             return _date(f"{_need(ctx).year + shift:04d}")
+        if unit == "period" and explicit and not ord_ and not yrel and ctx.quarter is None:
+            year = _year(explicit, ctx.published)  # "the 1988 period" with no quarter in view: that year
+            _check_year(year)
+            return _date(f"{year:04d}", "absolute")
         if unit and known and (unit != "period" or ord_ or ctx.quarter is not None):
             n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(ord_ or "", None)
             if n is None and ord_:

@@ -48,7 +48,9 @@ _APPOSED = re.compile(r"(?i)the\s+(?:day|night)\s+(?:before|after)")
 _APPOSITION = re.compile(r"\s*,\s*")
 _LEAD_WORDS = 4
 _NARRATIVE_REACH = 300  # characters within which an explicit year carries over to a bare month-day
-_QUARTER_REACH = 300  # characters within which a quarter sets the granularity of "a year earlier"
+_QUARTER_REACH = 1000  # characters within which a quarter sets the granularity of "a year earlier"
+# another reporting period ("the nine months", "the first half", "the year ended ...") ends the quarter's view
+_OTHER_PERIOD = re.compile(r"P(?:[2-9]|1[01])M|P1Y|[0-9]{4}-H[12]")
 _YEAR_BACK = re.compile(r"\b(?:a|one) year (?:ago|earlier|before)\b|\byear[- ](?:earlier|ago)\b", re.I)
 # spaCy labels these DATE, but alone they describe a thing ("quarterly results"), not a time
 _NOT_ALONE = {"quarterly", "seasonal", "annual", "daily life", "the day", "the time", "time"}
@@ -237,6 +239,8 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
             te.interval, te.precision = value_interval(te.value)
         if te.value and re.fullmatch(r"[0-9]{4}-Q[1-4]", te.value):
             last_quarter = (c.start, te.value[-1])
+        elif te.value and _OTHER_PERIOD.fullmatch(te.value):
+            last_quarter = None  # "Net for the nine months was ... a year earlier": that period, not the quarter
         out.append(te)
         if te.interval is None or te.type not in ("DATE", "TIME") or not te.value or not te.value[:1].isdigit():
             continue
