@@ -345,3 +345,15 @@ def test_the_quarter_in_view_lasts_through_the_report_until_another_period(nlp):
 def test_a_period_named_by_its_year_alone_is_that_year(nlp):
     found = _texts(nlp, "The company had a loss of $195 million in the 1988 period.", d("1989-11-02"))
     assert found["the 1988 period"].value == "1988"
+
+
+def test_vague_references_and_trading_days(nlp):
+    text = ("The king would travel at this crucial moment. The group will raise money at a later date. "
+            "We'll have to live without it for a while. Eight trading days after Oct. 12, the index fell. "
+            "There were no one-time gains in the latest period.")
+    found = _texts(nlp, text, d("1989-11-02"))
+    assert found["this crucial moment"].value == "PRESENT_REF"
+    assert found["a later date"].value == "FUTURE_REF"
+    assert found["a while"].value == "PXX"
+    assert found["Eight trading days"].value == "P8D"
+    assert found["the latest period"].value == "1989-Q3"

@@ -72,7 +72,7 @@ _DURATION = (
     rf"(?i:\b(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|following|recent|remaining)\s+)?"
     rf"(?:(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to|only|just|some|roughly|"
     rf"approximately)\s+)?{NUMBER_RE}(?:\s+1/2)?[\s-]+(?:and\s+a\s+half[\s-]+)?"
-    rf"(?:(?:more|additional|extra|further|full|straight|consecutive)\s+)?{UNIT_RE}\b"
+    rf"(?:(?:more|additional|extra|further|full|straight|consecutive|trading|business|working)\s+)?{UNIT_RE}\b"
     rf"(?:[\s-]+(?:old\b|long\b|ago\b|earlier\b|later\b|from\s+now\b|and\s+a\s+half\b))?)"
     rf"|(?i:\b{UNIT_RE}-(?:old|long)\b)"
     r"|(?i:\bthe\s+(?:nineteen\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"
@@ -125,7 +125,8 @@ _REF = (
     r"flows?|density|source)\b)|right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately"
     r"|the\s+(?:near\s+|distant\s+)?future|the\s+past|the\s+(?:near|short|long|longer)\s+term"
     r"|the\s+coming\s+(?:days|weeks|months|years)|the\s+(?:days|weeks|months|years)\s+ahead"
-    r"|recent\s+(?:days|weeks|months|years))\b)"
+    r"|recent\s+(?:days|weeks|months|years)|an?\s+(?:later|future)\s+date|this\s+(?:[a-z]+\s+)?moment)\b)"
+    r"|(?i:(?<=\bfor\s)a\s+(?:little\s+|long\s+|short\s+)?while\b)"
 )
 _SET = (
     r"(?i:\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly"

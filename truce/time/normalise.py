@@ -284,6 +284,7 @@ _REF_WORDS = {
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
     "presently": "PRESENT_REF", "the present": "PRESENT_REF", "present": "PRESENT_REF",
     "the moment": "PRESENT_REF", "this time": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "this moment": "PRESENT_REF", "a later date": "FUTURE_REF", "a future date": "FUTURE_REF",
     "so far": "PRESENT_REF", "to date": "PRESENT_REF", "as yet": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
     "formerly": "PAST_REF", "the past": "PAST_REF", "past": "PAST_REF", "earlier": "PAST_REF",
@@ -650,7 +651,8 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         unit = m.group("unit") or ("quarter" if ord_ and ord_.startswith("q") else None)
         yrel, rel = m.group("yrel"), m.group("rel") or ("the" if s.startswith("the ") else None)
         explicit = m.group("year") or m.group("pyear")
-        known = ord_ or yrel or explicit or (rel and unit != "period") or ctx.quarter is not None
+        latest_period = unit == "period" and rel in ("latest", "recent") and not ord_ and not yrel and not explicit
+        known = ord_ or yrel or explicit or (rel and unit != "period") or ctx.quarter is not None or latest_period
         if unit == "period" and yrel and not ord_ and ctx.quarter is None and not explicit:
             # "the year-earlier period" with no quarter in view: the year before
             shift = 1 if yrel.startswith("next") else 0 if yrel.startswith("this") else -1
@@ -659,7 +661,8 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             year = _year(explicit, ctx.published)  # "the 1988 period" with no quarter in view: that year
             _check_year(year)
             return _date(f"{year:04d}", "absolute")
-        if unit and known and (unit != "period" or ord_ or ctx.quarter is not None):
+        if unit and known and (unit != "period" or ord_ or ctx.quarter is not None or latest_period):
+            # "the latest period" with no quarter named: the last quarter reported, as "the latest quarter"
             n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(ord_ or "", None)
             if n is None and ord_:
                 n = int(re.sub(r"\D", "", ord_))
@@ -796,6 +799,10 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
                 n = 2 * (n or 1)
             value = duration_value(n, unit_code(m.group("unit")))
         return _Result("SET", value, None, None, None)
+    if m := full(r"this (?:[a-z]+ )?moment", s):
+        s = "this moment"  # "at this crucial moment"
+    if full(r"an? (?:little |long |short )?while", s):
+        return _Result("DURATION", "PXX", None, "unknown", None, reason="a vague length of time")
     # "today is the eighth day of the blockade": the day it is said, counted from the event's start
     if full(r"the (?:[a-z]+|[0-9]{1,3}(?:st|nd|rd|th)) (?:straight |consecutive |successive )?day", s) and \
             re.search(r"(?:\bis|'s)$", ctx.lead):
@@ -811,7 +818,8 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
                  rf"(?:(?P<rel>past|last|next|first|coming|previous|final|latest|following|preceding|initial|recent|"
                  rf"remaining|ensuing|subsequent|prior|other) )?(?:(?:about|around|some|nearly|almost|more than|"
                  rf"less than|over|under|at least|up to|only|just|roughly|approximately) )?{_NUM}[ -](?:and a half[ -])?"
-                 rf"(?:(?:more|additional|extra|further|full|long|whole|straight|consecutive) )?{_U}"
+                 rf"(?:(?:more|additional|extra|further|full|long|whole|straight|consecutive|trading|business|"
+                 rf"working) )?{_U}"
                  rf"(?:[ -](?P<tail>old|long|and a half|plus))?", s) or \
             full(rf"(?:(?:the|over the|in the|for the) )?(?:(?P<rel>past|last|next|first|coming|recent|several|few|many) )?"
                  rf"(?P<num>){_U}(?:[ -](?P<tail>old|long))?", s):
