@@ -191,3 +191,38 @@ def test_stabbing_is_not_a_killing(nlp):
 
 def test_headline_participle_in_a_clause_counts_its_subject(nlp):
     assert ("killed", 5) in _claims(nlp, "Four police and one reservist killed, two police missing.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a figure after a date the parser folded into the date phrase
+        ("12 Mar. 4 villagers killed by raiders near the river.", [("killed", 4, False)]),
+        # a number that counts an organisation's name before the victims' noun
+        ("Three Uganda People's Defence Force (UPDF) soldiers were killed in an ambush.", [("killed", 3, False)]),
+        ("A sergeant shot dead three of his colleagues at the barracks.", [("killed", 3, False)]),
+        ("Security forces claim to have killed four gunmen in the forest.", [("killed", 4, False)]),
+        ("A bomb hit the convoy. One soldier dead.", [("killed", 1, False)]),
+        ("A crowd lynched and burned two suspected thieves at the market.", [("killed", 2, False)]),
+        ("Both brothers were shot dead at the checkpoint.", [("killed", 2, False)]),
+        ("One trader reported dead, four others injured.", [("killed", 1, False), ("injured", 4, False)]),
+    ],
+)
+def test_headline_and_note_styles(nlp, text, expected):
+    assert sorted(summary(counts(nlp, text))) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 7 year old girl was shot dead at her home.",
+        "On 3 June 2019 police officers killed a suspect.",
+    ],
+)
+def test_ages_and_dates_are_not_the_toll(nlp, text):
+    assert [c.best for c in counts(nlp, text) if c.kind == "killed"] == [1]
+
+
+def test_killing_and_injuring_an_unknown_number_is_not_a_death_toll(nlp):
+    claims = counts(nlp, "Militants said they had killed and injured an unspecified number of soldiers.")
+    assert [c for c in claims if c.kind == "killed" and c.best] == []

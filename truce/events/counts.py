@@ -161,6 +161,13 @@ _KILL_VERBS = {
     "eliminate", "neutralize", "neutralise",
 }  # "stab", "hack", "shoot" kill only "to death" / "dead" (see _cue_kind)
 _DIE_VERBS = {"die", "perish", "succumb"}
+# Verbs that, with "dead" and no object, say their subject died ("One officer reported dead").
+_STATUS_VERBS = {"report", "find", "confirm", "fear", "believe", "presume", "declare", "pronounce"}
+# Verbs whose object, in "lynched and burned three men", is also the first verb's victim.
+_HARM_VERBS = {
+    "burn", "beat", "stab", "hack", "shoot", "torture", "mutilate", "attack", "behead", "strangle",
+    "stone", "rape", "abduct", "kidnap", "dismember",
+}  # not "injure": "killing and injuring an unknown number" does not say how many died
 _INJURE_VERBS = {"injure", "wound", "hurt", "maim"}
 _KILL_NOUNS = {
     "death", "deaths", "fatality", "fatalities", "toll", "killing", "killings", "dead", "body",
@@ -240,6 +247,8 @@ def _is_anaphoric(head) -> bool:
         return True
     if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
         return True
+    if any(c.lower_ == "both" for c in head.lefts):
+        return True  # "both men": two already introduced
     if head.pos_ == "NUM":
         return any(c.lower_ in _DEFINITE for c in head.lefts) or (
             head.i > 0 and head.doc[head.i - 1].lower_ in _DEFINITE
@@ -336,8 +345,8 @@ def _quantity_of_part(tok):
         return None, None  # "over 100 camels have been killed"
     for child in tok.children:
         if child.dep_ == "nummod" or (child.dep_ in ("amod", "det", "quantmod") and child.like_num):
-            if _is_day_of_month(child):
-                continue
+            if _is_day_of_month(child) or child.lower_.rstrip(".") in _MONTHS:
+                continue  # "12 Mar. 4 villagers": the date is not the figure
             toks = _number_tokens(child)
             q = _span_text_quantity(toks)
             if q is not None:
@@ -350,6 +359,14 @@ def _quantity_of_part(tok):
             return Quantity(v, v, None, vague=True), child
         if child.dep_ == "quantmod" and child.lower_ == "dozen":
             return Quantity(12, 12, 12), child
+    both = next((c for c in tok.lefts if c.dep_ in ("det", "predet") and c.lower_ == "both"), None)
+    if both is not None:
+        return Quantity(2, 2, 2), both  # "both men were killed"
+    num = _number_before(tok)
+    if num is not None:
+        q = parse_quantity(num.text)
+        if q is not None:
+            return q, num
     if low in ("he", "she", "him", "her"):
         return Quantity(1, 1, 1), tok
     if tok.tag_ in ("NN", "NNP") and _victim_kind(tok) != "people" and tok.lemma_ not in _NOT_PERSONS:
@@ -359,6 +376,39 @@ def _quantity_of_part(tok):
         if not any(c.lower_ in ("no", "every", "each", "any", "all") for c in tok.lefts):
             return Quantity(1, 1, 1), first
     return None, None
+
+
+_AGE_WORDS = frozenset(("old", "yr", "yrs", "year", "years", "aged", "month", "months"))
+_NAME_PARTS = frozenset(("compound", "amod", "nmod", "appos", "punct"))
+
+
+def _number_before(noun):
+    """A figure written just before a noun phrase the parse did not tie to it: "01 Oct. 7 people killed"
+    (7 hangs on the date), "Two Kenya Defence Forces (KDF) soldiers" (Two counts the Forces). Only a plain
+    number, never a date's day or a year, and only across the phrase's own modifiers."""
+    doc = noun.doc
+    j, depth = noun.i - 1, 0
+    while j >= 0 and noun.i - j <= 8 and not doc[j + 1].is_sent_start:
+        t = doc[j]
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth -= 1
+        elif depth == 0 and not (t.dep_ in _NAME_PARTS and t.pos_ in ("PROPN", "ADJ", "NOUN", "VERB")):
+            break
+        j -= 1
+    if j < 0 or depth != 0 or (j + 1 < len(doc) and doc[j + 1].is_sent_start and j + 1 > noun.i):
+        return None
+    t = doc[j]
+    if not (t.like_num or t.pos_ == "NUM") or j == noun.i - 1 and t.head is noun:
+        return None  # a number the parse already tied to the noun was read above
+    if t.text.isdigit() and len(t.text) == 4 or _is_day_of_month(t) or t.head.pos_ in ("VERB", "AUX"):
+        return None
+    if any(w.lower_ in _AGE_WORDS for w in doc[j + 1 : noun.i]):
+        return None  # "a 5 yr old child": an age
+    if j + 1 < len(doc) and doc[j + 1].lower_.rstrip(".") in _MONTHS:
+        return None
+    return t
 
 
 def _negated_subject(tok) -> bool:
@@ -372,6 +422,15 @@ def _victim_heads(cue) -> list:
     lemma = cue.lemma_.lower()
     if "nsubjpass" in deps:
         return [deps["nsubjpass"]]
+    if "nsubj" in deps and "dobj" not in deps and lemma in _STATUS_VERBS and any(
+            c.lower_ == "dead" for c in cue.children):
+        return [deps["nsubj"]]  # headline style: "One officer reported dead", "3 found dead"
+    if lemma not in _DIE_VERBS and "dobj" not in deps:
+        # "a mob lynched and burned three men": the object of the next harm verb is shared
+        for conj in (c for c in cue.children if c.dep_ == "conj" and c.lemma_.lower() in _HARM_VERBS):
+            obj = next((c for c in conj.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return [obj]
     prev = cue.doc[cue.i - 1] if cue.i > 0 and not cue.is_sent_start else None
     if prev is not None and prev.like_num and cue.tag_ in ("VBN", "JJ"):
         return [prev]  # headline style: "4 killed by armed men", "3 dead"
@@ -440,7 +499,7 @@ def _cue_kind(tok) -> str | None:
         if lemma == "lose" and any(c.lemma_ in ("life", "live") for c in tok.children):
             return "killed"
         if tok.pos_ == "VERB":
-            if any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj")
+            if any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj", "advcl")
                    for c in tok.children) or any(
                 c.lower_ == "to" and any(g.lemma_ == "death" for g in c.children) for c in tok.children
             ):
@@ -573,6 +632,9 @@ _MOTIVE_PREPS = {"over", "against", "after", "following", "for", "to", "about"}
 _IRREALIS = {"attempt", "try", "plan", "threaten", "seek", "intend", "vow", "plot", "want"}
 
 
+_CLAIM_VERBS = {"claim", "say", "report", "confirm", "admit", "allege"}
+
+
 _BACKGROUND_MARKS = {"after", "before", "until", "once"}
 _ANIMALS = {
     "camel", "cattle", "cow", "goat", "sheep", "livestock", "animal", "donkey", "chicken", "dog",
@@ -608,8 +670,8 @@ def _not_a_report(cue) -> bool:
         return True  # "a mob nearly lynched a pastor"
     if cue.pos_ == "VERB" and cue.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in cue.children
-    ):
-        return True  # "to lynch two women": a purpose, not a result
+    ) and not (cue.dep_ == "xcomp" and head.lemma_.lower() in _CLAIM_VERBS):
+        return True  # "to lynch two women": a purpose, not a result ("claim to have killed" is a claim)
     if cue.pos_ == "VERB" and any(
         c.dep_ == "aux" and c.lower_ in ("could", "would", "may", "might", "will", "shall", "should", "can")
         for c in cue.children
@@ -675,10 +737,9 @@ def _sentence_claims(sent, reporters, anaphoric: set) -> list[CountClaim]:
                                      max(fig.end, tok.idx + len(tok.text)), fig.victims, sent, tok,
                                      reporters))
                 continue
-            if tok.dep_ in ("amod",) and tok.lower_ in ("dead", "injured", "wounded"):
-                pass
-            else:
-                continue
+            if not (tok.lower_ in ("dead", "injured", "wounded") and (
+                    tok.dep_ == "amod" or any(c.dep_ == "nsubj" for c in tok.children))):
+                continue  # "One soldier dead." still counts its subject
         before = len(claims)
         for head in _victim_heads(tok):
             if (kind, head.i) in counted:
