@@ -77,3 +77,15 @@ def test_bundled_supplement_is_valid():
 
     rows = read_supplement(_supplement_path())
     assert len(rows) > 250
+
+
+def test_stale_caches_go_but_another_process_tmp_file_stays(tmp_path):
+    from truce.place.gazetteer import _drop_stale_caches
+
+    current = tmp_path / "gazetteer-new.npz"
+    stale = tmp_path / "gazetteer-old.npz"
+    other_writer = tmp_path / "gazetteer-new.tmp4242.npz"
+    for p in (current, stale, other_writer):
+        p.write_bytes(b"x")
+    _drop_stale_caches(current)
+    assert current.exists() and other_writer.exists() and not stale.exists()

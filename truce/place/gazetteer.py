@@ -729,6 +729,15 @@ def _read(path: Path) -> Gazetteer:
     return gaz
 
 
+def _drop_stale_caches(path: Path) -> None:
+    """Remove the caches of other index versions beside ``path``. Another process's half-written
+    ".tmp<pid>" file is not stale: workers that start together build the cache at the same time, and
+    deleting one's file under it made its rename fail."""
+    for old in path.parent.glob("gazetteer-*.npz"):
+        if old != path and ".tmp" not in old.name:
+            old.unlink(missing_ok=True)
+
+
 def load_cached(cache_dir: Path | None = None, rebuild: bool = False) -> Gazetteer:
     """The full index, from the on-disk cache when it is fresh, else built and cached."""
     path = cache_path(cache_dir)
@@ -743,9 +752,7 @@ def load_cached(cache_dir: Path | None = None, rebuild: bool = False) -> Gazette
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _dump(gaz, path)
-        for old in path.parent.glob("gazetteer-*.npz"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        _drop_stale_caches(path)
     except OSError as e:
         log.warning("could not write gazetteer cache %s: %s", path, e)
     return gaz
