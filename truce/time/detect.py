@@ -88,6 +88,8 @@ _QUARTER = (
     rf"(?:(?:year-earlier|year-ago|year\s+earlier|(?:next|last|this|previous|prior)\s+year(?:'s)?|{_Y})\s+)?"
     rf"(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|half)"
     rf"|(?:{_Y}|year-ago|year-earlier)\s+(?:quarter|period)"
+    rf"|(?:comparable|corresponding|same)\s+(?:quarter|period)\s+(?:of\s+|in\s+)?(?:last\s+year|the\s+(?:previous|prior)"
+    rf"\s+year|a\s+year\s+(?:earlier|ago))"
     rf"|(?:latest|current|previous|same|year-earlier|year-ago|year\s+earlier|fiscal)\s+(?:quarter|period)"
     rf"|year-(?:earlier|ago)"
     rf"|Q[1-4])\b(?:\s+(?:of\s+)?(?:fiscal\s+)?{_Y}\b)?)"

@@ -958,6 +958,9 @@ def normalise(text: str, ctx: Context, start: int = 0, type_hint: str | None = N
     # "the current fiscal year" is the current year, "earlier in the year" this year
     s = re.sub(r"\b(?:fiscal|financial) (?=year\b)", "", s)
     s = re.sub(r"^(?:earlier|later) in the (week|month|year)$", r"this \1", s)
+    # "the corresponding period last year" is the year-earlier period (the report's quarter a year back)
+    s = re.sub(r"^(?:the )?(?:comparable|corresponding|same) (quarter|period) (?:of |in )?(?:last year|the previous year|"
+               r"the prior year|a year earlier|a year ago)$", r"the year-earlier \1", s)
     if lead_words:
         ctx = replace(ctx, lead=(ctx.lead + " " + lead_words).strip())
     if ctx.tense == "past" and _DEADLINE_LEAD.search(ctx.lead.lower()):
