@@ -289,3 +289,10 @@ def test_soldiers_taken_in_an_attack_are_a_battle(extract):
 def test_rpg_fire_is_shelling(extract):
     x = extract("On 9 March 2020, Taliban militants shot an RPG at an Afghan military tank in Helmand.")
     assert x.events[0].acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_toll_reported_beside_burning_joins_the_main_attack(extract):
+    x = extract("Raiders attacked a village near Moyale, Kenya. They set fire to huts and killed three herders.",
+                dt.date(2018, 3, 2))  # fmt: skip
+    main = x.events[0]
+    assert main.plover_type == "ASSAULT" and main.fatalities is not None and main.fatalities.best == 3

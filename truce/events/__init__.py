@@ -383,7 +383,8 @@ def _borrow_toll(cands: list[assemble.Candidate], n_sent: int, title_end: int) -
     if main.acled_type is None:
         return
     for c in sorted(cands, key=lambda c: c.trigger.start):
-        if c is main or not c.killed or c.trigger.plover != "ASSAULT" or c.background:
+        lender = c.trigger.plover == "ASSAULT" or (c.trigger.plover, c.trigger.mode) == ("COERCE", "destroy")
+        if c is main or not c.killed or not lender or c.background:
             continue
         if c.modality not in ("asserted", "claimed") or not (0 <= c.sent_index - main.sent_index <= _TOLL_SENTENCES):
             continue
