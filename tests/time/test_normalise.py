@@ -281,3 +281,32 @@ def test_weeks_before_the_year_1000_keep_four_digit_years():
 def test_indefinite_futures_and_large_spans(text, lead, value, kind):
     t = normalise_time(text, THU, lead=lead)
     assert (t.value, t.type) == (value, kind)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # hedges around a time leave its value alone
+        ("sometime next year", "2026"),
+        ("the next two years or so", "P2Y"),
+        ("1994 or later", "1994"),
+        ("2030 and beyond", "2030"),
+        ("a good part of 2026", "2026"),
+        ("post-1959", "1959"),
+        ("each of the past three years", "P3Y"),
+        ("a week or so ago", "2025-W48"),
+        ("this past summer", "2025-SU"),
+        # a length named by what lasts it, and a range of lengths (TimeML writes the first)
+        ("a three-year period", "P3Y"),
+        ("a one-year term", "P1Y"),
+        ("two to three weeks", "P2W"),
+        # financial periods
+        ("the year-earlier nine months", "P9M"),
+        ("the first two quarters of 1990", "1990-H1"),
+        ("the first half of 1990", "1990-H1"),
+        ("the second half of 2024", "2024-H2"),
+        ("more recently", "PAST_REF"),
+    ],
+)
+def test_hedged_and_financial_expressions(text, value):
+    assert normalise_time(text, THU).value == value

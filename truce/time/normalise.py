@@ -285,6 +285,7 @@ _REF_WORDS = {
     "presently": "PRESENT_REF", "the present": "PRESENT_REF", "present": "PRESENT_REF",
     "the moment": "PRESENT_REF", "this time": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "this moment": "PRESENT_REF", "a later date": "FUTURE_REF", "a future date": "FUTURE_REF",
+    "more recently": "PAST_REF", "most recently": "PAST_REF",
     "so far": "PRESENT_REF", "to date": "PRESENT_REF", "as yet": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
     "formerly": "PAST_REF", "the past": "PAST_REF", "past": "PAST_REF", "earlier": "PAST_REF",
@@ -949,8 +950,9 @@ def normalise(text: str, ctx: Context, start: int = 0, type_hint: str | None = N
         lead_words += m.group(0)
         s = s[m.end():]
     mod = None
-    if (mm := _MOD_RE.match(s)) and len(s) > mm.end():
-        mod = mm.group(1)
+    if (mm := _MOD_RE.match(s)) and len(s) > mm.end() and not (
+            mm.group(1).endswith("half of") and re.fullmatch(r"(?:fiscal )?[0-9]{4}", s[mm.end():])):
+        mod = mm.group(1)  # ("the first half of 1990" is the half-year 1990-H1, read below)
         s = s[mm.end():]
     if (sp := re.fullmatch(r"(.+? )((?:eighteen|nineteen|twenty|two thousand)\b.*)", s)) \
             and (spoken := spoken_year(sp.group(2))):
@@ -958,6 +960,20 @@ def normalise(text: str, ctx: Context, start: int = 0, type_hint: str | None = N
     # "the current fiscal year" is the current year, "earlier in the year" this year
     s = re.sub(r"\b(?:fiscal|financial) (?=year\b)", "", s)
     s = re.sub(r"^(?:earlier|later) in the (week|month|year)$", r"this \1", s)
+    # hedges around a time that leave its value alone: "sometime next year", "the next year or so",
+    # "1994 or later", "1990 and beyond", "a good part of 1990", "post-1959", "each of the past three years"
+    s = re.sub(r"^(?:sometime|some time|a good part of|much of|most of|each of|post-|pre-)\s*(?=\S)", "", s)
+    s = re.sub(r"\s+(?:or so|or later|or earlier|or more|and beyond|and later|and after)$", "", s)
+    s = re.sub(r" or so (?=ago$|earlier$|later$)", " ", s)  # "a week or so ago"
+    s = re.sub(r"^this past (?=spring|summer|fall|autumn|winter|week|weekend|month|year)", "last ", s)
+    # "a three-year period", "a one-year term": the length; "two to three weeks": TimeML writes the first
+    s = re.sub(r"^(?:(?:a|an|the) )?([a-z0-9]+[- ](?:day|week|month|year|decade))[- ](?:period|term|span|stretch|spell|window)$",
+               r"\1", s)
+    s = re.sub(r"^((?:the (?:next|past|last|first) )?)([a-z0-9]+) (?:to|or|-) [a-z0-9]+ "
+               r"(seconds|minutes|hours|days|weeks|months|years|decades)$", r"\1\2 \3", s)
+    # "the year-earlier nine months": the nine months; "the first two quarters of 1990": its first half
+    s = re.sub(r"^the (?:year-earlier|year-ago|comparable|corresponding) (?=[a-z0-9]+ (?:months|weeks|days)$)", "", s)
+    s = re.sub(r"^(?:the )?first two quarters(?: of)? (?=[0-9]{4}$)", "the first half of ", s)
     # "the corresponding period last year" is the year-earlier period (the report's quarter a year back)
     s = re.sub(r"^(?:the )?(?:comparable|corresponding|same) (quarter|period) (?:of |in )?(?:last year|the previous year|"
                r"the prior year|a year earlier|a year ago)$", r"the year-earlier \1", s)
