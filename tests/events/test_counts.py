@@ -226,3 +226,10 @@ def test_ages_and_dates_are_not_the_toll(nlp, text):
 def test_killing_and_injuring_an_unknown_number_is_not_a_death_toll(nlp):
     claims = counts(nlp, "Militants said they had killed and injured an unspecified number of soldiers.")
     assert [c for c in claims if c.kind == "killed" and c.best] == []
+
+
+def test_the_attack_an_arrest_answers_is_background(nlp):
+    claims = counts(nlp, "Detectives arrested five men over a raid that killed three herders last month.")
+    assert [c.best for c in claims if c.kind == "killed"] == [3] and all(c.background for c in claims)
+    claims = counts(nlp, "Soldiers shot a man who had killed his neighbour.")
+    assert not any(c.background for c in claims)

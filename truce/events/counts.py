@@ -635,6 +635,8 @@ _IRREALIS = {"attempt", "try", "plan", "threaten", "seek", "intend", "vow", "plo
 _CLAIM_VERBS = {"claim", "say", "report", "confirm", "admit", "allege"}
 
 
+# Verbs that answer an earlier violent event named after "over" ("arrested over an attack that killed 4").
+_REACTION_VERBS = {"arrest", "detain", "charge", "protest", "demonstrate", "riot", "sue", "convict", "sentence"}
 _BACKGROUND_MARKS = {"after", "before", "until", "once"}
 _ANIMALS = {
     "camel", "cattle", "cow", "goat", "sheep", "livestock", "animal", "donkey", "chicken", "dog",
@@ -651,7 +653,12 @@ def _in_background_clause(cue) -> bool:
             return t.dep_ in ("advcl", "prep", "pcomp", "pobj") or t.head.lower_ in _BACKGROUND_MARKS
         if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("after", "following", "before"):
             return True
-        if t.dep_ not in ("conj", "xcomp", "acomp", "oprd", "pobj", "pcomp", "prep", "amod", "nsubjpass", "dobj", "auxpass"):
+        if t.dep_ == "pobj" and t.head.lower_ in ("with", "over") and (
+                t.head.lower_ == "over" or t.head.head.lower_ == "connection") and t.head.head.pos_ != "ADP":
+            # "arrested in connection with an attack which killed four": the reason for an arrest
+            return t.head.head.lower_ == "connection" or t.head.head.pos_ == "VERB" and t.head.head.lemma_ in _REACTION_VERBS
+        if t.dep_ not in ("conj", "xcomp", "acomp", "oprd", "pobj", "pcomp", "prep", "amod", "nsubjpass", "dobj",
+                          "auxpass", "relcl"):
             return False
         t = t.head
     return False
