@@ -357,3 +357,10 @@ def test_vague_references_and_trading_days(nlp):
     assert found["a while"].value == "PXX"
     assert found["Eight trading days"].value == "P8D"
     assert found["the latest period"].value == "1989-Q3"
+
+
+def test_the_reports_quarter_stays_in_view_past_a_quarter_named_in_passing(nlp):
+    text = ("Kimberly-Clark posted a 20% gain in third-quarter net income. After a flat second quarter, the "
+            "company cited its consumer businesses. The comparison was helped by charges taken in the "
+            "year-earlier period.")
+    assert _texts(nlp, text, d("1989-11-01"))["the year-earlier period"].value == "1988-Q3"

@@ -238,7 +238,12 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
             te.value = f"{te.value}-Q{last_quarter[1]}"
             te.interval, te.precision = value_interval(te.value)
         if te.value and re.fullmatch(r"[0-9]{4}-Q[1-4]", te.value):
-            last_quarter = (c.start, te.value[-1])
+            if last_quarter is None or c.start - last_quarter[0] > _QUARTER_REACH:
+                last_quarter = (c.start, te.value[-1])
+            else:
+                # the report's quarter, named first, stays in view when another is mentioned in passing
+                # ("third-quarter net rose ... After a flat second quarter ... the year-earlier period")
+                last_quarter = (c.start, last_quarter[1])
         elif te.value and _OTHER_PERIOD.fullmatch(te.value):
             last_quarter = None  # "Net for the nine months was ... a year earlier": that period, not the quarter
         out.append(te)
