@@ -364,3 +364,14 @@ def test_the_reports_quarter_stays_in_view_past_a_quarter_named_in_passing(nlp):
             "company cited its consumer businesses. The comparison was helped by charges taken in the "
             "year-earlier period.")
     assert _texts(nlp, text, d("1989-11-01"))["the year-earlier period"].value == "1988-Q3"
+
+
+def test_a_plural_part_of_day_makes_both_coordinated_weekdays_recurring(nlp):
+    found = _texts(nlp, "Flights will leave on Monday and Tuesday nights. He left on Monday and returned on "
+                        "Tuesday.", d("1998-02-13"))
+    assert found["Tuesday nights"].value == "XXXX-WXX-2TNI"
+    first = [t for t in find_times(nlp("Flights will leave on Monday and Tuesday nights."),
+                                    Article(id="t", text="Flights will leave on Monday and Tuesday nights.",
+                                            published=d("1998-02-13"))) if t.text == "Monday"]
+    assert first[0].value == "XXXX-WXX-1TNI" and first[0].type == "SET"
+    assert found["Tuesday"].value == "1998-02-10"

@@ -258,4 +258,22 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
         if te.anchor == "absolute" and te.precision in ("day", "month") and te.interval.start is not None \
                 and not (parsed and _names_a_thing(doc, c.start, c.end)):
             last_absolute = (c.start, te.interval.start)
+    return _share_sets(text, out)
+
+
+_WEEKDAY_ALONE = re.compile(r"(?i)(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+_WEEKDAY_CODE = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+
+
+def _share_sets(text: str, out: list[TimeExpression]) -> list[TimeExpression]:
+    """"on Monday and Tuesday nights": the plural that makes the second weekday a recurring time makes
+    the first one recurring too."""
+    for i in range(len(out) - 1):
+        te, nxt = out[i], out[i + 1]
+        m = _WEEKDAY_ALONE.fullmatch(te.text)
+        if m and nxt.type == "SET" and nxt.value and nxt.value.startswith("XXXX-WXX-") and \
+                re.fullmatch(r"\s*(?:and|or|,)\s*", text[te.end:nxt.start]):
+            suffix = nxt.value[len("XXXX-WXX-") + 1:]
+            out[i] = replace(te, type="SET", value=f"XXXX-WXX-{_WEEKDAY_CODE[m.group(1).lower()]}{suffix}",
+                             interval=None, precision="unknown", anchor=None, reason="a recurring time, not one date")
     return out
