@@ -56,3 +56,9 @@ def test_a_possessive_date_keeps_no_tense_from_the_clause(nlp):
     text = "The minister asked the families to end the protest after Thursday's ruling."
     start = text.index("Thursday")
     assert tense_at(nlp(text), start, start + len("Thursday")) is None
+
+
+def test_an_absolute_clause_shares_the_tense_of_its_clause(nlp):
+    text = "Two flights would leave on Monday, with the third departing each Thursday from August 6."
+    start = text.index("August 6")
+    assert tense_at(nlp(text), start, start + 8) == "future"

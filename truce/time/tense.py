@@ -100,6 +100,11 @@ def tense_of(verb, depth: int = 0) -> str | None:
             return "future"  # "an agreement to acquire the bank in January"
         if head is not verb and to_infinitive and head.lemma_ == "be" and verb.dep_ == "xcomp":
             return "future"  # "is to resume trading on Tuesday"
+        if head is not verb and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.lower_ in ("with", "without") \
+                and head.head is not head and head.head.pos_ in ("VERB", "AUX") and depth < 4:
+            # "would leave on Monday, with the third departing from August 6": the absolute clause
+            # shares the tense of the clause it hangs on
+            return tense_of(head.head, depth + 1)
         if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
             if head.lemma_ in _PLAN_VERBS and verb.tag_ == "VB" and _past_plan(head):
                 return None  # "had been scheduled to expire Friday": the plan may have passed or changed
