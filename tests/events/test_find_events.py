@@ -296,3 +296,20 @@ def test_toll_reported_beside_burning_joins_the_main_attack(extract):
                 dt.date(2018, 3, 2))  # fmt: skip
     main = x.events[0]
     assert main.plover_type == "ASSAULT" and main.fatalities is not None and main.fatalities.best == 3
+
+
+def test_reported_must_clause_is_the_speakers_demand(extract):
+    x = extract("The mediators said on Friday that the militia must hand over its heavy weapons.", dt.date(2021, 4, 3))
+    main = x.events[0]
+    assert (main.plover_type, main.plover_mode, main.modality) == ("REQUEST", "yield", "asserted")
+    roles = {a.role: a.text for a in main.actors}
+    assert roles["actor"] == "The mediators" and "militia" in roles["recipient"]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the police should have acted sooner.",  # a reproach, not a demand
+    "The rebels said they must defend their villages.",  # a pronoun may be the speaker itself
+    "The army warned it would strike should the militia continue to rearm.",  # a condition
+])  # fmt: skip
+def test_not_a_demand(extract, text):
+    assert all(e.plover_type != "REQUEST" for e in extract(text, dt.date(2021, 4, 3)).events)

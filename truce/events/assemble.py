@@ -166,10 +166,12 @@ def candidates(doc, article: Article, actors: list[ActorMention], lexicon: Lexic
             cand = Candidate(trigger=trig, sent_index=s_index, sentence=sent, token=token)
             if len(sent) <= _MAX_SENTENCE_TOKENS_FOR_ROLES:
                 cand.actors = event_actors(token, actors_sorted, article.text)
+                # a demand's status is its speaker's ("said X must ..." is asserted; the modal is the demand)
+                said = token.head if trig.rule.startswith("demand:") else token
                 cand.modality, cand.modality_reason = read_modality(
-                    token, cues, trigger_is_threat=trig.plover == "THREATEN"
+                    said, cues, trigger_is_threat=trig.plover == "THREATEN"
                 )
-                cand.is_root = _clause_root(token)
+                cand.is_root = _clause_root(said)
                 cand.background = _in_background(token)
             out.append(cand)
     return out

@@ -10,7 +10,7 @@ matched to the actor mentions found by the actors stage; a phrase with no mentio
 from __future__ import annotations
 
 from truce.actors.finder import HARM_VERBS, is_reduced_passive
-from truce.events.triggers import LIGHT_VERBS, OUTCOME_LEMMAS
+from truce.events.triggers import LIGHT_VERBS, OUTCOME_LEMMAS, demand_clause
 from truce.records import ActorMention, EventActor
 
 __all__ = ["role_phrases", "event_actors"]
@@ -60,6 +60,11 @@ def role_phrases(trigger_token) -> list[tuple[str, object]]:
     """(role, head token) pairs for the event whose trigger is ``trigger_token``."""
     t = trigger_token
     out: list[tuple[str, object]] = []
+    demand = demand_clause(t)
+    if demand is not None:  # "Russia said Sudan must return ...": Russia asks, Sudan is asked
+        speaker, addressee = demand
+        return [("actor", s) for s in _with_conjuncts(speaker)] + [
+            ("recipient", a) for a in _with_conjuncts(addressee)]
     if t.pos_ == "VERB" or (t.pos_ not in ("NOUN", "PROPN") and t.dep_ == "ROOT"):
         subj, voice = _subject_of(t)
         if subj is not None:

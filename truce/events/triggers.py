@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from truce.events.lexicon import Lexicon, TriggerEntry
 
-__all__ = ["Trigger", "find_triggers", "LIGHT_VERBS", "OUTCOME_LEMMAS"]
+__all__ = ["Trigger", "find_triggers", "demand_clause", "LIGHT_VERBS", "OUTCOME_LEMMAS"]
 
 # Verbs that lend their subject to an event noun: "carried out an airstrike", "held talks".
 LIGHT_VERBS = frozenset(
@@ -50,6 +50,43 @@ _SUPPORT_VERBS = frozenset(
     "violate extend ratify adopt endorse back welcome reject breach propose implement launch open "
     "begin start hold resume conduct carry make take stage mount wage order call demand".split()
 )
+
+
+# A reported "X must/should do Y" is the speaker's demand of X: "Russia said Sudan must return the
+# helicopter", "Lebanon insists Israel should withdraw". The content verb becomes a REQUEST, of mode
+# "yield" when what is asked is to give something up (withdraw, disarm, release, lift, stop...).
+_DEMAND_MODALS = frozenset(("must", "should"))
+_SPEECH_VERBS = frozenset(
+    "say declare insist tell remind state stress reiterate write add argue maintain repeat emphasise "
+    "emphasize conclude announce warn note".split()
+)
+_YIELD_PLOVER = frozenset(("RETREAT", "CONCEDE"))
+_YIELD_LEMMAS = frozenset(
+    "withdraw disarm release return free hand lift stop end cease halt drop leave pull surrender "
+    "abandon dismantle evacuate remove".split()
+)
+
+
+def demand_clause(token):
+    """(speaker, addressee) tokens when ``token`` heads a reported clause "X must/should V", else None.
+
+    Only a named or described addressee counts: a pronoun may be the speaker itself ("Iran said it must
+    respond" is a resolve, not a demand)."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ != "ccomp":
+        return None
+    auxes = [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if not any(a in _DEMAND_MODALS for a in auxes) or "have" in auxes:
+        return None  # "should have acted", "must have known": a reproach or a guess, not a demand
+    head = token.head
+    if _lemma(head) not in _SPEECH_VERBS:
+        return None
+    speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    addressee = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if speaker is None or addressee is None or addressee.pos_ == "PRON":
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS and c.i < addressee.i for c in token.children):
+        return None  # "should Hezbollah continue rearming": a condition, not a demand
+    return speaker, addressee
 
 
 @dataclass(slots=True)
@@ -233,4 +270,16 @@ def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
                     trig.plover, trig.mode, trig.rule = "PROTEST", "strike", entry.rule + ":labour"
             found[token.i] = trig
             break
+    request = next(iter(lexicon.single.get("demand", ())), None)
+    if request is not None:
+        for token in tokens:
+            if demand_clause(token) is None:
+                continue
+            before = found.get(token.i)
+            yields = (before is not None and before.plover in _YIELD_PLOVER) or _lemma(token) in _YIELD_LEMMAS
+            modal = next(c for c in token.children if c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS)
+            found[token.i] = Trigger(
+                token.i, modal.idx, token.idx + len(token), request, "REQUEST", "yield" if yields else None,
+                f"demand:{modal.lower_}" + (f" ({before.rule})" if before else ""),
+            )  # fmt: skip
     return [found[i] for i in sorted(found)]
