@@ -375,3 +375,28 @@ def test_a_plural_part_of_day_makes_both_coordinated_weekdays_recurring(nlp):
                                             published=d("1998-02-13"))) if t.text == "Monday"]
     assert first[0].value == "XXXX-WXX-1TNI" and first[0].type == "SET"
     assert found["Tuesday"].value == "1998-02-10"
+
+
+def test_years_later_count_from_the_narratives_year(nlp):
+    found = _texts(nlp, "In 2014 they were taken to Syria. A few years later they were found.", d("2019-01-22"))
+    assert found["A few years later"].value == "2016"
+    found = _texts(nlp, "In 2014 they were taken to Syria. Three years later they came home.", d("2019-01-22"))
+    assert found["Three years later"].value == "2017"
+
+
+def test_a_year_earlier_in_a_report_stays_a_year_before_publication(nlp):
+    found = _texts(nlp, "In 1988, the company lost money. Revenue rose from $5 million a year earlier.",
+                   d("1989-10-26"))
+    assert found["a year earlier"].value == "1988"
+
+
+def test_the_day_after_an_event_anchors_nothing(nlp):
+    text = ("On Tuesday, the family travelled to Erbil. Kidnapped the day after his third birthday, the boys "
+            "spent years there. On Monday the army entered the town. It left the day after.")
+    times = find_times(nlp(text), Article(id="t", text=text, published=d("2019-01-22")))
+    after = [t for t in times if t.text == "the day after"]
+    assert after[0].reason and after[1].reason is None and after[1].value == "2019-01-22"
+
+
+def test_nine_eleven_is_an_event_not_a_day_and_month(nlp):
+    assert _texts(nlp, "The phrase was first used shortly after 9/11.", d("2019-02-10")) == {}

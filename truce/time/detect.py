@@ -201,6 +201,8 @@ def pattern_spans(text: str) -> list[Candidate]:
             if name == "daymonth" and not text[start].isalpha() and \
                     not _DAY_MONTH_LEAD.search(text[max(0, start - 8):start]):
                 continue
+            if name == "daymonth" and text[start:end] == "9/11":
+                continue  # the attacks of September 11, 2001, named as an event: "shortly after 9/11"
             if end > start and not (name == "year" and _labelled_number(text, start)):
                 found.append(Candidate(start, end, name))
     return join_adjacent(text, resolve_overlaps(found))

@@ -740,21 +740,25 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         unit = unit_code(m.group("unit"))
         direction = -1 if m.group("dir") in ("ago", "earlier", "before", "back") else 1
         narrative = m.group("dir") in ("earlier", "later", "before", "after", "on")
+        # "in 2014 ... three years later": months and years count forwards from the narrative's last
+        # dated expression of any precision, days and weeks from its last day ("a year earlier" stays
+        # the comparison with a year before publication that business news means by it)
+        coarse = narrative and direction > 0 and unit not in ("D", "W", "H", "TM", "S") and ctx.coarse is not None
         if n is None:
             if direction < 0 and not narrative:
                 _need(ctx)
                 return _Result("DATE", "PAST_REF", None, "unknown", "published", reason="vague past reference")
-            base = _ref(ctx) if narrative else _need(ctx)
+            base = ctx.coarse if coarse else _ref(ctx) if narrative else _need(ctx)
             lo = cal.shift(base, direction * 2, unit)
             hi = cal.shift(base, direction * 9, unit)
             lo, hi = min(lo, hi), max(lo, hi)
             prec = "week" if unit == "D" else "month" if unit == "W" else "year"
-            anchor = f"previous:{base.isoformat()}" if narrative and ctx.previous else "published"
+            anchor = f"previous:{base.isoformat()}" if narrative and (ctx.previous or coarse) else "published"
             return _Result("DATE", cal.format_at(lo, "M" if unit == "D" else "Y"), Interval(lo, hi), prec, anchor,
                            reason="a vague number of units from the reference date")
-        base = _ref(ctx) if narrative and unit in ("D", "W", "H", "TM") else _need(ctx)
+        base = _ref(ctx) if narrative and unit in ("D", "W", "H", "TM") else ctx.coarse if coarse else _need(ctx)
         d = cal.shift(base, direction * n, unit)
-        anchor = f"previous:{base.isoformat()}" if base is ctx.previous else "published"
+        anchor = f"previous:{base.isoformat()}" if base is ctx.previous or coarse else "published"
         # "a decade ago" is a year ten years back, not the decade it falls in
         shown = {"FN": "W", "DE": "Y", "CE": "Y"}.get(unit, unit)
         res = _date(cal.format_at(d, shown), anchor)

@@ -46,6 +46,7 @@ _DAYLESS_PART = re.compile(r"(?i)(?:(?:the|early|late|mid)[\s-]+)?(?:morning|aft
 _NEWS_DAYS = 7
 _APPOSED = re.compile(r"(?i)the\s+(?:day|night)\s+(?:before|after)")
 _APPOSITION = re.compile(r"\s*,\s*")
+_EVENT_AFTER = re.compile(r"\s+(?!(?:and|or|but|when|as|while)\b)[A-Za-z]")  # a noun phrase or clause follows
 _LEAD_WORDS = 4
 _NARRATIVE_REACH = 300  # characters within which an explicit year carries over to a bare month-day
 _QUARTER_REACH = 1000  # characters within which a quarter sets the granularity of "a year earlier"
@@ -220,6 +221,10 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
             first = out[-1]
             te = replace(te, type=first.type, value=first.value, interval=first.interval, precision="day",
                          anchor=f"previous:{first.interval.start.isoformat()}", reason=None)
+        elif _APPOSED.fullmatch(piece) and _EVENT_AFTER.match(text, c.end) and te.reason is None:
+            # "Kidnapped the day after Ayyub's third birthday": a day counted from an event, not from
+            # the narrative's last date
+            te = replace(te, reason=RELATIVE_TO_EVENT)
         key = _same_date_key(piece)
         if key and te.precision == "day" and te.value and te.value[:1].isdigit():
             first = seen.get(key)
