@@ -400,3 +400,10 @@ def test_the_day_after_an_event_anchors_nothing(nlp):
 
 def test_nine_eleven_is_an_event_not_a_day_and_month(nlp):
     assert _texts(nlp, "The phrase was first used shortly after 9/11.", d("2019-02-10")) == {}
+
+
+def test_midnight_is_a_clock_time_and_may_of_a_wish_no_month(nlp):
+    found = _texts(nlp, "On Tuesday calm prevailed since midnight. “May God damn them all,” he said. In May he left.",
+                   d("2018-02-28"))
+    assert found["midnight"].value == "2018-02-27T24:00"
+    assert [k for k in found if k.startswith("May")] == ["May"] and found["May"].value == "2017-05"

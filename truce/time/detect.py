@@ -254,10 +254,17 @@ _LOWER_TIME_WORDS = {"Today", "Tonight", "Tomorrow", "Yesterday", "Noon", "Midni
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[\s-]+$")
 
 
+# "May God protect them", "May he rest in peace": the wish, not the month
+_MAY_WISH = re.compile(r"\s+(?:God|Allah|the\s+Lord|he|she|they|we|you|it|his|her|their|our)\b")
+
+
 def is_name(text: str, start: int, end: int) -> bool:
     """The candidate at ``start``-``end`` is part of a name, not a time: "the March for Life",
-    "USA Today", "High Noon"."""
+    "USA Today", "High Noon"; nor is the "May" of a wish ("May God damn them")."""
     piece = text[start:end]
+    if piece == "May" and _MAY_WISH.match(text, end) and \
+            re.search(r"(?:^|[.!?:;]\s+|[“\"‘'(]\s*|\n\s*)$", text[max(0, start - 3):start]):
+        return True  # at the head of its sentence: "In May he left" keeps the month
     if _BARE_MONTH.match(piece) and _MONTH_NAME_AFTER.match(text, end):
         return True
     if piece in _LOWER_TIME_WORDS:

@@ -630,7 +630,7 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         return _time_of_narrative_day(f"{hour:02d}:00", ctx)
     # a part of the day alone ("mid-afternoon", "in the morning"): of the narrative's day; with no
     # day before it, a guess on the publication day that dates no event
-    if m := full(r"(?:the|mid|early|late)[ -]*(?P<pod>morning|afternoon|evening|night|dawn|dusk|daybreak)", s):
+    if s != "midnight" and (m := full(r"(?:the|mid|early|late)[ -]*(?P<pod>morning|afternoon|evening|night|dawn|dusk|daybreak)", s)):
         return _time_of_narrative_day(PARTS_OF_DAY[m.group("pod")], ctx)
     # quarters and halves
     if m := full(rf"(?:the )?(?P<which>last|final|latter|closing|opening) (?P<unit>quarter|half) (?:of )?(?:fiscal )?{_Y}", s):
