@@ -407,3 +407,26 @@ def test_midnight_is_a_clock_time_and_may_of_a_wish_no_month(nlp):
                    d("2018-02-28"))
     assert found["midnight"].value == "2018-02-27T24:00"
     assert [k for k in found if k.startswith("May")] == ["May"] and found["May"].value == "2017-05"
+
+
+def test_may_the_person_seasons_and_holidays_describing_things(nlp):
+    text = ("The letter calls on May to engage with Turkey. May said she would. The 23-year-old had a winter "
+            "coat. He died in the Berlin Christmas market attack. Talks will resume in May.")
+    found = _texts(nlp, text, d("2017-08-24"))
+    assert list(found) == ["May"] and found["May"].value == "2018-05"
+
+
+def test_the_nth_week_of_a_month(nlp):
+    found = _texts(nlp, "Bombings in late July and the first week of August killed 62 people.", d("2017-08-11"))
+    assert found["the first week of August"].value == "2017-W31"
+
+
+def test_a_narrative_count_in_the_past_that_lands_after_publication_dates_nothing(nlp):
+    text = "On November 28 she decided to come. Two weeks later, she found out he was in Syria."
+    found = _texts(nlp, text, d("2017-12-05"))
+    assert found["Two weeks later"].reason
+
+
+def test_a_few_hours_later_is_the_same_day(nlp):
+    found = _texts(nlp, "On Monday they were stopped. A few hours later they were released.", d("2017-11-30"))
+    assert found["A few hours later"].value == "2017-11-27"

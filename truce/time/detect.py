@@ -20,7 +20,8 @@ _D = r"[0-9]{1,2}(?:st|nd|rd|th)?"
 _Y = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 _POD = r"(?:morning|afternoon|evening|night|early hours)"
 _PREFIX = (
-    rf"(?:(?i:the\s+(?:{_POD}|end|beginning|start|middle|first\s+half|second\s+half|weekend|week)\s+of|"
+    rf"(?:(?i:the\s+(?:{_POD}|end|beginning|start|middle|first\s+half|second\s+half|weekend|"
+    rf"(?:(?:first|second|third|fourth|last|final)\s+)?week)\s+of|"
     r"(?:during\s+)?(?:the\s+)?[Ww]eek\s+(?:of|beginning|starting|commencing))\s+)?"
     r"(?:(?i:early|late|mid)[\s-]+)?"
 )
@@ -254,6 +255,9 @@ _LOWER_TIME_WORDS = {"Today", "Tonight", "Tomorrow", "Yesterday", "Noon", "Midni
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[\s-]+$")
 
 
+_MAY_PERSON = re.compile(r"(?:'s|’s)?\s+(?:to\s+(?!(?:January|February|March|April|June|July|August|September|October|"
+                         r"November|December)\b)[a-z]+|said|says|told|insisted|added|warned|announced|wants|"
+                         r"urged|faces|faced)\b")
 # "May God protect them", "May he rest in peace": the wish, not the month
 _MAY_WISH = re.compile(r"\s+(?:God|Allah|the\s+Lord|he|she|they|we|you|it|his|her|their|our)\b")
 
@@ -262,6 +266,8 @@ def is_name(text: str, start: int, end: int) -> bool:
     """The candidate at ``start``-``end`` is part of a name, not a time: "the March for Life",
     "USA Today", "High Noon"; nor is the "May" of a wish ("May God damn them")."""
     piece = text[start:end]
+    if piece == "May" and _MAY_PERSON.match(text, end):
+        return True  # "called on May to engage", "May said": a person (the month is "in May", "May 5")
     if piece == "May" and _MAY_WISH.match(text, end) and \
             re.search(r"(?:^|[.!?:;]\s+|[“\"‘'(]\s*|\n\s*)$", text[max(0, start - 3):start]):
         return True  # at the head of its sentence: "In May he left" keeps the month
@@ -298,11 +304,22 @@ _GENERIC_OF = re.compile(r"(?i)\b(?!(?:as|end|rest|start|beginning|middle|course
                          r"sessions?|meetings?|part|half|morning|afternoon|evening|night|news)\s)[a-z]+\s+of\s+$")
 
 
+# a season or a holiday describing a thing: "a winter coat", "the Berlin Christmas market attack"
+_SEASON_THING = re.compile(r"(?i)(?:a|an)\s+$")
+_HOLIDAY_THING = re.compile(r"\s+(?:markets?|trees?|cards?|presents?|gifts?|lights|carols?|decorations|puddings?|"
+                            r"crackers?|jumpers?|shopping|songs?|lunch|dinner|tables?|specials?)\b")
+
+
 def is_not_time(text: str, start: int, end: int) -> bool:
     """A candidate that reads as a time but is none: "a second betrayal" (an ordinal), "about
     three-quarters of its food" (a fraction), a programme's title in quotes ("This Week", "60 Minutes"),
     the present age or the future in general ("today's youth", "the people of tomorrow")."""
     piece = text[start:end]
+    if piece.lower() in ("winter", "summer", "spring", "autumn", "fall") and \
+            _SEASON_THING.search(text[max(0, start - 4):start]) and re.match(r"\s+[a-z]", text[end:end + 3]):
+        return True
+    if piece in ("Christmas", "Easter", "Thanksgiving", "Halloween") and _HOLIDAY_THING.match(text, end):
+        return True
     if piece.lower() in ("today", "tomorrow"):
         if _GENERIC_AFTER_TODAY.match(text, end):
             return True

@@ -752,10 +752,13 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             lo = cal.shift(base, direction * 2, unit)
             hi = cal.shift(base, direction * 9, unit)
             lo, hi = min(lo, hi), max(lo, hi)
-            prec = "week" if unit == "D" else "month" if unit == "W" else "year"
             anchor = f"previous:{base.isoformat()}" if narrative and (ctx.previous or coarse) else "published"
-            return _Result("DATE", cal.format_at(lo, "M" if unit == "D" else "Y"), Interval(lo, hi), prec, anchor,
-                           reason="a vague number of units from the reference date")
+            if unit in ("H", "TM", "S"):  # "a few hours later": the same day, as far as a date goes
+                return _Result("DATE", base.isoformat(), dt_interval(base), "day", anchor,
+                               reason="a vague number of units from the reference date")
+            prec = "week" if unit == "D" else "month" if unit == "W" else "year"
+            return _Result("DATE", cal.format_at(lo, "M" if unit in ("D", "W") else "Y"), Interval(lo, hi), prec,
+                           anchor, reason="a vague number of units from the reference date")
         base = _ref(ctx) if narrative and unit in ("D", "W", "H", "TM") else ctx.coarse if coarse else _need(ctx)
         d = cal.shift(base, direction * n, unit)
         anchor = f"previous:{base.isoformat()}" if base is ctx.previous or coarse else "published"
@@ -777,6 +780,18 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         if m.group("ampm") or m.group("minute") or m.group("clock") in ("noon", "midnight", "midday"):
             if (res := _with_clock(m, m.group("rest"), ctx)) is not None:
                 return res
+    if m := full(rf"(?:the )?(?P<nth>first|second|third|fourth|last|final) week of {_M}(?:,? {_Y})?", s):
+        # "the first week of August": the ISO week holding its 1st (8th, 15th, 22nd) or last day
+        month = MONTHS[m.group("month")]
+        if m.group("year"):
+            year = _year(m.group("year"), ctx.published)
+            _check_year(year)
+        else:
+            year, month = _resolve_month(month, ctx)
+        nth = m.group("nth")
+        day = cal.month_end(year, month) - dt.timedelta(days=3) if nth in ("last", "final") else \
+            dt.date(year, month, 1 + 7 * ("first", "second", "third", "fourth").index(nth))
+        return _date(cal.iso_week(day), "absolute" if m.group("year") else "published")
     if m := full(r"(?:the )?week of (?P<rest>.+)", s):
         inner = _rules(m.group("rest"), ctx)
         if inner and inner.interval and inner.precision == "day" and inner.interval.start:
@@ -1008,6 +1023,12 @@ def normalise(text: str, ctx: Context, start: int = 0, type_hint: str | None = N
     if mod is not None and res.interval is not None and res.interval.start and res.interval.end:
         res.interval = _narrow(res.interval, mod)
     res = _apply_lead(res, ctx)
+    if ctx.tense == "past" and ctx.published is not None and res.reason is None and res.anchor and \
+            res.anchor.startswith("previous:") and res.interval is not None and res.interval.start is not None \
+            and res.interval.start > ctx.published + dt.timedelta(days=1):
+        # "Two weeks later, she found out" cannot lie after the report: counted from an event the
+        # narrative did not date, not from the date before it
+        res.reason = RELATIVE_TO_EVENT
     precision = res.precision or "unknown"
     reason = res.reason
     if res.type == "SET" and reason is None:
