@@ -109,3 +109,19 @@ def test_no_assault_from_threats_or_potential(code):
 def test_acled_types(code, text, acled_type, sub):
     c = _main(code(text))
     assert (c.acled_type, c.acled_sub) == (acled_type, sub), c.acled_rule
+
+
+@pytest.mark.parametrize(
+    "text, plover",
+    [
+        ("The government halted all aid to the northern province on Monday.", "SANCTION"),
+        ("Ankara recalled its ambassador from Vienna.", "SANCTION"),
+        ("The ministry expelled three diplomats accused of spying.", "SANCTION"),
+        ("Kenya extradited two suspects to Uganda.", "COOPERATE"),
+        ("The two agencies shared intelligence on the smuggling network.", "COOPERATE"),
+        ("The foreign ministry summoned the French ambassador on Tuesday.", "ACCUSE"),
+        ("The council cancelled restrictions on public gatherings.", "CONCEDE"),
+    ],
+)
+def test_diplomatic_penalties_cooperation_and_protests(code, text, plover):
+    assert plover in [p for p, _ in _types(code(text))], _types(code(text))
