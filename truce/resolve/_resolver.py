@@ -209,6 +209,9 @@ class Resolver:
         touched: dict[str, dict] = {}  # incident id → snapshot before this article ({} if new)
         mine = self._article_incidents.setdefault(article.id, [])
         now = self._clock()
+        # (sentence start, sentence) → ids of its mentions placed (the text too, so that records
+        # made without offsets, all at 0, do not make every mention of an article one sentence's)
+        by_sentence: dict[tuple[int, str], list[str]] = {}
         for m in extraction.events:
             if m.modality in NEVER_MERGED:
                 outcome.set_aside.append(SetAside(m.id, article.id, f"modality {m.modality}"))
@@ -216,33 +219,43 @@ class Resolver:
             interval = mention_interval(m, article.published)
             q = mention_profile(m, interval)
             self._incidents.count_names(q.names)
-            found = self._incidents.matches(m, q, mine)
+            sentence_key = (m.sentence_start, m.sentence)
+            siblings = by_sentence.get(sentence_key)
+            same_sentence = {outcome.mention_incident[s] for s in siblings} if siblings else frozenset()
+            found = self._incidents.matches(m, q, mine, same_sentence)
             if not found and m.modality == "denied":
                 outcome.set_aside.append(SetAside(m.id, article.id, "denied, no incident"))
                 continue
+            waived = False
             if not found:
                 incident = new_incident(m, interval)
                 profile = self._incidents.profile_from_incident(incident)
+                profile.generic = q.generic
                 self._incidents.register(profile)
                 created[incident.id] = incident
                 touched[incident.id] = {}
             else:
                 profile = self._bridge(found, article.id, outcome, created, updated, touched, now)
                 incident = profile.incident
+                waived = found[0].actors_waived and profile is found[0].profile
                 if incident.id not in touched:
                     touched[incident.id] = aggregate.snapshot(incident)
                 updated[incident.id] = incident
-            self._incidents.absorb(profile, q, m.date)
-            self._incidents.add_actors(incident, m.actors)
+            self._incidents.absorb(profile, q, m.date, actors=not waived)
+            # A mention that joined as a reference back despite naming other perpetrators keeps
+            # them in its claims (audit, discrepancies), not in the incident's actors.
+            self._incidents.add_actors(
+                incident, [a for a in m.actors if a.role != "actor"] if waived else m.actors)
             incident.mention_ids.append(m.id)
             if article.id not in incident.article_ids:
                 incident.article_ids.append(article.id)
             if m.modality != "denied" and link.origin_id not in incident.origin_ids:
                 incident.origin_ids.append(link.origin_id)
-            incident.claims.extend(aggregate.mention_claims(m, link.origin_id))
+            incident.claims.extend(aggregate.mention_claims(m, link.origin_id, generic=q.generic))
             if incident.id not in mine:
                 mine.append(incident.id)
             outcome.mention_incident[m.id] = incident.id
+            by_sentence.setdefault(sentence_key, []).append(m.id)
         for incident_id, before in touched.items():
             incident = self._incidents.profiles[incident_id].incident
             aggregate.recompute(incident)
@@ -268,7 +281,11 @@ class Resolver:
         """The incident a mention joins. When it matches several incidents that are compatible with
         each other, they are one event reported differently: merge them into the oldest."""
         group = [found[0].profile]
+        if group[0].generic:
+            return group[0]  # a series reference is never merged with anything
         for match in found[1:]:
+            if match.profile.generic:
+                continue
             if all(compatibility(g, match.profile) is not None for g in group):
                 group.append(match.profile)
         if len(group) == 1:

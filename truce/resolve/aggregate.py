@@ -29,18 +29,16 @@ def _claim(field: str, value: Any, m: EventMention, origin_id: str | None, quote
     return IncidentClaim(field, value, m.article_id, origin_id, quote, start, end, source)
 
 
-def mention_claims(m: EventMention, origin_id: str | None) -> list[IncidentClaim]:
-    """The claims one mention contributes to its incident."""
+def mention_claims(m: EventMention, origin_id: str | None, generic: bool = False) -> list[IncidentClaim]:
+    """The claims one mention contributes to its incident; ``generic``: the mention refers to a
+    series of events ("recent strikes"), recorded on its report claim as ``"generic": true``."""
     source = (m.attribution.name or m.attribution.text) if m.attribution else None
     party = bool(m.attribution and m.attribution.party)
-    claims = [
-        _claim(
-            "report",
-            {"mention_id": m.id, "modality": m.modality, "plover_type": m.plover_type,
-             "plover_mode": m.plover_mode, "party": party},
-            m, origin_id, m.sentence, m.sentence_start, m.sentence_end, source,
-        )
-    ]
+    report = {"mention_id": m.id, "modality": m.modality, "plover_type": m.plover_type,
+              "plover_mode": m.plover_mode, "party": party}
+    if generic:  # (only then: the records of other mentions stay as they were)
+        report["generic"] = True
+    claims = [_claim("report", report, m, origin_id, m.sentence, m.sentence_start, m.sentence_end, source)]
     if m.date is not None and m.date.text:
         start, end = m.date.span or (m.sentence_start, m.sentence_end)
         claims.append(_claim(

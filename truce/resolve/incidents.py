@@ -19,7 +19,7 @@ from truce.records import EventActor, EventDate, EventMention, Incident, PlaceMe
 from truce.resolve._geo import grid_cell, is_precise, place_match, place_precision
 from truce.resolve._text import fold, stem
 
-__all__ = ["IncidentIndex", "mention_interval", "MERGE_SCORE", "FACTUAL", "NEVER_MERGED"]
+__all__ = ["IncidentIndex", "mention_interval", "is_generic", "MERGE_SCORE", "FACTUAL", "NEVER_MERGED"]
 
 MERGE_SCORE = 3.0
 REPORTED_DAYS = 14  # a date known only as "on or before publication" covers these days
@@ -47,6 +47,50 @@ def mention_interval(m: EventMention, published: dt.date | None) -> tuple[dt.dat
     start = d.start or (d.end - dt.timedelta(days=MAX_MERGE_DAYS + 1))  # type: ignore[operator]
     end = d.end or (d.start + dt.timedelta(days=MAX_MERGE_DAYS + 1))  # type: ignore[operator]
     return (start, end) if start <= end else (end, start)
+
+
+# "lexicon:air strike/N; acled:…" → the lexicon entry's words ("air strike", "raid+air") and pos.
+_LEXICON_ENTRY = re.compile(r"lexicon:([^/;]+)/([A-Z]+)")
+
+
+def _trigger_words(m: EventMention) -> list[str]:
+    cut = m.trigger_start - m.sentence_start
+    return re.findall(r"[\w'’-]+", fold(m.sentence[max(0, cut):max(0, m.trigger_end - m.sentence_start)]))
+
+
+def _is_plural_of(word: str, lemma: str) -> bool:
+    return word != lemma and (word in (lemma + "s", lemma + "es")
+                              or (lemma.endswith("y") and word == lemma[:-1] + "ies"))
+
+
+def plural_trigger(m: EventMention) -> bool:
+    """Whether the trigger is a count noun in the plural ("air strikes", "raids", "negotiations").
+
+    With the event stage's lexicon entry (``trigger_rule``), a noun entry whose word the trigger
+    writes in the plural (a plural-only entry such as "talks" is not); without one, a word ending
+    in "s" (not "ss", "us", "is") of five letters or more."""
+    words = _trigger_words(m)
+    if not words:
+        return False
+    entry = _LEXICON_ENTRY.search(m.trigger_rule) if m.trigger_rule else None
+    if entry is not None:
+        if "N" not in entry.group(2):
+            return False
+        lemmas = re.split(r"[+ ]", fold(entry.group(1)))
+        return any(_is_plural_of(w, lemma) for w in words for lemma in lemmas if lemma)
+    w = words[-1]
+    return len(w) >= 5 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+
+
+def is_generic(m: EventMention) -> bool:
+    """A reference to a series of events, not to one incident: a plural trigger with neither a
+    day-precise date nor a precise place ("the recent Israeli air strikes in Lebanon", "air raids
+    have intensified", "escalating its strikes"). docs/resolve.md, "Series references"."""
+    if m.date is not None and m.date.precision == "day":
+        return False
+    if is_precise(m.location):
+        return False
+    return plural_trigger(m)
 
 
 def _actor_keys(actors: list[EventActor], role: str) -> set[str]:
@@ -94,6 +138,9 @@ class _Profile:
     names: set[str] = field(default_factory=set)
     figures: set[int] = field(default_factory=set)
     seq: int = 0
+    # A mention that refers to a series ("recent air strikes"), or an incident founded by one: it
+    # corroborates no other article's report and is never merged by bridging (``is_generic``).
+    generic: bool = False
     # The blocking buckets this incident was last indexed under, and the (interval, place) they
     # were computed from: re-indexing after an update that changed neither (most of them) walks
     # these lists instead of rebuilding the keys (``IncidentIndex._index``).
@@ -112,14 +159,16 @@ def mention_profile(m: EventMention, interval: tuple[dt.date, dt.date] | None) -
     p.actor_countries = {a.country for a in m.actors if a.role == "actor" and a.country}
     p.target_words = _actor_words(m.actors, "recipient")
     p.names = _name_words(m.sentence)
+    p.generic = is_generic(m)
     if m.fatalities is not None and m.fatalities.best is not None and not m.fatalities.cumulative:
         p.figures.add(m.fatalities.best)
     return p
 
 
-def compatibility(a: _Profile, b: _Profile) -> float | None:
+def compatibility(a: _Profile, b: _Profile, actors: bool = True) -> float | None:
     """Evidence points (date, place, actors, targets, figures) that two profiles are one event;
-    None when they cannot be (docs/resolve.md, "Compatibility")."""
+    None when they cannot be (docs/resolve.md, "Compatibility"). ``actors=False``: perpetrators
+    that disagree are no veto (a mention that refers back to an incident of its own article)."""
     if a.plover_type != b.plover_type:
         return None
     # Modes describe how, and reports of one event differ on it ("talks" vs "a US-mediated
@@ -147,8 +196,10 @@ def compatibility(a: _Profile, b: _Profile) -> float | None:
             points += min(2.0, float(shared))
         elif a.actor_countries and b.actor_countries:
             if not (a.actor_countries & b.actor_countries):
-                return None
-            points += 0.5
+                if actors:
+                    return None
+            else:
+                points += 0.5
     elif a.actor_countries & b.actor_countries:
         points += 0.5
     if a.target_words & b.target_words:
@@ -162,6 +213,9 @@ def compatibility(a: _Profile, b: _Profile) -> float | None:
 class Match:
     profile: _Profile
     score: float
+    # True when the mention's perpetrators disagree with the incident's and it joins only as a
+    # reference back within its article: its perpetrators are not added to the incident.
+    actors_waived: bool = False
 
 
 def _weeks(interval: tuple[dt.date, dt.date]) -> range:
@@ -210,6 +264,9 @@ _ANAPHORIC = re.compile(
 _ANOTHER = re.compile(r"\b(?:another|a second|a third|a new|a further|further|separate|other|more)\s+(?:[\w.’'-]+\s+){0,2}$", re.I)
 
 
+ANAPHORIC_POINTS = 2.5  # a reference back within the article: "the strike", or the same sentence
+
+
 def _trigger_prefix(m: EventMention) -> str:
     cut = max(0, m.trigger_start - m.sentence_start)
     return m.sentence[max(0, cut - 40):cut]
@@ -221,7 +278,7 @@ def same_article_points(m: EventMention) -> float | None:
     prefix = _trigger_prefix(m)
     if _ANOTHER.search(prefix):
         return None
-    return 2.5 if _ANAPHORIC.search(prefix) else 1.5
+    return ANAPHORIC_POINTS if _ANAPHORIC.search(prefix) else 1.5
 
 
 class IncidentIndex:
@@ -250,8 +307,12 @@ class IncidentIndex:
         p.actor_keys = _actor_keys(incident.actors, "actor")
         p.actor_countries = {a.country for a in incident.actors if a.role == "actor" and a.country}
         p.target_words = _actor_words(incident.actors, "recipient")
+        first = True
         for c in incident.claims:
             if c.field == "report":
+                if first:  # an incident founded by a series reference stays one
+                    p.generic = bool(c.value.get("generic"))
+                    first = False
                 p.names |= _name_words(c.quote)
             elif c.field == "fatalities" and c.value.get("best") is not None:
                 p.figures.add(int(c.value["best"]))
@@ -412,41 +473,66 @@ class IncidentIndex:
         rare = [w for w in a & b if self.name_df[w] <= limit]
         return min(1.0, 0.5 * len(rare))
 
-    def matches(self, m: EventMention, q: _Profile, same_article: list[str]) -> list[Match]:
-        """Every incident the mention may report (score ≥ MERGE_SCORE), best first."""
+    def matches(self, m: EventMention, q: _Profile, same_article: list[str],
+                same_sentence: frozenset[str] | set[str] = frozenset()) -> list[Match]:
+        """Every incident the mention may report (score ≥ MERGE_SCORE), best first.
+
+        ``same_article``: the incidents the mention's article already reports; ``same_sentence``:
+        those among them that hold a mention of the same sentence (docs/resolve.md, "Within one
+        article")."""
         same = set(same_article)
         bonus: float | None = -1.0  # the same-article points, read from the text when first needed
         found = []
         t = q.plover_type
         names = q.names
+        generic = q.generic
+        sibling = definite = False
         for p in self.candidates(q, same_article):
             if p.plover_type != t:
                 continue  # (``compatibility`` would say None; most same-article candidates)
-            in_article = p.incident.id in same  # type: ignore[union-attr]
+            iid = p.incident.id  # type: ignore[union-attr]
+            in_article = iid in same
             if in_article:
                 if bonus == -1.0:
                     bonus = same_article_points(m)
                 if bonus is None:
                     continue
+                sibling = iid in same_sentence
+                if p.generic is not generic and not sibling:
+                    continue  # a series and one incident mix only within a sentence
+                definite = bonus >= ANAPHORIC_POINTS  # type: ignore[operator]
             elif q.interval is None or p.interval is None:
                 continue  # an undated mention or incident merges only within its own article
+            elif generic or p.generic:
+                continue  # a series reference corroborates no other article's incident
+            waived = False
             points = compatibility(p, q)
             if points is None:
-                continue
+                # A reference back within the article (a second trigger of the same sentence, or
+                # a definite one: "the strike") placed where the incident is, whose parsed
+                # perpetrator differs: the parse, not the event, disagrees.
+                if not (in_article and (sibling or definite)
+                        and (place_match(p.place, q.place) or 0.0) >= 1.0):
+                    continue
+                points = compatibility(p, q, actors=False)
+                if points is None:
+                    continue
+                waived = True
             if names and not names.isdisjoint(p.names):
                 points += self._rare_names(p.names, names)
             if in_article:
-                points += bonus  # type: ignore[operator]
+                points += ANAPHORIC_POINTS if sibling else bonus  # type: ignore[operator]
             if points >= MERGE_SCORE:
-                found.append(Match(p, points))
+                found.append(Match(p, points, waived))
         found.sort(key=lambda mt: (-mt.score, -mt.profile.seq))
         return found
 
     # --- updating a profile ----------------------------------------------------------------
 
-    def absorb(self, p: _Profile, q: _Profile, date: EventDate | None) -> None:
+    def absorb(self, p: _Profile, q: _Profile, date: EventDate | None, actors: bool = True) -> None:
         """Narrow ``p``'s date, refine its place and add the actors of ``q`` (a mention or an
-        incident that joined it); ``date`` is the joining record's own date, for its wording."""
+        incident that joined it); ``date`` is the joining record's own date, for its wording.
+        ``actors=False``: ``q``'s perpetrators are not added (``Match.actors_waived``)."""
         inc = p.incident
         assert inc is not None
         if q.interval is not None:
@@ -466,8 +552,9 @@ class IncidentIndex:
                 inc.location = q.place
         if p.plover_mode is None and q.plover_mode is not None:
             p.plover_mode = inc.plover_mode = q.plover_mode
-        p.actor_keys |= q.actor_keys
-        p.actor_countries |= q.actor_countries
+        if actors:
+            p.actor_keys |= q.actor_keys
+            p.actor_countries |= q.actor_countries
         p.target_words |= q.target_words
         p.names |= q.names
         p.figures |= q.figures
