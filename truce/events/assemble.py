@@ -124,7 +124,12 @@ def _clause_root(token):
         return True
     if token.dep_ in ("xcomp",) and head.dep_ == "ROOT":
         return True
+    if token.dep_ == "ccomp" and head.dep_ == "ROOT" and head.lemma_.lower() in _REPORTING_VERBS:
+        return True  # "Japan said it had halted aid": what was said is the sentence's news
     return False
+
+
+_REPORTING_VERBS = frozenset("say announce report state confirm tell declare add disclose reveal".split())
 
 
 _BACKGROUND_MARKERS = frozenset("after before since following amid despite until prior during".split())
