@@ -310,3 +310,24 @@ def test_indefinite_futures_and_large_spans(text, lead, value, kind):
 )
 def test_hedged_and_financial_expressions(text, value):
     assert normalise_time(text, THU).value == value
+
+
+@pytest.mark.parametrize(
+    "text, lead, value",
+    [
+        # a future on the publication's own weekday, with a time of day, is later that day
+        ("Thursday evening", "", "2025-12-04TEV"),
+        ("1.30pm on Thursday", "", "2025-12-04T13:30"),
+        ("Thursday", "will speak later on", "2025-12-04"),
+        # without one it stays next week's, as "will meet on Thursday"
+        ("Thursday", "will meet on", "2025-12-11"),
+        ("1pm on Friday", "", "2025-12-05T13:00"),
+    ],
+)
+def test_later_today(text, lead, value):
+    assert normalise_time(text, THU, tense="future", lead=lead).value == value
+
+
+def test_since_looks_back_whatever_the_verb():
+    t = normalise_time("since November", d("2000-01-01"), tense="future")
+    assert t.value == "1999-11" and t.interval.start <= t.interval.end

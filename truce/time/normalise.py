@@ -58,6 +58,7 @@ class Context:
     # the start of the last dated expression of any precision before it ("In March 1989 ... the
     # following month", "In 1998 ... later that year"): the reference for narrative months and years
     coarse: dt.date | None = None
+    clock_later: bool = False  # a clock time goes with the expression's day ("at 1.30pm on Thursday")
 
 
 @dataclass(slots=True)
@@ -216,9 +217,13 @@ def _resolve_month(month: int, ctx: Context) -> tuple[int, int]:
     return picked.year, month
 
 
-def _resolve_weekday(wd: int, ctx: Context, rel: str | None = None) -> dt.date:
+def _resolve_weekday(wd: int, ctx: Context, rel: str | None = None, later_today: bool = False) -> dt.date:
+    """``later_today``: a time of day goes with it ("at midday on Thursday", "Thursday evening",
+    "later on Thursday"), so a future verb on the publication's own weekday means later that day."""
     ref = _need(ctx)
     offset = wd - ref.isoweekday()
+    if later_today and rel is None and offset == 0 and ctx.tense == "future":
+        return ref
     if rel in ("last", "past", "previous"):
         back = (ref.isoweekday() - wd) % 7 or 7
         return ref - dt.timedelta(days=back)
@@ -618,7 +623,9 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
     if m := (full(rf"(?:(?P<rel>last|next|this|past|coming|previous|following|upcoming) )?{_WD}(?: {_POD})?", s)
              or full(rf"(?:the |this )?{_POD} of {_WD}", s)):
         rel = m.group("rel") if "rel" in m.re.groupindex else None
-        d = _resolve_weekday(WEEKDAYS[m.group("wd")], ctx, rel)
+        later = m.group("pod") in ("afternoon", "evening", "night") or bool(re.search(r"\blater(?: on| in the day on)?$", ctx.lead)) \
+            or ctx.clock_later
+        d = _resolve_weekday(WEEKDAYS[m.group("wd")], ctx, rel, later_today=later)
         return _with_part_of_day(_date(d.isoformat()), m.group("pod"))
     # "4 in the morning", "10 o'clock in the evening"
     if m := full(r"(?P<hour>[0-9]{1,2})(?: o'clock)? in the (?P<pod>morning|afternoon|evening|night)", s):
@@ -909,7 +916,7 @@ def _with_clock(m: re.Match, rest: str | None, ctx: Context) -> _Result | None:
         if hhmm is None:
             raise _Unresolvable(f"{clock} is not a time of day")
     if rest:
-        inner = _rules(rest.strip(" ,"), ctx)
+        inner = _rules(rest.strip(" ,"), replace(ctx, clock_later=True))
         if inner is None or inner.interval is None or inner.precision != "day":
             return None
         d = inner.interval.start
@@ -998,6 +1005,8 @@ def normalise(text: str, ctx: Context, start: int = 0, type_hint: str | None = N
                r"the prior year|a year earlier|a year ago)$", r"the year-earlier \1", s)
     if lead_words:
         ctx = replace(ctx, lead=(ctx.lead + " " + lead_words).strip())
+    if ctx.lead.lower().split()[-1:] == ["since"] and ctx.tense != "past":
+        ctx = replace(ctx, tense="past")  # "since November" looks back whatever the verb ("will stay since ...")
     if ctx.tense == "past" and _DEADLINE_LEAD.search(ctx.lead.lower()):
         # "extended its offer until Nov. 9", "set Nov. 10 as the deadline": the verb's tense says
         # when the deadline was set, not where the date lies
