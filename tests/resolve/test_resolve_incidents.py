@@ -290,3 +290,124 @@ def test_any_article_order_gives_the_same_incidents(demo_extractions_by_id, cloc
         assert all(i.mention_ids and i.article_ids and i.origin_ids for i in resolver.incidents)
         expected = expected or summary(resolver)
         assert summary(resolver) == expected, order
+
+
+# --- series references and references back within an article -------------------------------------
+
+REPORTED = (D(2025, 11, 11), D(2025, 11, 25), "reported")
+
+
+def _rule(m, entry):
+    m.trigger_rule = f"lexicon:{entry}; acled:default-attack"
+    return m
+
+
+def test_plural_trigger_and_series_reference():
+    from truce.resolve.incidents import is_generic, plural_trigger
+
+    s = ("Diplomats discussed the recent Israeli air strikes in southern Lebanon, and the talks "
+         "on the raids went on; Israel attacks and struck targets.")
+    b = synthetic("p", [s])
+
+    def mention(trigger, entry, **kw):
+        return _rule(b.event(s, trigger, "ASSAULT", None, **kw), entry)
+
+    assert plural_trigger(mention("air strikes", "air strike/N"))
+    assert plural_trigger(mention("raids", "raid+air/N"))
+    assert plural_trigger(mention("attacks", "attack/VN"))
+    assert not plural_trigger(mention("talks", "talks/N"))  # a plural-only entry: one meeting
+    assert not plural_trigger(mention("struck", "strike/V"))
+    assert plural_trigger(b.event(s, "raids", "ASSAULT", None))  # no lexicon entry: by its ending
+    series = mention("air strikes", "air strike/N", date=REPORTED, place="South Governorate",
+                     place_text="southern Lebanon")
+    assert is_generic(series)
+    assert not is_generic(mention("air strikes", "air strike/N", date=day(2025, 11, 23)))
+    assert not is_generic(mention("air strikes", "air strike/N", date=REPORTED, place="Tyre",
+                                  place_text="Lebanon"))  # a town: a report of what happened there
+
+
+def test_series_reference_corroborates_no_other_articles_incident(clock):
+    s1 = "Israeli air strikes on southern Lebanon have grown heavier over recent weeks."
+    s2 = "An Israeli strike hit a depot in Tyre on Sunday, the army said."
+    s3 = "Residents said Israeli strikes pounded the south again this month."
+    s4 = "A strike flattened a depot in Tyre on Sunday, the civil defence said."
+    a = synthetic("a", [s1])
+    _rule(_strike(a, s1, REPORTED, "South Governorate", trigger="air strikes",
+                  place_text="southern Lebanon"), "air strike/N")
+    b = synthetic("b", [s2])
+    _strike(b, s2, day(2025, 11, 23), "Tyre")
+    resolver = Resolver(clock=clock)
+    out = resolver.add([a.extraction(), b.extraction()])
+    # Without the rule the day-precise Tyre strike joined the series (same province, same weeks,
+    # same perpetrator) and made it a "corroborated" incident of two origins.
+    assert out.mention_incident["a:e1"] != out.mention_incident["b:e1"]
+    series = _by_mention(resolver)["a:e1"]
+    assert series.mention_ids == ["a:e1"] and series.corroboration == "single source"
+    assert [c.value.get("generic") for c in series.claims if c.field == "report"] == [True]
+    # After a reload (the flag lives in the report claim) another series reference and another
+    # report of the Tyre strike come in: the series takes neither.
+    c = synthetic("c", [s3])
+    _rule(_strike(c, s3, REPORTED, "South Governorate", trigger="strikes", place_text="the south"),
+          "strike/N")
+    d = synthetic("d", [s4])
+    _strike(d, s4, day(2025, 11, 23), "Tyre", actors=[])
+    again = Resolver(ResolverState.from_json(resolver.state().to_json()), clock=clock)
+    out = again.add([c.extraction(), d.extraction()])
+    assert out.mention_incident["d:e1"] == "i:b:e1"
+    assert out.mention_incident["c:e1"] not in {"i:a:e1", "i:b:e1"}
+    assert _by_mention(again)["a:e1"].mention_ids == ["a:e1"]
+
+
+def test_second_trigger_of_a_sentence_joins_its_sibling_despite_a_misparsed_perpetrator(clock):
+    s1 = "An Israeli airstrike killed a commander in Tyre on Sunday, the army said."
+    s2 = ("The envoys met days after Israel assassinated senior commander Khalil Barakeh in an "
+          "airstrike on Tyre.")
+    month = (D(2025, 11, 3), D(2025, 12, 2), "month")
+    for order in ("ab", "ba"):
+        a = synthetic("a", [s1])
+        _strike(a, s1, day(2025, 11, 23), "Tyre", trigger="airstrike", killed=1)
+        b = synthetic("b", [s2])
+        _strike(b, s2, month, "Tyre", trigger="assassinated", targets=["Khalil Barakeh"])
+        # the parser took "Hezbollah"-like words of the sentence as the airstrike's perpetrator
+        _strike(b, s2, month, "Tyre", trigger="airstrike", actors=["Hezbollah"])
+        resolver = Resolver(clock=clock)
+        extractions = {"a": a.extraction(), "b": b.extraction()}
+        out = resolver.add([extractions[k] for k in order])
+        assert out.mention_incident["b:e1"] == out.mention_incident["b:e2"] == out.mention_incident["a:e1"], order
+        (inc,) = resolver.incidents
+        assert inc.date.start == inc.date.end == D(2025, 11, 23)
+        assert sorted(inc.article_ids) == ["a", "b"] and inc.independent_sources == 2
+        # the misparsed perpetrator stays in the claims, not among the incident's actors
+        assert "Hezbollah" not in {a.name for a in inc.actors if a.role == "actor"}
+        assert any(c.field == "actor" and c.value["name"] == "Hezbollah" for c in inc.claims)
+
+
+def test_perpetrators_of_one_sentence_stay_apart_without_a_shared_place(clock):
+    s = "Israeli artillery shelled the hills while Hezbollah fired rockets, residents said."
+    a = synthetic("a", [s])
+    a.event(s, "shelled", "ASSAULT", None, date=REPORTED, actors=["Israel"])
+    a.event(s, "fired", "ASSAULT", None, date=REPORTED, actors=["Hezbollah"])
+    resolver = Resolver(clock=clock)
+    out = resolver.add([a.extraction()])
+    assert out.mention_incident["a:e1"] != out.mention_incident["a:e2"]
+
+
+def test_definite_reference_back_at_the_same_place_despite_a_misparsed_perpetrator(clock):
+    s1 = "Israeli jets struck a building in Tyre on Sunday."
+    s2 = "The premier's office confirmed the strike in Tyre, saying it set back Hezbollah."
+    s3 = "This strike was condemned by Hamas officials abroad."
+    s4 = "The recent strikes across Lebanon were discussed at the meeting."
+    a = synthetic("a", [s1, s2, s3, s4])
+    _strike(a, s1, day(2025, 11, 23), "Tyre", trigger="struck")
+    _strike(a, s2, REPORTED, "Tyre", actors=["Hezbollah"], source="office", party=True)
+    _strike(a, s3, REPORTED, None, actors=["Hamas"])  # no place to tie it back: stays apart
+    _rule(_strike(a, s4, REPORTED, "Lebanon", trigger="strikes", actors=[], place_text="Lebanon"),
+          "strike/N")
+    resolver = Resolver(clock=clock)
+    out = resolver.add([a.extraction()])
+    assert out.mention_incident["a:e2"] == out.mention_incident["a:e1"]
+    assert out.mention_incident["a:e3"] != out.mention_incident["a:e1"]
+    # "the recent strikes" (a series) is not "the strike": it does not join the Tyre incident
+    assert out.mention_incident["a:e4"] != out.mention_incident["a:e1"]
+    inc = _by_mention(resolver)["a:e1"]
+    assert {a.name for a in inc.actors if a.role == "actor"} == {"Israel"}

@@ -64,3 +64,17 @@ def test_demo_no_incident_mixes_2024_with_2025_and_none_is_empty(resolved):
         assert inc.mention_ids and inc.article_ids
         articles = set(inc.article_ids)
         assert articles <= {"004"} or "004" not in articles, inc.id
+
+
+@pytest.mark.slow
+def test_demo_tabatabai_reports_join_the_23_november_strike_and_no_loose_assault_is_corroborated(resolved):
+    resolver, _ = resolved
+    strike = _incident(resolver, plover="ASSAULT", day=dt.date(2025, 11, 23), place_part="Beirut")
+    for inc in resolver.incidents:
+        naming = [c for c in inc.claims if c.field == "report" and "Tabatabai" in c.quote]
+        assert not naming or inc.id == strike.id, (inc.id, [c.quote[:60] for c in naming])
+        # "the recent Israeli air strikes in Lebanon" (000) is a series, not a second Beirut strike
+        # corroborated by 003's "days after Israel assassinated ... Tabatabai"
+        if inc.plover_type == "ASSAULT" and inc.independent_sources >= 2:
+            assert inc.date is not None and inc.date.precision == "day", inc.id
+    assert "Hezbollah" not in {a.name for a in strike.actors if a.role == "actor"}
