@@ -430,3 +430,10 @@ def test_a_narrative_count_in_the_past_that_lands_after_publication_dates_nothin
 def test_a_few_hours_later_is_the_same_day(nlp):
     found = _texts(nlp, "On Monday they were stopped. A few hours later they were released.", d("2017-11-30"))
     assert found["A few hours later"].value == "2017-11-27"
+
+
+def test_a_month_as_a_surname_is_no_time(nlp):
+    text = ("The prime minister, Theresa May, spoke to Trump. Mrs May said so. May is expected to speak again. "
+            "In May Israel struck the port. Guitarist Brian May played.")
+    found = _texts(nlp, text, d("2018-04-12"))
+    assert list(found) == ["May"] and found["May"].start == text.index("In May") + 3

@@ -258,6 +258,16 @@ _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[\s-]+$")
 _MAY_PERSON = re.compile(r"(?:'s|’s)?\s+(?:to\s+(?!(?:January|February|March|April|June|July|August|September|October|"
                          r"November|December)\b)[a-z]+|said|says|told|insisted|added|warned|announced|wants|"
                          r"urged|faces|faced)\b")
+_MAY_SUBJECT = re.compile(r"\s+(?:is|was|has|had|will|would|could|cannot|can't|did|does)\s+(?:not\s+)?[a-z]")
+# a month written as a surname after a given name or a title, with nothing between
+_PERSON_MONTHS = {"May", "June", "April", "August", "January"}
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+\.?)\s+$")
+_NOT_GIVEN_NAMES = {"In", "On", "Since", "Until", "Till", "By", "Last", "Next", "This", "That", "Early", "Late", "Mid",
+                    "From", "Through", "During", "Before", "After", "Of", "And", "Or", "But", "The", "Every", "Each",
+                    "Around", "About", "Between", "Throughout", "Following", "Past", "Coming", "Since", "Until",
+                    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue",
+                    "Wed", "Thu", "Fri", "Sat", "Sun", "Mid-", "Late-", "Early-", "Then", "Also", "As", "Only", "Even",
+                    "Sometime", "Sometimes", "When", "Not", "Until", "Into", "For", "To", "At", "With", "Like", "Than"}
 # "May God protect them", "May he rest in peace": the wish, not the month
 _MAY_WISH = re.compile(r"\s+(?:God|Allah|the\s+Lord|he|she|they|we|you|it|his|her|their|our)\b")
 
@@ -268,6 +278,12 @@ def is_name(text: str, start: int, end: int) -> bool:
     piece = text[start:end]
     if piece == "May" and _MAY_PERSON.match(text, end):
         return True  # "called on May to engage", "May said": a person (the month is "in May", "May 5")
+    if piece == "May" and _MAY_SUBJECT.match(text, end) and \
+            re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, start - 3):start]):
+        return True  # "May is expected to ...", at the head of a sentence
+    if piece in _PERSON_MONTHS and (m := _NAME_BEFORE.search(text[max(0, start - 30):start])) and \
+            m.group(1) not in _NOT_GIVEN_NAMES:
+        return True  # "Theresa May", "Mrs May", "Brian May": a surname
     if piece == "May" and _MAY_WISH.match(text, end) and \
             re.search(r"(?:^|[.!?:;]\s+|[“\"‘'(]\s*|\n\s*)$", text[max(0, start - 3):start]):
         return True  # at the head of its sentence: "In May he left" keeps the month
