@@ -125,3 +125,11 @@ def test_acled_types(code, text, acled_type, sub):
 )
 def test_diplomatic_penalties_cooperation_and_protests(code, text, plover):
     assert plover in [p for p, _ in _types(code(text))], _types(code(text))
+
+
+def test_violence_to_be_stopped_is_background(code):
+    cands = code("The government said it had suspended aid to the region in an effort to end the fighting there.")
+    fighting = [c for c in cands if c.trigger.plover == "ASSAULT"]
+    assert fighting and all(c.background for c in fighting)
+    cands = code("The fighting ended on Tuesday after elders intervened.")
+    assert any(c.trigger.plover == "ASSAULT" and not c.background for c in cands)

@@ -143,8 +143,14 @@ _EMBEDDING_HEADS = frozenset(
 )
 
 
+# Verbs whose object is an event to be stopped, not one reported ("end the fighting", "prevent attacks").
+_PREVENTION_VERBS = frozenset("end stop halt prevent forestall avert curb contain deter combat thwart".split())
+
+
 def _in_background(token, max_steps: int = 5) -> bool:
     """True when the trigger sits in a clause or phrase that dates or explains another event."""
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in _PREVENTION_VERBS:
+        return True  # "efforts to end the fighting", "to forestall more violence": talked about
     cur = token
     for step in range(max_steps):
         if step > 0 and cur.lemma_.lower() in _EMBEDDING_HEADS and cur.i != token.i:
