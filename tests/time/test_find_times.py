@@ -437,3 +437,17 @@ def test_a_month_as_a_surname_is_no_time(nlp):
             "In May Israel struck the port. Guitarist Brian May played.")
     found = _texts(nlp, text, d("2018-04-12"))
     assert list(found) == ["May"] and found["May"].start == text.index("In May") + 3
+
+
+def test_next_year_counts_from_the_report_and_until_looks_ahead(nlp):
+    text = ("The new year begins on January 1. The bill keeps the government funded until February. He attacked "
+            "the one who will take office next year. They must now watch the Americans march away.")
+    found = _texts(nlp, text, d("2018-12-19"))
+    assert found["next year"].value == "2019"
+    assert found["February"].value == "2019-02"
+    assert "march" not in found
+
+
+def test_a_citations_date_has_no_tense(nlp):
+    text = "A correspondent argued that it must remain so (Letters, 19 April). However, he misses the point."
+    assert _texts(nlp, text, d("2018-04-23"))["19 April"].value == "2018-04-19"

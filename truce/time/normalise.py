@@ -585,6 +585,8 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         if which or ba or s.startswith("that ") or s == "the same day":
             base = _ref(ctx)
             from_text = ctx.previous is not None
+            if re.fullmatch(r"next (?:week|weekend|month|year)", s):
+                base, from_text = _need(ctx), False  # "next year" counts from the report, "the next year" from the story
             if u in ("month", "year") and ctx.coarse is not None and s.startswith(("the ", "that ")):
                 base, from_text = ctx.coarse, True  # "that year" after "in 1998", "the following month" after "in March"
             step = 0
@@ -1007,6 +1009,8 @@ def normalise(text: str, ctx: Context, start: int = 0, type_hint: str | None = N
         ctx = replace(ctx, lead=(ctx.lead + " " + lead_words).strip())
     if ctx.lead.lower().split()[-1:] == ["since"] and ctx.tense != "past":
         ctx = replace(ctx, tense="past")  # "since November" looks back whatever the verb ("will stay since ...")
+    if ctx.lead.lower().split()[-1:] in (["until"], ["till"]) and ctx.tense is None:
+        ctx = replace(ctx, tense="future")  # "funded until February" with no verb read: a term still running
     if ctx.tense == "past" and _DEADLINE_LEAD.search(ctx.lead.lower()):
         # "extended its offer until Nov. 9", "set Nov. 10 as the deadline": the verb's tense says
         # when the deadline was set, not where the date lies

@@ -44,6 +44,7 @@ _NARRATIVE_WORDS = re.compile(r"\b(?:following|next|previous|preceding|same|that
 _DAYLESS_PART = re.compile(r"(?i)(?:(?:the|early|late|mid)[\s-]+)?(?:morning|afternoon|evening|night|dawn|dusk|daybreak)$"
                            r"|overnight$")
 _NEWS_DAYS = 7
+_CITATION = re.compile(r"\([^()]*,\s*$")
 _APPOSED = re.compile(r"(?i)the\s+(?:day|night)\s+(?:before|after)")
 _APPOSITION = re.compile(r"\s*,\s*")
 _EVENT_AFTER = re.compile(r"\s+(?!(?:and|or|but|when|as|while)\b)[A-Za-z]")  # a noun phrase or clause follows
@@ -65,8 +66,8 @@ def find_candidates(doc, text: str) -> list[Candidate]:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start, end = _trim(text, ent.start_char, ent.end_char)
-        if end <= start or is_age(text[start:end]):
-            continue
+        if end <= start or is_age(text[start:end]) or text[start:end] in ("march", "may"):
+            continue  # "watch the Americans march away": months are written with a capital
         overlapping = [c for c in cands if c.start < end and start < c.end]
         if not overlapping:
             if _TIME_WORD.search(text[start:end]) and text[start:end].lower() not in _NOT_ALONE:
@@ -192,6 +193,8 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
         before = text[max(0, c.start - 40) : c.start].split()
         lead = " ".join(before[-_LEAD_WORDS:]).lower()
         tense = tense_at(doc, c.start, c.end) if doc is not None else None
+        if _CITATION.search(text[max(0, c.start - 120):c.start]) and text[c.end:c.end + 1] == ")":
+            tense = None  # "(Letters, 19 April)": a citation's date, which no verb governs
         if parsed and "since" not in lead.split() and _under_since(doc, c.start, c.end):
             lead = (lead + " since").strip()  # "since the outbreak of war on October 8, 2023"
         para = _paragraph_start(text, c.start)
