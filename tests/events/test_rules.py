@@ -133,3 +133,18 @@ def test_violence_to_be_stopped_is_background(code):
     assert fighting and all(c.background for c in fighting)
     cands = code("The fighting ended on Tuesday after elders intervened.")
     assert any(c.trigger.plover == "ASSAULT" and not c.background for c in cands)
+
+
+@pytest.mark.parametrize(
+    "text, plover",
+    [
+        ("The foreign ministry lodged a formal protest with the embassy over the incursion.", "ACCUSE"),
+        ("Lebanon filed a complaint with the Security Council.", "ACCUSE"),
+        ("The rebels dismissed an appeal by the president to lay down their arms.", "REJECT"),
+        ("The governor reneged on his promise to hold a referendum.", "REJECT"),
+        ("Thousands of students staged a protest outside parliament.", "PROTEST"),
+    ],
+)
+def test_formal_complaints_and_rejections(code, text, plover):
+    types = [p for p, _ in _types(code(text))]
+    assert plover in types and ("PROTEST" not in types or plover == "PROTEST"), types

@@ -139,7 +139,8 @@ _BACKGROUND_MARKERS = frozenset("after before since following amid despite until
 # raid", "demanding justice for the death of".
 _EMBEDDING_HEADS = frozenset(
     "protest demonstrate march rally demand condemn denounce decry criticize criticise mourn investigate "
-    "probe avenge blame accuse picket demonstration procession justice strike petition sue".split()
+    "probe avenge blame accuse picket demonstration procession justice strike petition sue complain "
+    "complaint allegation".split()
 )
 
 

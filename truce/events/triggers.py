@@ -38,6 +38,7 @@ _STRIKE_MILITARY = frozenset(
     "pre-emptive deadly overnight".split()
 )
 _NOUN_POS = ("NOUN", "PROPN")
+_FILING_VERBS = frozenset("lodge file register deliver submit send".split())
 
 # Nouns that name a state of affairs more often than an event ("the ceasefire", "disarmament",
 # "cooperation"): they are events only when a verb makes them happen ("reached a ceasefire", "signed an
@@ -48,7 +49,7 @@ _SUPPORT_VERBS = frozenset(
     "reach sign agree broker announce conclude seal strike approve accept secure finalize finalise "
     "negotiate impose issue express voice draw face receive deliver send provide lift declare break "
     "violate extend ratify adopt endorse back welcome reject breach propose implement launch open "
-    "begin start hold resume conduct carry make take stage mount wage order call demand".split()
+    "begin start hold resume conduct carry make take stage mount wage order call demand lodge file give".split()
 )
 
 
@@ -268,6 +269,9 @@ def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
                 reading = _strike_reading(token) if pos in _NOUN_POS else _strike_verb_reading(token)
                 if reading == "labour":
                     trig.plover, trig.mode, trig.rule = "PROTEST", "strike", entry.rule + ":labour"
+            elif lemma == "protest" and pos in _NOUN_POS and _lemma(token.head) in _FILING_VERBS:
+                # "Serbia lodged an official protest with Albania": a diplomatic complaint
+                trig.plover, trig.mode, trig.rule = "ACCUSE", "disapprove", entry.rule + ":lodged"
             found[token.i] = trig
             break
     request = next(iter(lexicon.single.get("demand", ())), None)
