@@ -428,8 +428,13 @@ def test_a_narrative_count_in_the_past_that_lands_after_publication_dates_nothin
 
 
 def test_a_few_hours_later_is_the_same_day(nlp):
-    found = _texts(nlp, "On Monday they were stopped. A few hours later they were released.", d("2017-11-30"))
-    assert found["A few hours later"].value == "2017-11-27"
+    found = _texts(nlp, "On Monday they were stopped. A few hours later they were released. Three days later "
+                        "they left.", d("2017-11-30"))
+    later = found["A few hours later"]
+    assert later.interval.start == later.interval.end == d("2017-11-27")
+    # TimeML writes the length, with "later" as its signal; the interval is the day it lands on
+    assert later.value == "PTXH" and later.type == "DURATION"
+    assert found["Three days later"].value == "P3D" and found["Three days later"].interval.start == d("2017-11-30")
 
 
 def test_a_month_as_a_surname_is_no_time(nlp):

@@ -44,7 +44,7 @@ def _rank(t: TimeExpression) -> tuple[bool, bool, int]:
     """Prefer occurrences to background: a date over a duration, a closed interval over an open one
     ("since July"), then the finer precision."""
     order = _PRECISION_ORDER.index(t.precision) if t.precision in _PRECISION_ORDER else len(_PRECISION_ORDER)
-    return (t.type == "DURATION", t.open_ended, order)
+    return (t.type == "DURATION" and not _shifted(t), t.open_ended, order)  # "three days later" is a day
 
 
 _SHIFT = re.compile(r"\b(?:before|after|previous|preceding|following|next|earlier|later|prior)\b", re.I)

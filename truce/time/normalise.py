@@ -763,11 +763,13 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             lo, hi = min(lo, hi), max(lo, hi)
             anchor = f"previous:{base.isoformat()}" if narrative and (ctx.previous or coarse) else "published"
             if unit in ("H", "TM", "S"):  # "a few hours later": the same day, as far as a date goes
-                return _Result("DATE", base.isoformat(), dt_interval(base), "day", anchor,
-                               reason="a vague number of units from the reference date")
-            prec = "week" if unit == "D" else "month" if unit == "W" else "year"
-            return _Result("DATE", cal.format_at(lo, "M" if unit in ("D", "W") else "Y"), Interval(lo, hi), prec,
-                           anchor, reason="a vague number of units from the reference date")
+                res = _Result("DATE", base.isoformat(), dt_interval(base), "day", anchor,
+                              reason="a vague number of units from the reference date")
+            else:
+                prec = "week" if unit == "D" else "month" if unit == "W" else "year"
+                res = _Result("DATE", cal.format_at(lo, "M" if unit in ("D", "W") else "Y"), Interval(lo, hi), prec,
+                              anchor, reason="a vague number of units from the reference date")
+            return _as_length(res, None, unit, m.group("dir"))
         base = _ref(ctx) if narrative and unit in ("D", "W", "H", "TM") else ctx.coarse if coarse else _need(ctx)
         d = cal.shift(base, direction * n, unit)
         anchor = f"previous:{base.isoformat()}" if base is ctx.previous or coarse else "published"
@@ -778,7 +780,7 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
             # "the same men were attacked 2 days earlier" with no date before it: earlier than an
             # event, not than the publication
             res.reason = RELATIVE_TO_EVENT
-        return res
+        return _as_length(res, n, unit, m.group("dir"))
     # times of day, alone or with a day
     if m := full(rf"(?:(?:at|around|about|by|after|before|shortly after|shortly before) )?(?P<clock>{_TIME}|noon|midnight|midday)"
                  rf"(?:,? (?:on )?(?P<rest>.+))?", s):
@@ -891,6 +893,16 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         return _Result("DATE", value, interval if pub else None, "unknown", "published" if pub else None,
                        reason=f"vague {'past' if value == 'PAST_REF' else 'future'} reference")
     return None
+
+
+def _as_length(res: _Result, n: float | None, unit: str, direction: str) -> _Result:
+    """"three days later", "a few hours later", "a day earlier": TimeML's value is the length ("P3D",
+    with "later" as its signal); the interval stays the day the narrative lands on, which is what
+    events are dated by. Years and months "earlier" keep their date ("a year earlier" compares with
+    the year before, as business news means it)."""
+    if direction not in ("later", "earlier") or unit not in ("D", "W", "H", "TM", "S"):
+        return res
+    return replace(res, type="DURATION", value=duration_value(n, unit))
 
 
 def _with_part_of_day(res: _Result, pod: str | None) -> _Result:
