@@ -509,9 +509,11 @@ class IncidentIndex:
             points = compatibility(p, q)
             if points is None:
                 # A reference back within the article (a second trigger of the same sentence, or
-                # a definite one: "the strike") placed where the incident is, whose parsed
-                # perpetrator differs: the parse, not the event, disagrees.
-                if not (in_article and (sibling or definite)
+                # a definite one: "the strike") placed where the incident is (a province or finer:
+                # a country says too little), whose parsed perpetrator differs: the parse, not the
+                # event, disagrees.
+                if not (in_article and (sibling or definite) and q.place is not None
+                        and place_precision(q.place) <= 4
                         and (place_match(p.place, q.place) or 0.0) >= 1.0):
                     continue
                 points = compatibility(p, q, actors=False)
