@@ -331,3 +331,8 @@ def test_later_today(text, lead, value):
 def test_since_looks_back_whatever_the_verb():
     t = normalise_time("since November", d("2000-01-01"), tense="future")
     assert t.value == "1999-11" and t.interval.start <= t.interval.end
+
+
+def test_later_in_the_day_is_the_narratives_day():
+    assert normalise_time("later in the day", THU).value == "2025-12-04"
+    assert normalise_time("earlier in the day", THU, previous=d("2025-11-19")).value == "2025-11-19"

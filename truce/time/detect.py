@@ -60,7 +60,7 @@ _THISLAST = (
     r"the\s+(?:past|last|next|coming|previous|following|same|latest|current|preceding|full))\s+"
     r"(?:(?:fiscal|financial)\s+)?(?:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b)"
     r"|(?i:\bthe\s+(?:fiscal|financial)\s+year\b)"
-    r"|(?i:\b(?:earlier|later)\s+in\s+the\s+(?:week|month|year)\b)"
+    r"|(?i:\b(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)\b)"
     # a period named by its end, as earnings reports do: "the year ended Aug. 31", "the quarter ending June 30"
     rf"|(?i:\bthe\s+(?:fiscal\s+)?(?:year|quarter)(?=\s+(?:ended|ending)\s+{MONTH_RE}))"
     rf"|(?i:\b(?:last|next|this|past)\s+){MONTH_RE}\b"

@@ -1000,6 +1000,8 @@ def normalise(text: str, ctx: Context, start: int = 0, type_hint: str | None = N
     # "the current fiscal year" is the current year, "earlier in the year" this year
     s = re.sub(r"\b(?:fiscal|financial) (?=year\b)", "", s)
     s = re.sub(r"^(?:earlier|later) in the (week|month|year)$", r"this \1", s)
+    if re.fullmatch(r"(?:earlier|later) in the day", s):
+        s = "the same day" if ctx.previous is not None else "today"  # the narrative's day, else the report's
     # hedges around a time that leave its value alone: "sometime next year", "the next year or so",
     # "1994 or later", "1990 and beyond", "a good part of 1990", "post-1959", "each of the past three years"
     s = re.sub(r"^(?:sometime|some time|a good part of|much of|most of|each of|post-|pre-)\s*(?=\S)", "", s)
