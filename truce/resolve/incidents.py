@@ -498,7 +498,7 @@ class IncidentIndex:
                 if bonus is None:
                     continue
                 sibling = iid in same_sentence
-                if p.generic is not generic and not sibling:
+                if p.generic != generic and not sibling:
                     continue  # a series and one incident mix only within a sentence
                 definite = bonus >= ANAPHORIC_POINTS  # type: ignore[operator]
             elif q.interval is None or p.interval is None:
