@@ -336,3 +336,10 @@ def test_since_looks_back_whatever_the_verb():
 def test_later_in_the_day_is_the_narratives_day():
     assert normalise_time("later in the day", THU).value == "2025-12-04"
     assert normalise_time("earlier in the day", THU, previous=d("2025-11-19")).value == "2025-11-19"
+
+
+def test_the_past_year_is_written_as_the_year_before():
+    t = normalise_time("over the past year", d("1998-03-03"))
+    assert (t.value, t.type) == ("1997", "DATE")
+    assert (t.interval.start, t.interval.end) == (d("1997-03-03"), d("1998-03-03"))  # the twelve months
+    assert normalise_time("the past three years", d("1998-03-03")).value == "P3Y"

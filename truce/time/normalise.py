@@ -881,6 +881,11 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
                 anchor = "published"
         prec = {"S": "day", "TM": "day", "H": "day", "D": "day", "W": "week", "WE": "week", "FN": "week",
                 "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}[unit]
+        if rel in ("past", "last") and not m.group("num") and m.group("unit") == "year" and interval is not None \
+                and ctx.published is not None:
+            # "over the past year": the twelve months to publication, which TimeBank writes as the year
+            # before ("1997") rather than as a length
+            return _Result("DATE", f"{ctx.published.year - 1:04d}", interval, prec, anchor)
         return _Result("DURATION", value, interval, prec, anchor)
     # vague references
     if s in _REF_WORDS or (m := full(r"(?:in )?recent (?:days|weeks|months|years|times)|(?:the )?past (?:few )?(?:days|weeks|months|years)", s)):
