@@ -456,3 +456,11 @@ def test_next_year_counts_from_the_report_and_until_looks_ahead(nlp):
 def test_a_citations_date_has_no_tense(nlp):
     text = "A correspondent argued that it must remain so (Letters, 19 April). However, he misses the point."
     assert _texts(nlp, text, d("2018-04-23"))["19 April"].value == "2018-04-19"
+
+
+def test_programme_titles_and_high_noon_are_no_times(nlp):
+    text = ('Baker said on ABC-TV\'s "This Week With David Brinkley" that talks would go on. '
+            '"For the people of Poland, high noon comes today," he said. They met at noon.')
+    found = _texts(nlp, text, d("1999-03-12"))
+    assert "This Week" not in found and list(found).count("noon") == 1
+    assert found["noon"].start == text.index("at noon") + 3

@@ -347,8 +347,10 @@ def is_not_time(text: str, start: int, end: int) -> bool:
         return bool(re.match(r"\s+[a-z]", text[end:end + 3])) and not _NOT_AFTER_SECOND.match(text, end)
     if _FRACTION.match(piece) and _OF_NOT_TIME.match(text, end):
         return True
+    if piece.lower() == "noon" and re.search(r"(?i)\bhigh\s+$", text[max(0, start - 6):start]):
+        return True  # "high noon comes today": the idiom
     if _TITLE_WORDS.match(piece) and _OPEN_QUOTE.search(text[max(0, start - 3):start]) and \
-            re.match(r"\s*[,.]?\s*(?:\"|”|''|')", text[end:end + 4]) and \
+            re.match(r"(?:\s+(?:[A-Z][a-z]+|[Ww]ith|of|the|and))*\s*[,.]?\s*(?:\"|”|''|')", text[end:end + 40]) and \
             not _BARE_MONTH.match(piece) and not re.search(r"\b(?:of|on|in)\s*$", text[max(0, start - 8):start]):
         return True
     return False
