@@ -63,7 +63,8 @@ def test_ceasefire_mentioned_in_passing_is_not_an_event(code):
         ("If the talks fail, Israel would strike Beirut.", "ASSAULT", "hypothetical"),
         ("The delegations will meet in Geneva next week.", "AGREE", "planned"),  # PLOVER: intent = AGREE
         ("A man who had allegedly killed his neighbour was arrested.", "ASSAULT", "claimed"),
-        ("Israel threatened to bomb Beirut.", "ASSAULT", "threatened"),
+        ("Israel threatened to bomb Beirut.", "THREATEN", "asserted"),  # PLOVER: a threat of force
+        ("The militia vowed to fight on until the last village is retaken.", "THREATEN", "asserted"),
     ],
 )
 def test_modality(code, text, plover, modality):
@@ -148,3 +149,16 @@ def test_violence_to_be_stopped_is_background(code):
 def test_formal_complaints_and_rejections(code, text, plover):
     types = [p for p, _ in _types(code(text))]
     assert plover in types and ("PROTEST" not in types or plover == "PROTEST"), types
+
+
+def test_threat_of_force_is_one_threaten_event(code):
+    cands = code("Israel threatened to bomb Beirut.")
+    assert [(c.trigger.plover, c.trigger.mode) for c in cands] == [("THREATEN", "violence")]
+
+
+@pytest.mark.parametrize("text", [
+    "The UN warned that the fighting had displaced thousands of people.",  # a report, not a threat
+    "Hezbollah vowed to retaliate for the killing of its commander.",  # the killing happened
+])  # fmt: skip
+def test_reported_violence_under_a_threat_word_stays_assault(code, text):
+    assert "ASSAULT" in [c.trigger.plover for c in code(text)]

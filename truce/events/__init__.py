@@ -20,6 +20,7 @@ from truce.annotate import doc_text
 from truce.events import assemble
 from truce.events.acled import _looks_armed
 from truce.events.lexicon import ACLED_TYPES, PLOVER_CATEGORIES, Lexicon, load_lexicon
+from truce.events.modality import modality_cues, threat_over
 from truce.records import (
     ActorMention,
     Article,
@@ -96,6 +97,7 @@ def code_events(
         if violent:
             main = max(violent, key=lambda c: assemble.salience(c, 1, 0))
             main.killed = [coded]
+    cands = _threats_of_force(cands, modality_cues(lexicon))
     for c in cands:
         # PLOVER codes a promise of a cooperative act as AGREE ("will provide aid", "will visit")
         if c.modality == "planned" and c.trigger.plover in _INTENT_TO_AGREE and c.modality_reason.startswith("auxiliary"):
@@ -105,6 +107,30 @@ def code_events(
         if c.attribution is not None and c.attribution.party and c.modality == "asserted":
             c.modality, c.modality_reason = "claimed", f"attributed to {c.attribution.text!r}"
     return cands
+
+
+def _threats_of_force(cands: list[assemble.Candidate], cues) -> list[assemble.Candidate]:
+    """PLOVER codes a threat of force as THREATEN, not as the force it threatens ("vowed to fight on",
+    "may be forced to resume the war"); ACLED codes no event for it. When the threat word is itself an
+    event ("threatened to attack"), the force folds into it as its mode."""
+    by_token = {c.token.i: c for c in cands}
+    dropped: set[int] = set()
+    for c in cands:
+        if c.trigger.plover != "ASSAULT" or c.modality != "threatened":
+            continue
+        word = threat_over(c.token, cues)
+        if word is None:
+            continue
+        host = by_token.get(word.i)
+        if host is not None and host.trigger.plover == "THREATEN":
+            host.trigger.mode = "violence"
+            host.merged.append(c.trigger)
+            dropped.add(id(c))
+            continue
+        c.trigger.plover, c.trigger.mode = "THREATEN", "violence"
+        c.acled_type = c.acled_sub = None
+        c.acled_rule += "; threatened force"
+    return [c for c in cands if id(c) not in dropped]
 
 
 _NOTE_LABEL = re.compile(r"\s*([A-Z][A-Za-z/ -]{2,40}?)\s*:\s")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from truce.events.lexicon import Lexicon
 
-__all__ = ["ModalityCues", "modality_cues", "read_modality"]
+__all__ = ["ModalityCues", "modality_cues", "read_modality", "threat_over"]
 
 _MAX_DEPTH = 5
 _NEGATIVE_SUBJECTS = frozenset(("nobody", "none", "no one", "noone", "nothing"))
@@ -143,3 +143,46 @@ def read_modality(trigger_token, cues: ModalityCues, trigger_is_threat: bool = F
     if governing and governing[0] in ("threatened", "denied"):
         return governing
     return local or governing or ("asserted", "")
+
+
+_IRREALIS_AUX = frozenset(("to", "will", "would", "could", "may", "might", "shall", "'ll", "can"))
+_CLAUSE_LINKS = frozenset(("xcomp", "ccomp", "conj", "oprd", "advcl"))
+
+
+def threat_over(trigger_token, cues: ModalityCues):
+    """The threat word above the trigger that makes it something threatened, not something reported
+    (None when there is none):
+    "vowed to fight", "warned it would strike", "may be forced to resume the war", "the threat of war";
+    not "warned that the fighting had displaced thousands" (a report) nor "vowed to retaliate for the
+    killing" (what happened)."""
+    t = trigger_token
+    if t.pos_ in ("NOUN", "PROPN"):
+        if t.dep_ == "pobj" and t.head.head.lemma_.lower() in cues.threat and _threatens(t.head.head):
+            return t.head.head  # "the threat of war"
+        if t.dep_ != "dobj":
+            return None
+        if t.head.lemma_.lower() in cues.threat and _threatens(t.head):
+            return t.head  # "threatened war"
+        t = t.head  # "resume the war": the verb's clause decides
+    if not (t.dep_ == "xcomp" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in _IRREALIS_AUX for c in t.children)):
+        return None  # the trigger's own clause must be unreal: an infinitive or a modal
+    current = t
+    for _ in range(_MAX_DEPTH):
+        head = current.head
+        if head is current or current.dep_ not in _CLAUSE_LINKS:
+            return None
+        if head.lemma_.lower() in cues.threat:
+            return head if _threatens(head) else None
+        current = head
+    return None
+
+
+# Threat words that are not speech acts: "forced police to open fire" happened; "may be forced to resume
+# the war" is a threat only because "forced" is itself unreal.
+_CAUSATIVE_THREAT_WORDS = frozenset(("force", "risk"))
+
+
+def _threatens(word) -> bool:
+    if word.lemma_.lower() not in _CAUSATIVE_THREAT_WORDS:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _IRREALIS_AUX - {"to"} for c in word.children)
