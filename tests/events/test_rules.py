@@ -162,3 +162,16 @@ def test_threat_of_force_is_one_threaten_event(code):
 ])  # fmt: skip
 def test_reported_violence_under_a_threat_word_stays_assault(code, text):
     assert "ASSAULT" in [c.trigger.plover for c in code(text)]
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("The president offered to negotiate with the rebel leaders.", "consult"),
+    ("The government said it is willing to withdraw its troops from the border.", "retreat"),
+])  # fmt: skip
+def test_an_offer_is_agree(code, text, mode):
+    assert ("AGREE", mode) in [(c.trigger.plover, c.trigger.mode) for c in code(text)]
+
+
+def test_a_refused_offer_is_not_agree(code):
+    cands = code("The army is not ready to withdraw from the hills.")
+    assert "AGREE" not in [c.trigger.plover for c in cands]

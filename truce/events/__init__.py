@@ -50,6 +50,14 @@ def _find_attributions(doc, article: Article, actors: list[ActorMention]) -> lis
 
 
 _INTENT_TO_AGREE = frozenset(("CONSULT", "AID", "RETREAT", "CONCEDE", "SUPPORT", "COOPERATE"))
+# Words that offer the act below them ("offered to negotiate", "is willing to withdraw", "ready to host").
+_OFFER_WORDS = frozenset("offer willing ready prepared volunteer".split())
+
+
+def _offered(token) -> bool:
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_.lower() in _OFFER_WORDS and not any(
+        c.dep_ == "neg" for c in head.children)
 
 
 def _attribution_for(cand: assemble.Candidate, attributions: list[Attribution]) -> Attribution | None:
@@ -100,7 +108,8 @@ def code_events(
     cands = _threats_of_force(cands, modality_cues(lexicon))
     for c in cands:
         # PLOVER codes a promise of a cooperative act as AGREE ("will provide aid", "will visit")
-        if c.modality == "planned" and c.trigger.plover in _INTENT_TO_AGREE and c.modality_reason.startswith("auxiliary"):
+        if c.trigger.plover in _INTENT_TO_AGREE and (
+                c.modality == "planned" and c.modality_reason.startswith("auxiliary") or _offered(c.token)):
             c.trigger.mode = c.trigger.plover.lower()
             c.trigger.plover = "AGREE"
         c.attribution = _attribution_for(c, list(attributions))
