@@ -15,9 +15,10 @@ import datetime as dt
 import logging
 
 from truce.records import Article, TimeExpression
+from truce.time.context import Context
 from truce.time.detect import Candidate
 from truce.time.event import date_event
-from truce.time.normalise import Context, normalise
+from truce.time.normalise import normalise
 from truce.time.resolve import find_candidates, normalise_candidates
 
 log = logging.getLogger(__name__)

@@ -16,7 +16,7 @@ import re
 
 from truce.annotate import doc_text
 from truce.records import Article, EventDate, TimeExpression
-from truce.time.normalise import CLOCK_WITHOUT_DAY, RELATIVE_TO_EVENT
+from truce.time.context import CLOCK_WITHOUT_DAY, RELATIVE_TO_EVENT
 from truce.time.tense import _verb_of
 
 log = logging.getLogger(__name__)

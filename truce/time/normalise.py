@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from truce.records import Interval, TimeExpression
 from truce.time import calendar as cal
@@ -33,84 +33,31 @@ from truce.time.lexicon import (
     WEEKDAYS,
 )
 
+from truce.time.clean import DEADLINE_LEAD, LEAD_RE, MOD_RE, clean, rewrite
+from truce.time.context import (
+    CLOCK_WITHOUT_DAY,
+    MAX_YEAR,
+    MIN_YEAR,
+    RELATIVE_TO_EVENT,
+    Context,
+    _check_year,
+    _date,
+    _PUBLICATION_SLACK_DAYS,
+    _make_date,
+    _need,
+    _ref,
+    _resolve_month,
+    _resolve_month_day,
+    _resolve_season,
+    _resolve_weekday,
+    _Result,
+    _Unresolvable,
+    _valid,
+    _year,
+    _quarter_year,
+)
+
 log = logging.getLogger(__name__)
-
-MIN_YEAR, MAX_YEAR = 1000, 2200
-_PUBLICATION_SLACK_DAYS = 3
-# reasons that keep a resolved expression from dating an event on its own
-RELATIVE_TO_EVENT = "relative to an event, not a date: placed against the publication date"
-CLOCK_WITHOUT_DAY = "a time of day with no day in the text: placed on the publication date"
-_FUTURE_WINDOW_DAYS = 30  # with no tense, a month or date this close ahead is the coming one
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What an expression is resolved against."""
-
-    published: dt.date | None
-    tense: str | None = None  # "past", "future", "present" or None (no verb found)
-    previous: dt.date | None = None  # the narrative's reference date (last day-precise date before)
-    # the last date with an explicit year earlier in the same paragraph: "On October 8, 2023 ...
-    # on October 10" stays in 2023 even when the article is from 2024
-    absolute: dt.date | None = None
-    quarter: int | None = None  # the quarter last named nearby ("third-quarter profit ... the quarter")
-    lead: str = ""  # the words just before the expression ("since", "by", "over the", ...)
-    # the start of the last dated expression of any precision before it ("In March 1989 ... the
-    # following month", "In 1998 ... later that year"): the reference for narrative months and years
-    coarse: dt.date | None = None
-    clock_later: bool = False  # a clock time goes with the expression's day ("at 1.30pm on Thursday")
-
-
-@dataclass(slots=True)
-class _Result:
-    type: str
-    value: str | None
-    interval: Interval | None = None
-    precision: str | None = None
-    anchor: str | None = None
-    reason: str | None = None
-    deadline: bool = False
-    open_ended: bool = False
-
-
-class _Unresolvable(Exception):
-    """An expression the grammar recognised but cannot place (bad date, no anchor)."""
-
-
-# --- cleaning -------------------------------------------------------------------------------
-
-_LEADS = ("at least", "at most", "at the latest", "no more than", "no less than", "on", "in", "at", "by", "since", "until", "till", "til", "before", "after", "during", "from",
-          "for", "over", "through", "throughout", "within", "around", "about", "of", "as of", "to",
-          "between", "starting", "beginning", "ending", "prior to", "up to", "ahead of", "no later than",
-          "as early as", "as late as", "later than", "earlier than", "just", "only", "approximately",
-          "nearly", "almost", "more than", "less than", "some", "roughly", "barely", "under", "past",
-          "this past", "the past")
-_LEAD_RE = re.compile(r"^(?:" + "|".join(sorted((re.escape(x) for x in _LEADS if x not in
-                                                  ("past", "this past", "the past", "some")),
-                                                 key=len, reverse=True)) + r")\s+")
-_MOD_RE = re.compile(
-    r"^(?:the )?(?:(early|late|mid|the end of|end of|the beginning of|beginning of|the start of|start of|"
-    r"the middle of|middle of|the turn of|the close of|the first half of|the second half of)[\s-]+)"
-)
-
-
-_DEADLINE_LEAD = re.compile(
-    r"(?:\b(?:until|till|by|through|ahead of)|\b(?:extended|postponed|delayed|moved|pushed|rescheduled|adjourned|"
-    r"deferred|set)(?: \w+)? to|\bset)$"
-)
-
-
-def _clean(text: str) -> str:
-    s = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    s = re.sub(r"\b([ap])\.\s?m\.?", r"\1m", s)
-    s = re.sub(r"\b([ap])\s?m\b", r"\1m", s)
-    s = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thu|thurs|fri|sat|sun)\.",
-               r"\1", s)
-    s = re.sub(r"[\"“”()]", " ", s)
-    s = re.sub(r"(?<=[a-z])'s\b|(?<=s)'(?=\s|$)", "", s)
-    s = re.sub(r"\s+", " ", s).strip(" ,.;:!?")
-    s = re.sub(r"\b([0-9]+) 1/2\b", r"\1.5", s)
-    return s
 
 
 # --- rule fragments ---------------------------------------------------------------------------
@@ -135,150 +82,6 @@ _POD = "(?P<pod>morning|afternoon|evening|night|overnight|midday|dawn|dusk|early
 _POD2 = _POD.replace("<pod>", "<pod2>")
 _TIME = (r"(?P<hour>[0-9]{1,2})(?:[:.](?P<minute>[0-9]{2}))?\s?(?P<ampm>am|pm)?"
          r"(?:\s(?P<tz>gmt|utc|est|edt|cst|pst|cet|local time|local))?")
-
-
-def _year(text: str, ref: dt.date | None) -> int:
-    if text.startswith("'"):
-        yy = int(text[1:])
-        base = (ref.year if ref else 2000) // 100 * 100
-        year = base + yy
-        if ref and year > ref.year + 20:
-            year -= 100
-        return year
-    return int(text)
-
-
-def _check_year(year: int) -> None:
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise _Unresolvable(f"year {year} is outside {MIN_YEAR}-{MAX_YEAR}")
-
-
-def _make_date(year: int, month: int, day: int) -> dt.date:
-    _check_year(year)
-    try:
-        return dt.date(year, month, day)
-    except ValueError as e:
-        month_name = dt.date(2000, month, 1).strftime("%B") if 1 <= month <= 12 else str(month)
-        raise _Unresolvable(f"{month_name} {day} does not exist ({e})") from e
-
-
-def _need(ctx: Context) -> dt.date:
-    if ctx.published is None:
-        raise _Unresolvable("no publication date to resolve a relative expression against")
-    return ctx.published
-
-
-def _ref(ctx: Context) -> dt.date:
-    """The reference date for expressions that may follow the narrative ("the following day")."""
-    if ctx.previous is not None:
-        return ctx.previous
-    return _need(ctx)
-
-
-def _resolve_month_day(month: int, day: int, ctx: Context) -> dt.date:
-    ref = ctx.published or ctx.absolute
-    if ref is None:
-        raise _Unresolvable("no year and no publication date")
-    candidates = []
-    for y in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            candidates.append(dt.date(y, month, day))
-        except ValueError:
-            continue
-    if not candidates:
-        _make_date(ref.year, month, day)  # raises with the reason
-    # an explicit date a few days after an (often estimated) publication date is this year's,
-    # not last year's: the report is about the coming days or its date is off by a little
-    slack = ref + dt.timedelta(days=_PUBLICATION_SLACK_DAYS) if ctx.tense != "future" else ref
-    picked = cal.choose(candidates, slack, ctx.tense, default_past=True, future_window=_FUTURE_WINDOW_DAYS)
-    if ctx.absolute is not None and ctx.tense == "past" and abs((picked - ctx.absolute).days) > 183:
-        # the narrative is told about another year: stay near its last explicit date
-        near = [c for c in (dt.date(y, month, day) for y in (ctx.absolute.year - 1, ctx.absolute.year,
-                                                               ctx.absolute.year + 1) if _valid(y, month, day))
-                if abs((c - ctx.absolute).days) <= 183]
-        if near and (ctx.published is None or min(near) <= ctx.published or ctx.tense == "future"):
-            picked = min(near, key=lambda c: abs((c - ctx.absolute).days))
-    return picked
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
-def _resolve_month(month: int, ctx: Context) -> tuple[int, int]:
-    ref = _need(ctx)
-    starts = [dt.date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
-    ends = [cal.month_end(s.year, month) for s in starts]
-    picked = cal.choose(starts, ref, ctx.tense, ends=ends, default_past=True, future_window=_FUTURE_WINDOW_DAYS)
-    return picked.year, month
-
-
-def _resolve_weekday(wd: int, ctx: Context, rel: str | None = None, later_today: bool = False) -> dt.date:
-    """``later_today``: a time of day goes with it ("at midday on Thursday", "Thursday evening",
-    "later on Thursday"), so a future verb on the publication's own weekday means later that day."""
-    ref = _need(ctx)
-    offset = wd - ref.isoweekday()
-    if later_today and rel is None and offset == 0 and ctx.tense == "future":
-        return ref
-    if rel in ("last", "past", "previous"):
-        back = (ref.isoweekday() - wd) % 7 or 7
-        return ref - dt.timedelta(days=back)
-    if rel in ("next", "coming", "following", "upcoming"):
-        fwd = (wd - ref.isoweekday()) % 7 or 7
-        return ref + dt.timedelta(days=fwd)
-    if rel == "this":
-        return ref + dt.timedelta(days=offset)
-    candidates = [ref + dt.timedelta(days=offset + k) for k in (-7, 0, 7)]
-    return cal.choose(candidates, ref, ctx.tense, strict_future=True, default_past=True)
-
-
-def _resolve_season(season: str, year: int | None, rel: str | None, ctx: Context) -> str:
-    code = SEASONS[season]
-    if year is not None:
-        return f"{year:04d}-{code}"
-    ref = _need(ctx)
-    first, last = cal.SEASON_MONTHS[code]
-    cands, ends = [], []
-    for y in (ref.year - 1, ref.year, ref.year + 1):
-        start = dt.date(y, first, 1)
-        end = cal.month_end(y + 1 if last < first else y, last)
-        cands.append(start)
-        ends.append(end)
-    if rel in ("last", "past", "previous"):
-        ok = [c for c, e in zip(cands, ends, strict=True) if e < ref]
-        picked = max(ok)
-    elif rel in ("next", "coming", "upcoming"):
-        ok = [c for c in cands if c > ref]
-        picked = min(ok)
-    elif rel == "this":
-        tense = ctx.tense
-        picked = cal.choose(cands, ref, tense, ends=ends)
-    else:
-        picked = cal.choose(cands, ref, ctx.tense, ends=ends)
-    return f"{picked.year:04d}-{code}"
-
-
-def _quarter_year(q: int, ctx: Context) -> int:
-    ref = _need(ctx)
-    cur = cal.quarter_of(ref)
-    if q > cur and ctx.tense not in ("future", "present"):
-        # a quarter that has not begun yet, named with no verb looking ahead, is last year's:
-        # "fourth-quarter results" in January
-        return ref.year - 1
-    return ref.year
-
-
-def _interval_for(value: str) -> tuple[Interval | None, str]:
-    return cal.value_interval(value)
-
-
-def _date(value: str, anchor: str | None = "published") -> _Result:
-    interval, precision = _interval_for(value)
-    return _Result("DATE", value, interval, precision, anchor)
 
 
 # --- the rules --------------------------------------------------------------------------------
@@ -986,51 +789,27 @@ def _apply_lead(res: _Result, ctx: Context) -> _Result:
 def normalise(text: str, ctx: Context, start: int = 0, type_hint: str | None = None) -> TimeExpression:
     """Resolve one time expression. Never raises: failures come back with precision "unknown"."""
     end = start + len(text)
-    s = _clean(text)
+    s = clean(text)
     lead_words = ""
     while True:
-        m = _LEAD_RE.match(s)
+        m = LEAD_RE.match(s)
         if not m:
             break
         lead_words += m.group(0)
         s = s[m.end():]
     mod = None
-    if (mm := _MOD_RE.match(s)) and len(s) > mm.end() and not (
+    if (mm := MOD_RE.match(s)) and len(s) > mm.end() and not (
             mm.group(1).endswith("half of") and re.fullmatch(r"(?:fiscal )?[0-9]{4}", s[mm.end():])):
         mod = mm.group(1)  # ("the first half of 1990" is the half-year 1990-H1, read below)
         s = s[mm.end():]
-    if (sp := re.fullmatch(r"(.+? )((?:eighteen|nineteen|twenty|two thousand)\b.*)", s)) \
-            and (spoken := spoken_year(sp.group(2))):
-        s = f"{sp.group(1)}{spoken}"  # "january nineteen ninety-seven" reads as "january 1997"
-    # "the current fiscal year" is the current year, "earlier in the year" this year
-    s = re.sub(r"\b(?:fiscal|financial) (?=year\b)", "", s)
-    s = re.sub(r"^(?:earlier|later) in the (week|month|year)$", r"this \1", s)
-    if re.fullmatch(r"(?:earlier|later) in the day", s):
-        s = "the same day" if ctx.previous is not None else "today"  # the narrative's day, else the report's
-    # hedges around a time that leave its value alone: "sometime next year", "the next year or so",
-    # "1994 or later", "1990 and beyond", "a good part of 1990", "post-1959", "each of the past three years"
-    s = re.sub(r"^(?:sometime|some time|a good part of|much of|most of|each of|post-|pre-)\s*(?=\S)", "", s)
-    s = re.sub(r"\s+(?:or so|or later|or earlier|or more|and beyond|and later|and after)$", "", s)
-    s = re.sub(r" or so (?=ago$|earlier$|later$)", " ", s)  # "a week or so ago"
-    s = re.sub(r"^this past (?=spring|summer|fall|autumn|winter|week|weekend|month|year)", "last ", s)
-    # "a three-year period", "a one-year term": the length; "two to three weeks": TimeML writes the first
-    s = re.sub(r"^(?:(?:a|an|the) )?([a-z0-9]+[- ](?:day|week|month|year|decade))[- ](?:period|term|span|stretch|spell|window)$",
-               r"\1", s)
-    s = re.sub(r"^((?:the (?:next|past|last|first) )?)([a-z0-9]+) (?:to|or|-) [a-z0-9]+ "
-               r"(seconds|minutes|hours|days|weeks|months|years|decades)$", r"\1\2 \3", s)
-    # "the year-earlier nine months": the nine months; "the first two quarters of 1990": its first half
-    s = re.sub(r"^the (?:year-earlier|year-ago|comparable|corresponding) (?=[a-z0-9]+ (?:months|weeks|days)$)", "", s)
-    s = re.sub(r"^(?:the )?first two quarters(?: of)? (?=[0-9]{4}$)", "the first half of ", s)
-    # "the corresponding period last year" is the year-earlier period (the report's quarter a year back)
-    s = re.sub(r"^(?:the )?(?:comparable|corresponding|same) (quarter|period) (?:of |in )?(?:last year|the previous year|"
-               r"the prior year|a year earlier|a year ago)$", r"the year-earlier \1", s)
+    s = rewrite(s, narrative_day=ctx.previous is not None)
     if lead_words:
         ctx = replace(ctx, lead=(ctx.lead + " " + lead_words).strip())
     if ctx.lead.lower().split()[-1:] == ["since"] and ctx.tense != "past":
         ctx = replace(ctx, tense="past")  # "since November" looks back whatever the verb ("will stay since ...")
     if ctx.lead.lower().split()[-1:] in (["until"], ["till"]) and ctx.tense is None:
         ctx = replace(ctx, tense="future")  # "funded until February" with no verb read: a term still running
-    if ctx.tense == "past" and _DEADLINE_LEAD.search(ctx.lead.lower()):
+    if ctx.tense == "past" and DEADLINE_LEAD.search(ctx.lead.lower()):
         # "extended its offer until Nov. 9", "set Nov. 10 as the deadline": the verb's tense says
         # when the deadline was set, not where the date lies
         ctx = replace(ctx, tense="present")

@@ -14,11 +14,12 @@ import re
 from dataclasses import replace
 
 from truce.records import Article, Interval, TimeExpression
+from truce.time.calendar import value_interval
+from truce.time.context import CLOCK_WITHOUT_DAY, RELATIVE_TO_EVENT, Context
 from truce.time.detect import (Candidate, is_age, is_count, is_name, is_not_time, is_tenure, pattern_spans,
                                resolve_overlaps)
-from truce.time.calendar import value_interval
 from truce.time.lexicon import MONTHS
-from truce.time.normalise import CLOCK_WITHOUT_DAY, RELATIVE_TO_EVENT, Context, normalise
+from truce.time.normalise import normalise
 from truce.time.tense import tense_at
 
 log = logging.getLogger(__name__)
