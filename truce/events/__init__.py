@@ -56,8 +56,10 @@ _OFFER_WORDS = frozenset("offer willing ready prepared volunteer".split())
 
 def _offered(token) -> bool:
     head = token.head
-    return token.dep_ == "xcomp" and head.lemma_.lower() in _OFFER_WORDS and not any(
-        c.dep_ == "neg" for c in head.children)
+    if token.dep_ != "xcomp" or head.lemma_.lower() not in _OFFER_WORDS:
+        return False
+    governing = [head, head.head] if head.dep_ == "acomp" else [head]  # "is not ready to ..."
+    return not any(c.dep_ == "neg" for g in governing for c in g.children)
 
 
 def _attribution_for(cand: assemble.Candidate, attributions: list[Attribution]) -> Attribution | None:
