@@ -464,3 +464,10 @@ def test_programme_titles_and_high_noon_are_no_times(nlp):
     found = _texts(nlp, text, d("1999-03-12"))
     assert "This Week" not in found and list(found).count("noon") == 1
     assert found["noon"].start == text.index("at noon") + 3
+
+
+def test_the_narrative_goes_on_from_the_day_a_later_count_lands_on(nlp):
+    found = _texts(nlp, "On Monday the talks opened. Two days later the envoys left. The next day they returned.",
+                   d("2017-11-30"))
+    assert found["Two days later"].value == "P2D" and found["Two days later"].interval.start == d("2017-11-29")
+    assert found["The next day"].value == "2017-11-30"

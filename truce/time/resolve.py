@@ -256,7 +256,10 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
         elif te.value and _OTHER_PERIOD.fullmatch(te.value):
             last_quarter = None  # "Net for the nine months was ... a year earlier": that period, not the quarter
         out.append(te)
-        if te.interval is None or te.type not in ("DATE", "TIME") or not te.value or not te.value[:1].isdigit():
+        # "Three days later" is written as its length (P3D) but lands on a day the narrative goes on from
+        landed = te.type == "DURATION" and bool(te.anchor) and te.anchor.startswith("previous:")
+        if te.interval is None or (te.type not in ("DATE", "TIME") and not landed) or not te.value \
+                or not (te.value[:1].isdigit() or landed):
             continue
         if te.reason in (CLOCK_WITHOUT_DAY, RELATIVE_TO_EVENT):
             continue  # a guess ("6pm" with no day, "the day after ...") anchors nothing after it
