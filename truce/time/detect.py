@@ -264,10 +264,10 @@ _PERSON_MONTHS = {"May", "June", "April", "August", "January"}
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+\.?)\s+$")
 _NOT_GIVEN_NAMES = {"In", "On", "Since", "Until", "Till", "By", "Last", "Next", "This", "That", "Early", "Late", "Mid",
                     "From", "Through", "During", "Before", "After", "Of", "And", "Or", "But", "The", "Every", "Each",
-                    "Around", "About", "Between", "Throughout", "Following", "Past", "Coming", "Since", "Until",
-                    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue",
-                    "Wed", "Thu", "Fri", "Sat", "Sun", "Mid-", "Late-", "Early-", "Then", "Also", "As", "Only", "Even",
-                    "Sometime", "Sometimes", "When", "Not", "Until", "Into", "For", "To", "At", "With", "Like", "Than"}
+                    "Around", "About", "Between", "Throughout", "Following", "Past", "Coming", "Monday", "Tuesday",
+                    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
+                    "Sun", "Then", "Also", "As", "Only", "Even", "Sometime", "Sometimes", "When", "Not", "Into", "For",
+                    "To", "At", "With", "Like", "Than"}
 # "May God protect them", "May he rest in peace": the wish, not the month
 _MAY_WISH = re.compile(r"\s+(?:God|Allah|the\s+Lord|he|she|they|we|you|it|his|her|their|our)\b")
 
