@@ -343,3 +343,9 @@ def test_the_past_year_is_written_as_the_year_before():
     assert (t.value, t.type) == ("1997", "DATE")
     assert (t.interval.start, t.interval.end) == (d("1997-03-03"), d("1998-03-03"))  # the twelve months
     assert normalise_time("the past three years", d("1998-03-03")).value == "P3Y"
+
+
+def test_recent_years_is_a_vague_past_and_recent_months_a_length():
+    assert normalise_time("recent years", THU).value == "PAST_REF"
+    assert normalise_time("in past years", THU).value == "PAST_REF"
+    assert normalise_time("recent months", THU).value == "PXM"

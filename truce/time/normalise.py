@@ -641,6 +641,12 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
     if full(r"the (?:[a-z]+|[0-9]{1,3}(?:st|nd|rd|th)) (?:straight |consecutive |successive )?day", s) and \
             re.search(r"(?:\bis|'s)$", ctx.lead):
         return _date(_need(ctx).isoformat())
+    # "in recent years", "in past years": when, vaguely, rather than how long (TimeBank writes them
+    # PAST_REF twice as often as PXY; "recent months", "recent weeks" stay lengths, as it writes those)
+    if full(r"(?:in )?(?:recent|past) years", s):
+        pub = ctx.published
+        return _Result("DATE", "PAST_REF", Interval(None, pub) if pub else None, "unknown",
+                       "published" if pub else None, reason="vague past reference")
     # "will one day be", "hopes to one day return": an indefinite future, not a day's length
     if s in ("one day", "some day", "someday") and ctx.lead.split()[-1:] and \
             ctx.lead.split()[-1] in _LOOKING_AHEAD:
