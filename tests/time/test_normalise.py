@@ -349,3 +349,10 @@ def test_recent_years_is_a_vague_past_and_recent_months_a_length():
     assert normalise_time("recent years", THU).value == "PAST_REF"
     assert normalise_time("in past years", THU).value == "PAST_REF"
     assert normalise_time("recent months", THU).value == "PXM"
+
+
+def test_year_end_is_the_last_day_of_the_accounts_year():
+    assert normalise_time("by year-end", THU).value == "2025-12-31"
+    assert normalise_time("the end of the year", THU).value == "2025"
+    since = normalise_time("since year-end", d("1989-10-30"), tense="past")
+    assert since.value == "1988-12-31" and since.open_ended

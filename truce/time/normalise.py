@@ -337,8 +337,14 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         ref = _need(ctx)
         if unit == "year":
             year = int(m.group("year")) if m.group("year") else ref.year
+            if not m.group("year") and ctx.tense == "past" and "since" in ctx.lead.split()[-1:] \
+                    and ctx.published is not None and dt.date(year, 12, 1) > ctx.published:
+                year -= 1  # "the change since year-end": the last one passed
             last = dt.date(year, 12, 31)
-            res = _Result("DATE", f"{year:04d}", Interval(dt.date(year, 12, 1), last), "month", "published")
+            # "year-end", the accounts' word, is their last day (as TimeBank writes it); "the end of the
+            # year" stays the year, its last weeks the interval
+            value = f"{year:04d}-12-31" if "year-end" in s else f"{year:04d}"
+            res = _Result("DATE", value, Interval(dt.date(year, 12, 1), last), "month", "published")
         elif unit == "month":
             last = cal.month_end(ref.year, ref.month)
             res = _Result("DATE", f"{ref.year:04d}-{ref.month:02d}", Interval(last.replace(day=max(1, last.day - 9)),
