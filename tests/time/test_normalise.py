@@ -84,7 +84,7 @@ def test_past_weeks_end_at_publication():
 
 @pytest.mark.parametrize(
     "text, value",
-    [("60-day", "P60D"), ("a 60-day", "P60D"), ("five weeks", "P5W"), ("decades", "PXDE"), ("two decades", "P20Y"),
+    [("60-day", "P60D"), ("a 60-day", "P60D"), ("five weeks", "P5W"), ("decades", "PXE"), ("centuries", "PXC"), ("two decades", "P20Y"),
      ("a minute and a half", "PT1M30S"), ("5 1/2 hours", "PT5H30M"), ("half an hour", "PT30M"), ("the first nine months", "P9M"), ("several years", "PXY")],
 )
 def test_durations(text, value):

@@ -87,6 +87,8 @@ def duration_value(n: float | None, unit: str) -> str:
         return f"P{'X' if n is None else num_text(2 * n)}W"
     if unit in ("DE", "CE") and n is not None:
         return f"P{num_text(n * (10 if unit == 'DE' else 100))}Y"  # "two decades" → P20Y
+    if unit in ("DE", "CE"):
+        return f"PX{'E' if unit == 'DE' else 'C'}"  # "decades", "centuries": TIMEX3's decade and century units
     if unit == "WE":
         return f"P{amount}WE"
     if unit == "Y" and n is not None and n >= 1000 and n % 1000 == 0:
