@@ -471,3 +471,10 @@ def test_the_narrative_goes_on_from_the_day_a_later_count_lands_on(nlp):
                    d("2017-11-30"))
     assert found["Two days later"].value == "P2D" and found["Two days later"].interval.start == d("2017-11-29")
     assert found["The next day"].value == "2017-11-30"
+
+
+def test_rates_of_growth_and_minutes_apart_are_no_times(nlp):
+    text = ("Sales should rise 8.5% annually. The plant would produce about 10,000 units annually. The "
+            "festival is held here annually. The two bombings happened only minutes apart.")
+    found = _texts(nlp, text, d("1989-10-26"))
+    assert list(found) == ["annually"] and found["annually"].start == text.index("here annually") + 5

@@ -320,6 +320,7 @@ _GENERIC_OF = re.compile(r"(?i)\b(?!(?:as|end|rest|start|beginning|middle|course
                          r"sessions?|meetings?|part|half|morning|afternoon|evening|night|news)\s)[a-z]+\s+of\s+$")
 
 
+_RATE_BEFORE = re.compile(r"(?:[0-9]%|[0-9]\s*(?:percent|per\s+cent)|[0-9]\s+[a-z]+|\b(?:profits?|sales|revenue|output))\s+$")
 # a season or a holiday describing a thing: "a winter coat", "the Berlin Christmas market attack"
 _SEASON_THING = re.compile(r"(?i)(?:a|an)\s+$")
 _HOLIDAY_THING = re.compile(r"\s+(?:markets?|trees?|cards?|presents?|gifts?|lights|carols?|decorations|puddings?|"
@@ -347,6 +348,10 @@ def is_not_time(text: str, start: int, end: int) -> bool:
         return bool(re.match(r"\s+[a-z]", text[end:end + 3])) and not _NOT_AFTER_SECOND.match(text, end)
     if _FRACTION.match(piece) and _OF_NOT_TIME.match(text, end):
         return True
+    if piece.lower() in ("annually", "yearly") and _RATE_BEFORE.search(text[max(0, start - 30):start]):
+        return True  # "to rise 8.5% annually", "10,000 units annually": a rate of growth or output
+    if re.fullmatch(r"(?i)minutes|seconds|hours|days", piece) and re.match(r"\s+apart\b", text[end:end + 7]):
+        return True  # "minutes apart": how close two events were, not a time
     if piece.lower() == "noon" and re.search(r"(?i)\bhigh\s+$", text[max(0, start - 6):start]):
         return True  # "high noon comes today": the idiom
     if _TITLE_WORDS.match(piece) and _OPEN_QUOTE.search(text[max(0, start - 3):start]) and \
