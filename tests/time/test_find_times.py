@@ -478,3 +478,8 @@ def test_rates_of_growth_and_minutes_apart_are_no_times(nlp):
             "festival is held here annually. The two bombings happened only minutes apart.")
     found = _texts(nlp, text, d("1989-10-26"))
     assert list(found) == ["annually"] and found["annually"].start == text.index("here annually") + 5
+
+
+def test_the_year_of_the_first_months_of_the_year(nlp):
+    found = _texts(nlp, "Net income fell through the first nine months of the year.", d("1989-10-30"))
+    assert found["the first nine months"].value == "P9M" and found["the year"].value == "1989"

@@ -61,6 +61,8 @@ _THISLAST = (
     r"(?:(?:fiscal|financial)\s+)?(?:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b)"
     r"|(?i:\bthe\s+(?:fiscal|financial)\s+year\b)"
     r"|(?i:\b(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)\b)"
+    # "the first nine months of the year": the year they belong to is an expression of its own
+    r"|(?i:(?:(?<=\bmonths\sof\s)|(?<=\bweeks\sof\s)|(?<=\bquarters\sof\s))the\s+year\b)"
     # a period named by its end, as earnings reports do: "the year ended Aug. 31", "the quarter ending June 30"
     rf"|(?i:\bthe\s+(?:fiscal\s+)?(?:year|quarter)(?=\s+(?:ended|ending)\s+{MONTH_RE}))"
     rf"|(?i:\b(?:last|next|this|past)\s+){MONTH_RE}\b"

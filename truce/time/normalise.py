@@ -815,6 +815,8 @@ def normalise(text: str, ctx: Context, start: int = 0, type_hint: str | None = N
         mod = mm.group(1)  # ("the first half of 1990" is the half-year 1990-H1, read below)
         s = s[mm.end():]
     s = rewrite(s, narrative_day=ctx.previous is not None)
+    if s == "the year" and re.search(r"\b(?:months|weeks|quarters) of$", (ctx.lead + " " + lead_words).strip()):
+        s = "this year"  # "the first nine months of the year"
     if lead_words:
         ctx = replace(ctx, lead=(ctx.lead + " " + lead_words).strip())
     if ctx.lead.lower().split()[-1:] == ["since"] and ctx.tense != "past":
