@@ -483,3 +483,11 @@ def test_rates_of_growth_and_minutes_apart_are_no_times(nlp):
 def test_the_year_of_the_first_months_of_the_year(nlp):
     found = _texts(nlp, "Net income fell through the first nine months of the year.", d("1989-10-30"))
     assert found["the first nine months"].value == "P9M" and found["the year"].value == "1989"
+
+
+def test_the_year_earlier_period_after_the_nine_months_is_that_length(nlp):
+    text = ("Net for the nine months rose to $254 million. In the year-earlier period, the company had net of "
+            "$77 million. Net for the year-earlier nine months included a gain.")
+    found = _texts(nlp, text, d("1989-10-27"))
+    assert found["the year-earlier period"].value == "P9M"
+    assert found["the year-earlier nine months"].value == "P9M"

@@ -72,7 +72,8 @@ _NARRATIVE = (
     r"week|weekend|month|year)\b|\bthe\s+day\s+(?:before|after)\b)"
 )
 _DURATION = (
-    rf"(?i:\b(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|following|recent|remaining)\s+)?"
+    rf"(?i:\b(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|following|recent|remaining|year-earlier|"
+    rf"year-ago)\s+)?"
     rf"(?:(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to|only|just|some|roughly|"
     rf"approximately)\s+)?{NUMBER_RE}(?:\s+1/2)?[\s-]+(?:and\s+a\s+half[\s-]+)?"
     rf"(?:(?:more|additional|extra|further|full|straight|consecutive|trading|business|working)\s+)?{UNIT_RE}\b"

@@ -54,6 +54,7 @@ _NARRATIVE_REACH = 300  # characters within which an explicit year carries over 
 _QUARTER_REACH = 1000  # characters within which a quarter sets the granularity of "a year earlier"
 # another reporting period ("the nine months", "the first half", "the year ended ...") ends the quarter's view
 _OTHER_PERIOD = re.compile(r"P(?:[2-9]|1[01])M|P1Y|[0-9]{4}-H[12]")
+_SAME_PERIOD = re.compile(r"(?i)the\s+(?:year-earlier|year-ago|comparable|corresponding|same)\s+period")
 _YEAR_BACK = re.compile(r"\b(?:a|one) year (?:ago|earlier|before)\b|\byear[- ](?:earlier|ago)\b", re.I)
 # spaCy labels these DATE, but alone they describe a thing ("quarterly results"), not a time
 _NOT_ALONE = {"quarterly", "seasonal", "annual", "daily life", "the day", "the time", "time"}
@@ -188,6 +189,7 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
     seen: dict[str, TimeExpression] = {}  # month-day expressions already resolved, by their words
     last_quarter: tuple[int, str] | None = None  # (start offset, quarter number) of the last quarter
     last_dated: tuple[int, object] | None = None  # (start offset, first day) of the last dated expression
+    last_period: tuple[int, str] | None = None  # (start offset, length) of the last reporting period ("the nine months")
     parsed = doc is not None and doc.has_annotation("DEP")
     for c in cands:
         piece = text[c.start : c.end]
@@ -255,6 +257,12 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
                 last_quarter = (c.start, last_quarter[1])
         elif te.value and _OTHER_PERIOD.fullmatch(te.value):
             last_quarter = None  # "Net for the nine months was ... a year earlier": that period, not the quarter
+            last_period = (c.start, te.value) if te.value.startswith("P") else None
+        if last_quarter is None and last_period is not None and te.start - last_period[0] <= _QUARTER_REACH \
+                and _SAME_PERIOD.fullmatch(piece):
+            # "Net for the nine months ... In the year-earlier period": the same length of time, a year back,
+            # as TimeBank writes it (P9M)
+            te = replace(te, type="DURATION", value=last_period[1])
         out.append(te)
         # "Three days later" is written as its length (P3D) but lands on a day the narrative goes on from
         landed = te.type == "DURATION" and bool(te.anchor) and te.anchor.startswith("previous:")
