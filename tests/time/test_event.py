@@ -164,3 +164,14 @@ def test_a_month_naming_a_bombing_and_a_tenure_label_date_nothing(nlp):
     text = "Recruitment: Police Forces of Kenya (2002-) will recruit 3,500 police officers."
     a = Article(id="t", text=text, published=d("2012-06-15"))
     assert find_times(nlp(text), a) == []
+
+
+def test_earlier_in_the_day_with_no_day_named_dates_no_event(nlp):
+    text = "3 Luo were killed to avenge the murder of 6 Kikuyu earlier in the day."
+    article = Article(id="t", text=text, published=dt.date(2008, 1, 1))
+    doc = nlp(text)
+    times = find_times(doc, article)
+    assert times[0].text == "earlier in the day" and times[0].reason
+    start = text.index("killed")
+    when = date_event(doc, article, (start, start + 6), times)
+    assert when.precision == "reported" and when.start == dt.date(2007, 12, 31)

@@ -814,6 +814,8 @@ def normalise(text: str, ctx: Context, start: int = 0, type_hint: str | None = N
             mm.group(1).endswith("half of") and re.fullmatch(r"(?:fiscal )?[0-9]{4}", s[mm.end():])):
         mod = mm.group(1)  # ("the first half of 1990" is the half-year 1990-H1, read below)
         s = s[mm.end():]
+    # "earlier in the day" with no day named before it: the report's day, but only as a guess
+    dayless = ctx.previous is None and re.fullmatch(r"(?:earlier|later) in the day", s) is not None
     s = rewrite(s, narrative_day=ctx.previous is not None)
     if s == "the year" and re.search(r"\b(?:months|weeks|quarters) of$", (ctx.lead + " " + lead_words).strip()):
         s = "this year"  # "the first nine months of the year"
@@ -848,6 +850,8 @@ def normalise(text: str, ctx: Context, start: int = 0, type_hint: str | None = N
     if mod is not None and res.interval is not None and res.interval.start and res.interval.end:
         res.interval = _narrow(res.interval, mod)
     res = _apply_lead(res, ctx)
+    if dayless and res.reason is None:
+        res.reason = CLOCK_WITHOUT_DAY  # dates no event: "killed to avenge a murder earlier in the day"
     if ctx.tense == "past" and ctx.published is not None and res.reason is None and res.anchor and \
             res.anchor.startswith("previous:") and res.interval is not None and res.interval.start is not None \
             and res.interval.start > ctx.published + dt.timedelta(days=1):
