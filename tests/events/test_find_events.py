@@ -313,3 +313,19 @@ def test_reported_must_clause_is_the_speakers_demand(extract):
 ])  # fmt: skip
 def test_not_a_demand(extract, text):
     assert all(e.plover_type != "REQUEST" for e in extract(text, dt.date(2021, 4, 3)).events)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Two men were killed in police firing in the old city.", "Police Forces"),
+    ("A shepherd died in an Israeli air strike near the border.", "Military Forces of Israel"),
+])  # fmt: skip
+def test_perpetrator_named_in_the_violence_that_killed(extract, text, actor):
+    main = extract(text, dt.date(2024, 3, 1)).events[0]
+    actors = [a for a in main.actors if a.role == "actor"]
+    assert actors and (actors[0].name or "").startswith(actor), main.actors
+
+
+def test_who_dies_is_the_victim(extract):
+    main = extract("A fisherman died after gunmen opened fire on his boat.", dt.date(2024, 3, 1)).events
+    died = [e for e in main if any(a.role == "recipient" and "fisherman" in a.text for a in e.actors)]
+    assert died and not any(a.role == "actor" and "fisherman" in a.text for e in main for a in e.actors)

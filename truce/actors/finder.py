@@ -157,6 +157,13 @@ def _country_in(tokens, registry: ActorRegistry) -> tuple[str | None, int | None
     return None, None
 
 
+# Nouns of violence whose compound modifier is the perpetrator ("police firing", "army shelling").
+_VIOLENCE_HEADS = frozenset(
+    "firing fire shooting gunfire strike airstrike attack raid shelling bombing bombardment operation "
+    "crackdown ambush assault offensive action".split()
+)
+
+
 def generic_mentions(doc, registry: ActorRegistry, taken: list[tuple[int, int]]) -> list[_Found]:
     """Generic actor nouns ("police", "gunmen", "civilians") with their country word, if any."""
     found: list[_Found] = []
@@ -164,8 +171,9 @@ def generic_mentions(doc, registry: ActorRegistry, taken: list[tuple[int, int]])
     i = len(doc) - 1
     while i >= 0:
         tok = doc[i]
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound",) and tok.head.i > i:
-            i -= 1
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound",) and tok.head.i > i and (
+                tok.head.lemma_.lower() not in _VIOLENCE_HEADS):
+            i -= 1  # "police station" is no actor; "police firing", "army shelling" name who fired
             continue
         match: tuple[int, NounCategory] | None = None
         for n in range(min(n_max, i + 1), 0, -1):
@@ -256,6 +264,20 @@ def _after_group(doc, first: int, taken: list[tuple[int, int]], registry: ActorR
     return any(e == end for _, e in taken)
 
 
+def _state_forces(registry: ActorRegistry, iso3: str, text: str, start: int, end: int) -> _Found:
+    """A country's armed forces, from its registry entry when it has one ("ISR-military": the IDF)."""
+    entry = registry.get(f"{iso3}-military")
+    if entry is not None:
+        return _Found(_from_entry(entry, text, start, end), "org", entry.sector)
+    cat = registry.nouns["military"]
+    mention = ActorMention(
+        text=text, start=start, end=end, name=cat.name_for(registry.country(iso3)),
+        actor_id=f"{iso3}-military", country=iso3, acled_inter=cat.inter, sector=cat.sector,
+        parent=f"{iso3}-state", party=cat.party,
+    )  # fmt: skip
+    return _Found(mention, "org", cat.sector)
+
+
 def entity_mentions(doc, registry: ActorRegistry, taken: list[tuple[int, int]]) -> list[_Found]:
     """Named entities not yet taken: countries as state actors, others kept with their NER label."""
     found = []
@@ -270,7 +292,12 @@ def entity_mentions(doc, registry: ActorRegistry, taken: list[tuple[int, int]]) 
         start += len(ent.text) - len(label_text)
         iso3 = registry.country_of_word(label_text)
         if ent.label_ in ("GPE", "NORP"):
-            # Only countries act; cities are places. A bare demonym is an attribute, not an actor.
+            # Only countries act; cities are places. A bare demonym is an attribute, not an actor,
+            # except before a noun of violence: "an Israeli air strike" was struck by Israel's forces.
+            if iso3 and ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound", "nmod") and (
+                    ent.root.head.lemma_.lower() in _VIOLENCE_HEADS):
+                found.append(_state_forces(registry, iso3, label_text, start, end))
+                continue
             if not iso3 or ent.label_ == "NORP" or _is_place_use(text, start, end):
                 continue
             entry = registry.get(f"{iso3}-state")

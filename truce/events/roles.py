@@ -22,6 +22,40 @@ _CLAUSE_LINKS = ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl")
 _MAX_PHRASE_TOKENS = 12
 
 
+_DIE_VERBS = frozenset(("die", "perish", "succumb"))
+# "killed in police firing", "died in an Israeli air strike", "wounded by army shelling": the violence
+# named after the preposition carries the perpetrator.
+_CAUSE_PREPS = frozenset(("in", "during", "by", "from", "after"))
+_VIOLENT_NOUNS = frozenset(
+    "firing fire shooting gunfire strike airstrike attack raid shelling bombing bombardment crossfire "
+    "clash explosion blast operation crackdown ambush assault offensive action".split()
+)
+_FORCE_WORDS = frozenset(
+    "police army military troops troop soldier soldiers security paramilitary navy gendarmerie".split()
+)
+
+
+def _agent_of_violence(verb) -> list:
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _CAUSE_PREPS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in _FORCE_WORDS and any(
+                    c.dep_ == "acl" and c.lemma_.lower() in ("fire", "shoot", "shell") for c in noun.children):
+                return [noun]  # "in police firing" read as "police" with the participle "firing"
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in _VIOLENT_NOUNS:
+                continue
+            for c in noun.children:
+                if c.dep_ == "poss" and c.pos_ != "PRON":
+                    return [c]
+                if c.dep_ in ("compound", "amod", "nmod") and (
+                        c.ent_type_ in ("NORP", "ORG", "GPE") or c.lemma_.lower() in _FORCE_WORDS):
+                    return [c]
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    return [p for p in c.children if p.dep_ == "pobj"]
+    return []
+
+
 def _phrase(token) -> tuple[int, int]:
     """The character span of a noun phrase headed by ``token``, without relative clauses."""
     left, right = token.i, token.i
@@ -68,8 +102,8 @@ def role_phrases(trigger_token) -> list[tuple[str, object]]:
     if t.pos_ == "VERB" or (t.pos_ not in ("NOUN", "PROPN") and t.dep_ == "ROOT"):
         subj, voice = _subject_of(t)
         if subj is not None:
-            if subj.like_num and t.lemma_.lower() in OUTCOME_LEMMAS:
-                voice = "passive"  # headline style "10 killed": the number is the victims
+            if subj.like_num and t.lemma_.lower() in OUTCOME_LEMMAS or t.lemma_.lower() in _DIE_VERBS:
+                voice = "passive"  # headline style "10 killed": the number is the victims; who dies is one
             elif voice == "active" and subj.head.i == t.i and is_reduced_passive(t):
                 voice = "passive"  # "Woman killed on her farm by unknown group", "2 police killed"
             out += [("recipient" if voice == "passive" else "actor", s) for s in _with_conjuncts(subj)]
@@ -90,6 +124,8 @@ def role_phrases(trigger_token) -> list[tuple[str, object]]:
                         and p.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
             elif child.dep_ == "prep" and child.lower_ == "with" and t.lemma_ in ("clash", "fight", "meet"):
                 out += [("recipient", p) for p in child.children if p.dep_ == "pobj"]
+        if not any(r == "actor" for r, _ in out):
+            out += [("actor", a) for a in _agent_of_violence(t)]
     else:  # noun trigger
         pronoun_poss = []
         for child in t.children:
@@ -97,8 +133,9 @@ def role_phrases(trigger_token) -> list[tuple[str, object]]:
                 pronoun_poss.append(child)  # "their talks": the light verb's subject is better
             elif child.dep_ == "poss":
                 out.append(("actor", child))
-            elif child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG")):
-                out.append(("actor", child))
+            elif child.dep_ in ("amod", "compound") and (
+                    child.ent_type_ in ("NORP", "GPE", "ORG") or child.lemma_.lower() in _FORCE_WORDS):
+                out.append(("actor", child))  # "Israeli strike", "police firing"
             elif child.dep_ == "prep" and child.lower_ == "by":
                 out += [("actor", p) for p in child.children if p.dep_ == "pobj"]
             elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
