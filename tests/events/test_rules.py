@@ -175,3 +175,17 @@ def test_an_offer_is_agree(code, text, mode):
 def test_a_refused_offer_is_not_agree(code):
     cands = code("The army is not ready to withdraw from the hills.")
     assert "AGREE" not in [c.trigger.plover for c in cands]
+
+
+@pytest.mark.parametrize("text, plover, present", [
+    ("Militants executed four hostages at dawn.", "ASSAULT", True),
+    ("The army executed its plan to retake the valley.", "ASSAULT", False),  # carried out, not killed
+    ("Gunmen continue to hold hostages in the hotel.", "ASSAULT", True),
+    ("Raiders stole 200 cattle from the village.", "ASSAULT", True),
+    ("Supporters held demos in three towns.", "PROTEST", True),
+])  # fmt: skip
+def test_more_event_words(code, text, plover, present):
+    cands = code(text)
+    hit = any(c.trigger.plover == plover and c.modality == "asserted" and c.lemma in ("execute", "hold", "steal", "demo")
+              for c in cands)  # fmt: skip
+    assert hit == present, _types(cands)

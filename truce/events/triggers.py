@@ -29,6 +29,11 @@ _NON_EVENT_OBJECTS = frozenset(
     "statement report video footage figure data image photo list detail name result record "
     "note letter book song album film".split()
 )
+# What is executed without anyone being killed.
+_EXECUTED_THINGS = frozenset(
+    "plan order operation mission strike airstrike attack raid warrant contract policy programme program "
+    "project deal agreement move manoeuvre maneuver trade transaction command decision strategy".split()
+)
 _STRIKE_LABOUR = frozenset(
     "worker teacher doctor nurse lecturer staff employee union driver general hunger labour labor "
     "industrial national nationwide sit student trader miner operator official".split()
@@ -196,6 +201,9 @@ def _skip(token, entry: TriggerEntry) -> bool:
             return True
     if lemma == "attack" and any(_lemma(c) == "heart" for c in token.children):
         return True
+    if lemma == "execute" and not any(c.dep_ in ("dobj", "nsubjpass") and _lemma(c) not in _EXECUTED_THINGS
+                                      for c in token.children):
+        return True  # "executed a plan", "executed an airstrike": carried out; "executed 15 farmers" killed
     if lemma == "target" and token.dep_ in ("amod", "compound", "acomp"):
         return True  # "targeted activities", "targeted sanctions": a kind of thing, not an attack
     if lemma in ("death", "dead") and token.head.lemma_ in ("sentence", "threat", "toll"):
