@@ -329,3 +329,12 @@ def test_who_dies_is_the_victim(extract):
     main = extract("A fisherman died after gunmen opened fire on his boat.", dt.date(2024, 3, 1)).events
     died = [e for e in main if any(a.role == "recipient" and "fisherman" in a.text for a in e.actors)]
     assert died and not any(a.role == "actor" and "fisherman" in a.text for e in main for a in e.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "Police shot in the air to quell traders who marched on the county offices in protest at new levies.",
+    "A teachers' protest in the capital was met with a heavy police presence.",
+])  # fmt: skip
+def test_protest_met_by_police_is_a_protest_with_intervention(extract, text):
+    main = extract(text, dt.date(2019, 5, 2)).events[0]
+    assert main.acled_sub_event_type == "Protest with intervention", main.acled_sub_event_type
