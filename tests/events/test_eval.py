@@ -66,3 +66,20 @@ def test_india_labels_from_events(extract):
     assert predict_labels(x.events, text) == {"KILL", "ARREST"}
     quiet = "the minister said the situation was under control."
     assert predict_labels(extract(quiet).events, quiet) == set()
+
+
+def test_a_month_dated_event_scores_on_the_day_the_acled_export_writes():
+    from truce.eval.acled import AcledRow, score_rows
+    from truce.records import EventDate, EventMention, Extraction
+
+    text = "Clashes between two clans in August left one dead."
+    row = AcledRow(file="f.csv", line=2, event_id="X1", event_date=dt.date(2018, 8, 15), event_type="Battles",
+                   sub_event_type="Armed clash", actor1="", inter1=None, country="Kenya", iso3="404",
+                   latitude=None, longitude=None, geo_precision=None, fatalities=1, notes=text)  # fmt: skip
+    event = EventMention(id="x:e1", article_id="x", plover_type="ASSAULT", plover_mode=None,
+                         acled_event_type="Battles", acled_sub_event_type="Armed clash", trigger_start=0,
+                         trigger_end=7, sentence_start=0, sentence_end=len(text), sentence=text,
+                         date=EventDate(dt.date(2018, 8, 1), dt.date(2018, 8, 31), "month", "August"))  # fmt: skip
+    report = score_rows([row], [Extraction(article=row_article(row), events=[event])])["overall"]
+    assert report["date_exact"] == 0.0  # the interval starts on the 1st
+    assert report["date_exported_day"] == 1.0  # ACLED codes a month's events on its 15th

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from truce.errors import InputError
 from truce.records import Article, EventMention, Extraction
+from truce.time.precision import acled_event_date
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +196,7 @@ class _Tally:
     inter_n: int = 0
     inter_ok: int = 0
     date_ok: int = 0
+    day_ok: int = 0
     loc_n: int = 0
     loc_ok: int = 0
     confusion: Counter = field(default_factory=Counter)
@@ -213,6 +215,7 @@ class _Tally:
             "actor1_country_rows": self.country_n,
             "inter1_agreement": round(self.inter_ok / self.inter_n, 4) if self.inter_n else None,
             "date_exact": round(self.date_ok / n, 4),
+            "date_exported_day": round(self.day_ok / n, 4),
             "location_within_km": round(self.loc_ok / self.loc_n, 4) if self.loc_n else None,
             "location_rows": self.loc_n,
             "top_sub_event_confusions": [
@@ -250,6 +253,8 @@ def _score_one(t: _Tally, row: AcledRow, result: Extraction | None) -> None:
         t.inter_n += 1
         t.inter_ok += bool(actor and actor.acled_inter == row.inter1)
     t.date_ok += bool(event and event.date and event.date.start == row.event_date)
+    # the day truce's ACLED export writes: a month's 15th, a week's Wednesday, a span's middle
+    t.day_ok += bool(event and event.date and acled_event_date(event.date) == row.event_date)
     limit = _KM_BY_PRECISION.get(row.geo_precision or 0)
     if limit and row.latitude is not None and row.longitude is not None:
         t.loc_n += 1
