@@ -189,3 +189,12 @@ def test_more_event_words(code, text, plover, present):
     hit = any(c.trigger.plover == plover and c.modality == "asserted" and c.lemma in ("execute", "hold", "steal", "demo")
               for c in cands)  # fmt: skip
     assert hit == present, _types(cands)
+
+
+@pytest.mark.parametrize("text", [
+    "The army reinforced its positions along the border overnight.",
+    "Troops were put on high alert after the rocket fire.",
+    "The government strengthened its forces in the north.",
+])  # fmt: skip
+def test_reinforcement_and_alerts_are_mobilize(code, text):
+    assert "MOBILIZE" in [c.trigger.plover for c in code(text)], _types(code(text))
