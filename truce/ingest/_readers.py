@@ -3,6 +3,8 @@ one bad record; an ``InputError`` that concerns a whole file is raised for the c
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import logging
 import re
@@ -141,6 +143,61 @@ def json_articles(
             yield _record_result(item, f"{source} record {i}", ctx, base)
     else:
         raise MalformedRecord(source, "JSON must be one object or a list of objects")
+
+
+# --- CSV / TSV: one article per row ----------------------------------------------------------
+
+# Column names exports use for each field (compared lower-cased, spaces and hyphens as underscores).
+_CSV_COLUMNS = {
+    "text": ("text", "body", "content", "article", "full_text", "article_text", "story"),
+    "title": ("title", "headline"),
+    "url": ("url", "link", "article_url"),
+    "outlet": ("outlet", "source", "publisher", "source_name", "media"),
+    "published": ("published", "date", "publish_date", "published_at", "publication_date", "pubdate",
+                  "pub_date", "datetime"),
+    "language": ("language", "lang"),
+    "id": ("id", "article_id", "doc_id", "guid"),
+}
+
+
+def read_csv_file(path: Path, source: str, ctx: Context) -> Iterator[Result]:
+    """A table of articles, one per row, with a header naming its columns: ``text`` (or ``body``,
+    ``content`` ...) and optionally title, url, outlet (``source``), published (``date``), language
+    and id. ``.tsv`` files are tab-separated. Other columns are ignored, with one warning."""
+    text = decode_text(read_capped(path, source, ctx.size_cap), source)
+    yield from csv_articles(text, source, ctx, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+
+
+def csv_articles(text: str, source: str, ctx: Context, delimiter: str = ",") -> Iterator[Result]:
+    csv.field_size_limit(max(ctx.size_cap, 1 << 20))
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(rows)
+    except (StopIteration, csv.Error) as e:
+        raise MalformedRecord(source, f"no header row ({e})" if str(e) else "empty table") from e
+    names = [re.sub(r"[\s-]+", "_", h.strip().lower()) for h in header]
+    columns: dict[str, int] = {}
+    for field, aliases in _CSV_COLUMNS.items():
+        index = next((names.index(a) for a in aliases if a in names), None)
+        if index is not None:
+            columns[field] = index
+    if "text" not in columns:
+        raise MalformedRecord(source, "no text column (expected one of: " + ", ".join(_CSV_COLUMNS["text"]) + ")")
+    ignored = [h for i, h in enumerate(header) if i not in columns.values() and h.strip()]
+    if ignored:
+        log.warning("%s: columns ignored: %s", source, ", ".join(ignored))
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            yield IngestFailure(f"{source}:{rows.line_num}", f"malformed CSV row: {e}", "MalformedRecord")
+            return  # the reader cannot resynchronise after a broken quote
+        if not any(cell.strip() for cell in row):
+            continue
+        item = {field: (row[i] if i < len(row) and row[i].strip() else None) for field, i in columns.items()}
+        yield _record_result(item, f"{source}:{rows.line_num}", ctx, None)
 
 
 def read_jsonl_file(path: Path, source: str, ctx: Context) -> Iterator[Result]:
