@@ -206,6 +206,9 @@ def test_headline_participle_in_a_clause_counts_its_subject(nlp):
         ("A crowd lynched and burned two suspected thieves at the market.", [("killed", 2, False)]),
         ("Both brothers were shot dead at the checkpoint.", [("killed", 2, False)]),
         ("One trader reported dead, four others injured.", [("killed", 1, False), ("injured", 4, False)]),
+        ("Cattle raid leaves 4 dead", [("killed", 4, False)]),
+        ("Gunmen gun down three traders at the market", [("killed", 3, False)]),
+        ("The death toll from Friday's bombing at the bus station has risen to 14.", [("killed", 14, False)]),
     ],
 )
 def test_headline_and_note_styles(nlp, text, expected):

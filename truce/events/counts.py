@@ -447,6 +447,11 @@ def _victim_heads(cue) -> list:
             return [deps["nsubj"]]
     if "dobj" in deps and lemma not in _DIE_VERBS:
         return [deps["dobj"]]
+    down = next((c for c in cue.children if c.lower_ == "down" and c.dep_ in ("advmod", "prep")), None)
+    if down is not None:  # "guns down two officers", parsed as a preposition and its object
+        objects = [o for o in down.children if o.dep_ == "pobj"]
+        if objects:
+            return objects
     nums = [c for c in cue.rights if c.like_num and c.dep_ in ("nummod", "npadvmod", "attr", "oprd")]
     if nums and lemma not in _DIE_VERBS:
         return [nums[0]]  # "Degodia clan attacks Garre civilians and kills 4"
@@ -489,8 +494,8 @@ def _cue_kind(tok) -> str | None:
     lemma, low = tok.lemma_.lower(), tok.lower_
     if _KILL_TYPO.match(low) and lemma != "kill" and low not in ("killing", "kills"):
         return "killed"  # misspelt and mis-tagged: "17 killied including 8 children" (sic)
-    if lemma == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
-        return "killed"  # "a preacher is gunned down"
+    if lemma == "gun" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "down" for c in tok.children):
+        return "killed"  # "a preacher is gunned down", "militia guns down two officers"
     if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP", "VB"):
         if lemma in _KILL_VERBS or lemma in _DIE_VERBS:
             return "killed"
@@ -571,6 +576,17 @@ def _noun_cue_figure(cue) -> _Figure | None:
                     if fig is not None:
                         fig.start = min(fig.start, cue.idx)
                         return fig
+    if cue.lemma_.lower() == "toll" and cue.dep_ == "nsubj" and cue.head.lemma_.lower() in _TOLL_VERBS:
+        # "The death toll in an attack on Sunday by ... has risen to 11": the figure the verb reaches
+        verb = cue.head
+        figures = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at")
+                   for p in c.children if p.dep_ == "pobj" and (p.like_num or p.pos_ == "NUM")]
+        figures += [c for c in verb.children if c.dep_ in ("dobj", "attr") and (c.like_num or c.pos_ == "NUM")]
+        if figures:
+            toks = _number_tokens(figures[0])
+            q = _span_text_quantity(toks)
+            if q is not None:
+                return _Figure(q, cue.idx, toks[-1].idx + len(toks[-1].text), None)
     if cue.lemma_.lower() == "toll" or cue.lower_ in ("fatalities", "deaths"):
         # "the death toll rose to 20", "toll stands at 12": the first figure after the word
         for tok in cue.doc[cue.i + 1 : min(len(cue.doc), cue.i + 8)]:
@@ -584,6 +600,7 @@ def _noun_cue_figure(cue) -> _Figure | None:
     return None
 
 
+_TOLL_VERBS = frozenset("rise climb reach stand hit jump increase pass mount grow".split())
 # Words between "death toll" and its figure: "rose to", "stood at", "has climbed to", ":".
 _TOLL_LINKS = {
     "to", "at", "of", "rose", "rises", "risen", "stands", "stood", "reached", "reaches", "climbed",
@@ -732,7 +749,7 @@ def _sentence_claims(sent, reporters, anaphoric: set) -> list[CountClaim]:
                                          tok.idx + len(tok.text), None, sent, tok, reporters))
             continue
         if tok.pos_ in ("NOUN", "PROPN") or (tok.lower_ in ("dead", "injured", "wounded")
-                                            and tok.dep_ not in ("acomp", "oprd", "xcomp", "amod", "conj")
+                                            and tok.dep_ not in ("acomp", "oprd", "xcomp", "ccomp", "amod", "conj")
                                             and tok.pos_ != "VERB"):
             if _is_negated_noun(tok):
                 claims.append(_claim(kind, Quantity(0, 0, 0), tok.left_edge.idx,
