@@ -338,3 +338,16 @@ def test_who_dies_is_the_victim(extract):
 def test_protest_met_by_police_is_a_protest_with_intervention(extract, text):
     main = extract(text, dt.date(2019, 5, 2)).events[0]
     assert main.acled_sub_event_type == "Protest with intervention", main.acled_sub_event_type
+
+
+def test_other_objects_do_not_make_another_incident(extract):
+    x = extract("Youths threw stones and other objects at police in the market while police fired on the "
+                "crowd. Three killed.", dt.date(2019, 12, 17))  # fmt: skip
+    main = x.events[0]
+    assert main.fatalities is not None and main.fatalities.best == 3
+
+
+def test_a_similar_attack_keeps_its_own_toll(extract):
+    x = extract("Bandits raided a village in Turkana, injuring two herders. A similar attack took place "
+                "in a nearby village, which killed one man.", dt.date(2019, 12, 17))  # fmt: skip
+    assert x.events[0].fatalities is None or not x.events[0].fatalities.best

@@ -402,6 +402,18 @@ _TOLL_SENTENCES = 2  # the main event's sentence and the two after it
 _OTHER_INCIDENT = frozenset("similar another separate separately earlier previous last recent other".split())
 
 
+def _another_incident(c: assemble.Candidate) -> bool:
+    """Whether the violent event is said to be another one: "a similar attack", "another raid", "an
+    earlier clash" (the word on the trigger or just before it, or on the sentence's subject when the
+    trigger is a verb: "Another gang attacked ..."). "stones and other objects" elsewhere in the
+    sentence says nothing of the event."""
+    doc = c.sentence.doc
+    near = list(c.token.children) + list(doc[max(c.sentence.start, c.token.i - 3) : c.token.i])
+    if c.token.pos_ == "VERB":
+        near += [t for ch in c.token.children if ch.dep_ in ("nsubj", "nsubjpass") for t in ch.subtree]
+    return any(t.lower_ in _OTHER_INCIDENT for t in near)
+
+
 def _borrow_toll(cands: list[assemble.Candidate], n_sent: int, title_end: int) -> None:
     """The main event takes the toll the next sentences report when it has none of its own.
 
@@ -434,7 +446,7 @@ def _borrow_toll(cands: list[assemble.Candidate], n_sent: int, title_end: int) -
             continue  # "men suspected to have killed a driver": what someone is accused of
         if c.token.dep_ in ("amod", "compound"):
             continue  # "the funeral of a murdered businessman": a description, not the incident
-        if any(t.lower_ in _OTHER_INCIDENT for t in c.sentence):
+        if _another_incident(c):
             continue
         main.killed = list(c.killed)
         if not main.injured:
