@@ -351,3 +351,15 @@ def test_a_similar_attack_keeps_its_own_toll(extract):
     x = extract("Bandits raided a village in Turkana, injuring two herders. A similar attack took place "
                 "in a nearby village, which killed one man.", dt.date(2019, 12, 17))  # fmt: skip
     assert x.events[0].fatalities is None or not x.events[0].fatalities.best
+
+
+def test_a_toll_during_the_fighting_joins_the_main_attack(extract):
+    x = extract("Militants attacked a police post near the border. One of the attackers was killed during a "
+                "gunbattle that lasted two hours.", dt.date(2019, 12, 17))  # fmt: skip
+    assert x.events[0].fatalities is not None and x.events[0].fatalities.best == 1
+
+
+def test_deaths_that_prompted_a_riot_during_other_violence_stay_background(extract):
+    x = extract("People rioted in response to the deaths of several people during ongoing ethnic violence. "
+                "Police intervened.", dt.date(2008, 1, 5))  # fmt: skip
+    assert x.events[0].fatalities is None or not x.events[0].fatalities.best

@@ -396,6 +396,9 @@ def _unknown_perpetrator(c: assemble.Candidate, main: EventActor | None, registr
 
 
 _TOLL_FAMILY = frozenset(("ASSAULT", "PROTEST", "COERCE"))
+# Words above a violent event that make it the reason for the main one ("rioting in response to the
+# deaths of several people during the violence").
+_MOTIVE_WORDS = frozenset("response retaliation revenge reprisal after following protest".split())
 _TOLL_SENTENCES = 2  # the main event's sentence and the two after it
 # Words that make a later violent event another incident, not the main one's toll ("A similar attack
 # took place at Kaben, which killed one man", "an earlier raid").
@@ -433,7 +436,11 @@ def _borrow_toll(cands: list[assemble.Candidate], n_sent: int, title_end: int) -
         return
     for c in sorted(cands, key=lambda c: c.trigger.start):
         lender = c.trigger.plover == "ASSAULT" or (c.trigger.plover, c.trigger.mode) == ("COERCE", "destroy")
-        if c is main or not c.killed or not lender or c.background:
+        # "killed ... during a gunbattle": the setting of the toll, not an earlier event
+        setting = c.token.dep_ == "pobj" and c.token.head.lower_ in ("during", "in") and not any(
+            h.lower_ in _MOTIVE_WORDS or any(m.dep_ == "mark" and m.lower_ in _MOTIVE_WORDS for m in h.children)
+            for h in _heads(c.token, 5))  # fmt: skip
+        if c is main or not c.killed or not lender or (c.background and not setting):
             continue
         if c.modality not in ("asserted", "claimed") or not (0 <= c.sent_index - main.sent_index <= _TOLL_SENTENCES):
             continue
