@@ -157,10 +157,11 @@ def _country_in(tokens, registry: ActorRegistry) -> tuple[str | None, int | None
     return None, None
 
 
-# Nouns of violence whose compound modifier is the perpetrator ("police firing", "army shelling").
-_VIOLENCE_HEADS = frozenset(
-    "firing fire shooting gunfire strike airstrike attack raid shelling bombing bombardment operation "
-    "crackdown ambush assault offensive action".split()
+# Nouns of violence whose modifier names the perpetrator ("police firing", "army shelling", "an
+# Israeli air strike"); the events stage reads them too ("killed in police firing").
+VIOLENCE_NOUNS = frozenset(
+    "firing fire shooting gunfire strike airstrike attack raid shelling bombing bombardment crossfire "
+    "clash explosion blast operation crackdown ambush assault offensive action".split()
 )
 
 
@@ -172,7 +173,7 @@ def generic_mentions(doc, registry: ActorRegistry, taken: list[tuple[int, int]])
     while i >= 0:
         tok = doc[i]
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound",) and tok.head.i > i and (
-                tok.head.lemma_.lower() not in _VIOLENCE_HEADS):
+                tok.head.lemma_.lower() not in VIOLENCE_NOUNS):
             i -= 1  # "police station" is no actor; "police firing", "army shelling" name who fired
             continue
         match: tuple[int, NounCategory] | None = None
@@ -295,7 +296,7 @@ def entity_mentions(doc, registry: ActorRegistry, taken: list[tuple[int, int]]) 
             # Only countries act; cities are places. A bare demonym is an attribute, not an actor,
             # except before a noun of violence: "an Israeli air strike" was struck by Israel's forces.
             if iso3 and ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound", "nmod") and (
-                    ent.root.head.lemma_.lower() in _VIOLENCE_HEADS):
+                    ent.root.head.lemma_.lower() in VIOLENCE_NOUNS):
                 found.append(_state_forces(registry, iso3, label_text, start, end))
                 continue
             if not iso3 or ent.label_ == "NORP" or _is_place_use(text, start, end):

@@ -417,6 +417,15 @@ def _another_incident(c: assemble.Candidate) -> bool:
     return any(t.lower_ in _OTHER_INCIDENT for t in near)
 
 
+def _setting_of_toll(c: assemble.Candidate) -> bool:
+    """ "killed ... during a gunbattle": the fighting the toll happened in, not an earlier event that
+    the main one answers ("rioted in response to deaths during the violence", "after one died in")."""
+    if not (c.token.dep_ == "pobj" and c.token.head.lower_ in ("during", "in")):
+        return False
+    return not any(h.lower_ in _MOTIVE_WORDS or any(m.dep_ == "mark" and m.lower_ in _MOTIVE_WORDS for m in h.children)
+                   for h in _heads(c.token, 5))  # fmt: skip
+
+
 def _borrow_toll(cands: list[assemble.Candidate], n_sent: int, title_end: int) -> None:
     """The main event takes the toll the next sentences report when it has none of its own.
 
@@ -436,11 +445,7 @@ def _borrow_toll(cands: list[assemble.Candidate], n_sent: int, title_end: int) -
         return
     for c in sorted(cands, key=lambda c: c.trigger.start):
         lender = c.trigger.plover == "ASSAULT" or (c.trigger.plover, c.trigger.mode) == ("COERCE", "destroy")
-        # "killed ... during a gunbattle": the setting of the toll, not an earlier event
-        setting = c.token.dep_ == "pobj" and c.token.head.lower_ in ("during", "in") and not any(
-            h.lower_ in _MOTIVE_WORDS or any(m.dep_ == "mark" and m.lower_ in _MOTIVE_WORDS for m in h.children)
-            for h in _heads(c.token, 5))  # fmt: skip
-        if c is main or not c.killed or not lender or (c.background and not setting):
+        if c is main or not c.killed or not lender or (c.background and not _setting_of_toll(c)):
             continue
         if c.modality not in ("asserted", "claimed") or not (0 <= c.sent_index - main.sent_index <= _TOLL_SENTENCES):
             continue

@@ -27,7 +27,7 @@ from truce.events.acled import SENTENCE_CLASSES, classify_acled, sentence_cues
 from truce.events.lexicon import Lexicon
 from truce.events.modality import modality_cues, read_modality
 from truce.events.roles import event_actors
-from truce.events.triggers import LIGHT_VERBS, OUTCOME_LEMMAS, Trigger, find_triggers
+from truce.events.triggers import LIGHT_VERBS, OUTCOME_LEMMAS, Trigger, demand_clause, find_triggers
 from truce.records import ActorMention, Article, Attribution, CountClaim, EventActor
 
 log = logging.getLogger(__name__)
@@ -113,7 +113,7 @@ class Candidate:
         return self.trigger.plover == "ASSAULT" and self.lemma in OUTCOME_LEMMAS
 
 
-def _clause_root(token):
+def _clause_root(token, report_verbs: frozenset[str] = frozenset()):
     """True when the trigger heads its sentence's main clause (or is a noun right under it)."""
     if token.dep_ == "ROOT":
         return True
@@ -124,12 +124,9 @@ def _clause_root(token):
         return True
     if token.dep_ in ("xcomp",) and head.dep_ == "ROOT":
         return True
-    if token.dep_ == "ccomp" and head.dep_ == "ROOT" and head.lemma_.lower() in _REPORTING_VERBS:
+    if token.dep_ == "ccomp" and head.dep_ == "ROOT" and head.lemma_.lower() in report_verbs:
         return True  # "Japan said it had halted aid": what was said is the sentence's news
     return False
-
-
-_REPORTING_VERBS = frozenset("say announce report state confirm tell declare add disclose reveal".split())
 
 
 _BACKGROUND_MARKERS = frozenset("after before since following amid despite until prior during".split())
@@ -177,13 +174,14 @@ def candidates(doc, article: Article, actors: list[ActorMention], lexicon: Lexic
             token = doc[trig.token]
             cand = Candidate(trigger=trig, sent_index=s_index, sentence=sent, token=token)
             if len(sent) <= _MAX_SENTENCE_TOKENS_FOR_ROLES:
-                cand.actors = event_actors(token, actors_sorted, article.text)
+                demand = demand_clause(token, cues.report) if trig.rule.startswith("demand:") else None
+                cand.actors = event_actors(token, actors_sorted, article.text, demand)
                 # a demand's status is its speaker's ("said X must ..." is asserted; the modal is the demand)
-                said = token.head if trig.rule.startswith("demand:") else token
+                said = token.head if demand is not None else token
                 cand.modality, cand.modality_reason = read_modality(
                     said, cues, trigger_is_threat=trig.plover == "THREATEN"
                 )
-                cand.is_root = _clause_root(said)
+                cand.is_root = _clause_root(said, cues.report)
                 cand.background = _in_background(token)
             out.append(cand)
     return out

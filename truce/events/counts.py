@@ -32,7 +32,7 @@ from truce.records import ActorMention, Article, CountClaim
 log = logging.getLogger(__name__)
 
 
-__all__ = ["find_counts", "parse_quantity", "Quantity"]
+__all__ = ["find_counts", "parse_quantity", "Quantity", "DIE_VERBS"]
 
 # --- numbers --------------------------------------------------------------------------------
 
@@ -160,7 +160,7 @@ _KILL_VERBS = {
     "kill", "murder", "slay", "execute", "massacre", "lynch", "behead", "decapitate", "assassinate", "slaughter",
     "eliminate", "neutralize", "neutralise",
 }  # "stab", "hack", "shoot" kill only "to death" / "dead" (see _cue_kind)
-_DIE_VERBS = {"die", "perish", "succumb"}
+DIE_VERBS = {"die", "perish", "succumb"}
 # Verbs that, with "dead" and no object, say their subject died ("One officer reported dead").
 _STATUS_VERBS = {"report", "find", "confirm", "fear", "believe", "presume", "declare", "pronounce"}
 # Verbs whose object, in "lynched and burned three men", is also the first verb's victim.
@@ -397,8 +397,8 @@ def _number_before(noun):
         elif depth == 0 and not (t.dep_ in _NAME_PARTS and t.pos_ in ("PROPN", "ADJ", "NOUN", "VERB")):
             break
         j -= 1
-    if j < 0 or depth != 0 or (j + 1 < len(doc) and doc[j + 1].is_sent_start and j + 1 > noun.i):
-        return None
+    if j < 0 or depth != 0 or doc[j + 1].is_sent_start:
+        return None  # nothing before the phrase in its sentence, or an unclosed parenthesis
     t = doc[j]
     if not (t.like_num or t.pos_ == "NUM") or j == noun.i - 1 and t.head is noun:
         return None  # a number the parse already tied to the noun was read above
@@ -425,7 +425,7 @@ def _victim_heads(cue) -> list:
     if "nsubj" in deps and "dobj" not in deps and lemma in _STATUS_VERBS and any(
             c.lower_ == "dead" for c in cue.children):
         return [deps["nsubj"]]  # headline style: "One officer reported dead", "3 found dead"
-    if lemma not in _DIE_VERBS and "dobj" not in deps:
+    if lemma not in DIE_VERBS and "dobj" not in deps:
         # "a mob lynched and burned three men": the object of the next harm verb is shared
         for conj in (c for c in cue.children if c.dep_ == "conj" and c.lemma_.lower() in _HARM_VERBS):
             obj = next((c for c in conj.children if c.dep_ == "dobj"), None)
@@ -440,12 +440,12 @@ def _victim_heads(cue) -> list:
         c.dep_ == "aux" and c.lemma_ == "have" for c in cue.children
     ):
         return [deps["nsubj"]]  # headline style: "1 Somali killed", "One man hacked to death"
-    if lemma in _DIE_VERBS or (lemma == "lose" and any(c.lemma_ in ("life", "live") for c in cue.children)):
+    if lemma in DIE_VERBS or (lemma == "lose" and any(c.lemma_ in ("life", "live") for c in cue.children)):
         if "nsubj" in deps:
             if deps["nsubj"].lower_ in ("who", "that", "which") and cue.dep_ == "relcl":
                 return [cue.head]
             return [deps["nsubj"]]
-    if "dobj" in deps and lemma not in _DIE_VERBS:
+    if "dobj" in deps and lemma not in DIE_VERBS:
         return [deps["dobj"]]
     down = next((c for c in cue.children if c.lower_ == "down" and c.dep_ in ("advmod", "prep")), None)
     if down is not None:  # "guns down two officers", parsed as a preposition and its object
@@ -453,7 +453,7 @@ def _victim_heads(cue) -> list:
         if objects:
             return objects
     nums = [c for c in cue.rights if c.like_num and c.dep_ in ("nummod", "npadvmod", "attr", "oprd")]
-    if nums and lemma not in _DIE_VERBS:
+    if nums and lemma not in DIE_VERBS:
         return [nums[0]]  # "Degodia clan attacks Garre civilians and kills 4"
     subj = deps.get("nsubj")
     if subj is not None and subj.lower_ in ("who", "that", "which") and cue.dep_ == "relcl":
@@ -497,7 +497,7 @@ def _cue_kind(tok) -> str | None:
     if lemma == "gun" and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "down" for c in tok.children):
         return "killed"  # "a preacher is gunned down", "militia guns down two officers"
     if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP", "VB"):
-        if lemma in _KILL_VERBS or lemma in _DIE_VERBS:
+        if lemma in _KILL_VERBS or lemma in DIE_VERBS:
             return "killed"
         if lemma in _INJURE_VERBS:
             return "injured"
@@ -661,6 +661,15 @@ _ANIMALS = {
 }
 
 
+def _answered_by(prep) -> bool:
+    """Whether a preposition introduces what its governor answers: "in connection with" anything, or
+    "over" after an arrest, a charge or a protest."""
+    governor = prep.head
+    if prep.lower_ == "with":
+        return governor.lower_ == "connection"
+    return prep.lower_ == "over" and governor.pos_ == "VERB" and governor.lemma_.lower() in _REACTION_VERBS
+
+
 def _in_background_clause(cue) -> bool:
     """A casualty word inside an "after ..." clause: what led to the event ("riots erupted after a man
     was killed", "protesters gathered after two were found dead")."""
@@ -670,10 +679,8 @@ def _in_background_clause(cue) -> bool:
             return t.dep_ in ("advcl", "prep", "pcomp", "pobj") or t.head.lower_ in _BACKGROUND_MARKS
         if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("after", "following", "before"):
             return True
-        if t.dep_ == "pobj" and t.head.lower_ in ("with", "over") and (
-                t.head.lower_ == "over" or t.head.head.lower_ == "connection") and t.head.head.pos_ != "ADP":
-            # "arrested in connection with an attack which killed four": the reason for an arrest
-            return t.head.head.lower_ == "connection" or t.head.head.pos_ == "VERB" and t.head.head.lemma_ in _REACTION_VERBS
+        if t.dep_ == "pobj" and _answered_by(t.head):
+            return True  # "arrested over / in connection with an attack which killed four": its reason
         if t.dep_ not in ("conj", "xcomp", "acomp", "oprd", "pobj", "pcomp", "prep", "amod", "nsubjpass", "dobj",
                           "auxpass", "relcl"):
             return False

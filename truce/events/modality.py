@@ -31,6 +31,7 @@ class ModalityCues:
     hypothetical: frozenset[str]
     denial: frozenset[str]
     claim: frozenset[str]
+    report: frozenset[str] = frozenset()  # verbs that report speech ("said", "insisted", "warned")
 
 
 def modality_cues(lexicon: Lexicon) -> ModalityCues:
@@ -42,6 +43,7 @@ def modality_cues(lexicon: Lexicon) -> ModalityCues:
         hypothetical=lexicon.cue_words("hypothetical_word"),
         denial=lexicon.cue_words("denial_verb"),
         claim=lexicon.cue_words("claim_verb"),
+        report=lexicon.cue_words("report_verb"),
     )
 
 

@@ -9,8 +9,9 @@ matched to the actor mentions found by the actors stage; a phrase with no mentio
 
 from __future__ import annotations
 
-from truce.actors.finder import HARM_VERBS, is_reduced_passive
-from truce.events.triggers import LIGHT_VERBS, OUTCOME_LEMMAS, demand_clause
+from truce.actors.finder import HARM_VERBS, VIOLENCE_NOUNS, is_reduced_passive
+from truce.events.counts import DIE_VERBS
+from truce.events.triggers import LIGHT_VERBS, OUTCOME_LEMMAS
 from truce.records import ActorMention, EventActor
 
 __all__ = ["role_phrases", "event_actors"]
@@ -22,14 +23,9 @@ _CLAUSE_LINKS = ("advcl", "conj", "xcomp", "ccomp", "pcomp", "acl")
 _MAX_PHRASE_TOKENS = 12
 
 
-_DIE_VERBS = frozenset(("die", "perish", "succumb"))
 # "killed in police firing", "died in an Israeli air strike", "wounded by army shelling": the violence
 # named after the preposition carries the perpetrator.
 _CAUSE_PREPS = frozenset(("in", "during", "by", "from", "after"))
-_VIOLENT_NOUNS = frozenset(
-    "firing fire shooting gunfire strike airstrike attack raid shelling bombing bombardment crossfire "
-    "clash explosion blast operation crackdown ambush assault offensive action".split()
-)
 _FORCE_WORDS = frozenset(
     "police army military troops troop soldier soldiers security paramilitary navy gendarmerie".split()
 )
@@ -43,7 +39,7 @@ def _agent_of_violence(verb) -> list:
             if noun.dep_ == "pobj" and noun.lemma_.lower() in _FORCE_WORDS and any(
                     c.dep_ == "acl" and c.lemma_.lower() in ("fire", "shoot", "shell") for c in noun.children):
                 return [noun]  # "in police firing" read as "police" with the participle "firing"
-            if noun.dep_ != "pobj" or noun.lemma_.lower() not in _VIOLENT_NOUNS:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in VIOLENCE_NOUNS:
                 continue
             for c in noun.children:
                 if c.dep_ == "poss" and c.pos_ != "PRON":
@@ -90,11 +86,11 @@ def _subject_of(verb, depth: int = 0):
     return None, None
 
 
-def role_phrases(trigger_token) -> list[tuple[str, object]]:
-    """(role, head token) pairs for the event whose trigger is ``trigger_token``."""
+def role_phrases(trigger_token, demand=None) -> list[tuple[str, object]]:
+    """(role, head token) pairs for the event whose trigger is ``trigger_token``; ``demand`` is the
+    (speaker, addressee) of a reported "X must ..." (``truce.events.triggers.demand_clause``)."""
     t = trigger_token
     out: list[tuple[str, object]] = []
-    demand = demand_clause(t)
     if demand is not None:  # "Russia said Sudan must return ...": Russia asks, Sudan is asked
         speaker, addressee = demand
         return [("actor", s) for s in _with_conjuncts(speaker)] + [
@@ -102,7 +98,7 @@ def role_phrases(trigger_token) -> list[tuple[str, object]]:
     if t.pos_ == "VERB" or (t.pos_ not in ("NOUN", "PROPN") and t.dep_ == "ROOT"):
         subj, voice = _subject_of(t)
         if subj is not None:
-            if subj.like_num and t.lemma_.lower() in OUTCOME_LEMMAS or t.lemma_.lower() in _DIE_VERBS:
+            if subj.like_num and t.lemma_.lower() in OUTCOME_LEMMAS or t.lemma_.lower() in DIE_VERBS:
                 voice = "passive"  # headline style "10 killed": the number is the victims; who dies is one
             elif voice == "active" and subj.head.i == t.i and is_reduced_passive(t):
                 voice = "passive"  # "Woman killed on her farm by unknown group", "2 police killed"
@@ -184,11 +180,12 @@ def _mention_for(head, actors_sorted: list[ActorMention]) -> ActorMention | None
     return best
 
 
-def event_actors(trigger_token, actors_sorted: list[ActorMention], text: str) -> list[EventActor]:
-    """The event's actors and recipients, matched to actor mentions where the phrase holds one."""
+def event_actors(trigger_token, actors_sorted: list[ActorMention], text: str, demand=None) -> list[EventActor]:
+    """The event's actors and recipients, matched to actor mentions where the phrase holds one
+    (``demand``: see ``role_phrases``)."""
     out: list[EventActor] = []
     seen: set[tuple[int, int, str]] = set()
-    for role, head in role_phrases(trigger_token):
+    for role, head in role_phrases(trigger_token, demand):
         if head.pos_ == "PRON" and head.lower_ in ("it", "this", "that", "which", "who"):
             mention = next((m for m in actors_sorted if m.start == head.idx), None)
             if mention is None:

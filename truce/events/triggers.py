@@ -62,10 +62,6 @@ _SUPPORT_VERBS = frozenset(
 # helicopter", "Lebanon insists Israel should withdraw". The content verb becomes a REQUEST, of mode
 # "yield" when what is asked is to give something up (withdraw, disarm, release, lift, stop...).
 _DEMAND_MODALS = frozenset(("must", "should"))
-_SPEECH_VERBS = frozenset(
-    "say declare insist tell remind state stress reiterate write add argue maintain repeat emphasise "
-    "emphasize conclude announce warn note".split()
-)
 _YIELD_PLOVER = frozenset(("RETREAT", "CONCEDE"))
 _YIELD_LEMMAS = frozenset(
     "withdraw disarm release return free hand lift stop end cease halt drop leave pull surrender "
@@ -73,8 +69,9 @@ _YIELD_LEMMAS = frozenset(
 )
 
 
-def demand_clause(token):
-    """(speaker, addressee) tokens when ``token`` heads a reported clause "X must/should V", else None.
+def demand_clause(token, report_verbs: frozenset[str]):
+    """(speaker, addressee) tokens when ``token`` heads a clause "X must/should V" that one of
+    ``report_verbs`` (the lexicon's ``report_verb`` cues: "said", "insisted") reports, else None.
 
     Only a named or described addressee counts: a pronoun may be the speaker itself ("Iran said it must
     respond" is a resolve, not a demand)."""
@@ -84,7 +81,7 @@ def demand_clause(token):
     if not any(a in _DEMAND_MODALS for a in auxes) or "have" in auxes:
         return None  # "should have acted", "must have known": a reproach or a guess, not a demand
     head = token.head
-    if _lemma(head) not in _SPEECH_VERBS:
+    if _lemma(head) not in report_verbs:
         return None
     speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
     addressee = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -284,8 +281,9 @@ def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
             break
     request = next(iter(lexicon.single.get("demand", ())), None)
     if request is not None:
+        report_verbs = lexicon.cue_words("report_verb")
         for token in tokens:
-            if demand_clause(token) is None:
+            if demand_clause(token, report_verbs) is None:
                 continue
             before = found.get(token.i)
             yields = (before is not None and before.plover in _YIELD_PLOVER) or _lemma(token) in _YIELD_LEMMAS
