@@ -69,3 +69,15 @@ def test_incident_round_trips_through_json():
     back = from_jsonable(Incident, data)
     assert back == incident
     assert back.independent_sources == 1
+
+
+def test_article_takes_published_as_iso_text_or_datetime():
+    assert Article(id="a", text="x", published="2025-11-20").published == dt.date(2025, 11, 20)
+    assert Article(id="a", text="x", published="2025-11-20T08:15:00+02:00").published == dt.date(2025, 11, 20)
+    assert Article(id="a", text="x", published=dt.datetime(2025, 11, 20, 23, 0)).published == dt.date(2025, 11, 20)
+
+
+@pytest.mark.parametrize("bad", ["20 November", "2025-02-30", 20251120])
+def test_article_rejects_a_published_value_that_is_not_a_date(bad):
+    with pytest.raises(ValueError, match="Article.published"):
+        Article(id="a", text="x", published=bad)

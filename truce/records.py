@@ -97,9 +97,28 @@ class Article:
     def __post_init__(self) -> None:
         if not self.content_hash:
             self.content_hash = content_hash(self.text)
+        self.published = _as_date(self.published)
 
     def evidence(self, start: int, end: int) -> Evidence:
         return Evidence(self.id, start, end, self.text[start:end])
+
+
+def _as_date(value: object) -> dt.date | None:
+    """An ``Article.published`` given as a date, a datetime or an ISO string, as a date.
+
+    Callers of the Python API often hold the date as text; accepting ISO here saves them a
+    conversion, and anything else fails now, with the value, rather than deep inside a stage.
+    """
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            pass
+    raise ValueError(f"Article.published must be a date or an ISO date string, not {value!r}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,7 +125,7 @@ def _victims(actors: list[EventActor], counts: list[CountClaim], civilian_rx=Non
         # perpetrator after "by", and "unarmed" victims are civilians
         words = re.split(r"\bby\b", c.text, maxsplit=1)[0]
         v = (c.victims or "") + " " + words
-        if re.search(r"\b(?:unarmed|off-duty|off duty|retired)\b", v, re.I):
+        if re.search(r"\b(?:unarmed|off-duty|off duty|retired|former)\b", v, re.I):
             civilian = True
         elif _looks_protester(v):
             protesters = True
@@ -188,8 +188,12 @@ def classify_acled(
     counts: list[CountClaim],
     object_texts: list[str],
     civilian_rx=None,
+    weapon_agent: bool = False,
 ) -> tuple[str | None, str | None, str]:
-    """(event_type, sub_event_type, rule) for one event. ``None`` types mean ACLED would not code it."""
+    """(event_type, sub_event_type, rule) for one event. ``None`` types mean ACLED would not code it.
+
+    ``weapon_agent``: the event's agent is itself a weapon ("a roadside bomb struck a convoy").
+    """
     armed_v, civil_v, protest_v = _victims(actors, counts, civilian_rx)
     perp = _perpetrator_inter(actors)
     harmed = any((c.best or c.low or 0) > 0 for c in counts) or lemma in ("kill", "injure", "wound", "shoot")
@@ -245,7 +249,9 @@ def classify_acled(
                 return "Violence against civilians", "Attack", "acled:destroy+harm"
             return "Strategic developments", "Looting/property destruction", "acled:destroy"
         if mode == "seize":
-            if "territory_nonstate" in cues or "territory_gov" in cues:
+            seized_place = lemma == "seize" and any(any(w in o.lower().split() for w in _PLACE_WORDS)
+                                                    for o in object_texts)  # "seized the town of Mahas"
+            if "territory_nonstate" in cues or "territory_gov" in cues or seized_place:
                 sub = "Government regains territory" if (1 in perp or "territory_gov" in cues) else (
                     "Non-state actor overtakes territory")
                 return "Battles", sub, "acled:seize-territory"
@@ -293,7 +299,8 @@ def classify_acled(
             return "Explosions/Remote violence", _explosion_sub(cues, "Air/drone strike"), "acled:military-strike"
     weapon_cue = any(c in cues for c in ("weapon_air", "weapon_shelling", "weapon_ied", "weapon_grenade",
                                          "weapon_suicide", "weapon_chemical"))  # fmt: skip
-    if weapon_trigger or (weapon_cue and ("clash" not in cues or lemma in ("kill", "die", "injure", "wound"))):
+    if weapon_trigger or (weapon_cue and ("clash" not in cues or weapon_agent
+                                          or lemma in ("kill", "die", "injure", "wound"))):
         if "disrupt" in cues and not harmed:
             return "Strategic developments", "Disrupted weapons use", "acled:disrupted"
         if weapon_trigger or weapon_cue:

@@ -204,6 +204,18 @@ def _connected(a, b, max_steps: int = 4) -> bool:
     return any(t.i in chain_a for t in _chain(b, max_steps))
 
 
+def _governs(head, token, max_steps: int = 3) -> bool:
+    """True when ``token`` sits below ``head`` in the parse (its object, or inside its object)."""
+    cur = token
+    for _ in range(max_steps):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.i == head.i:
+            return True
+    return False
+
+
 def _specificity(c: Candidate) -> float:
     entry = c.trigger.entry
     score = entry.weight
@@ -280,10 +292,14 @@ def merge_outcomes(cands: list[Candidate]) -> list[Candidate]:
                     host_of[id(c)] = host
             elif c.trigger.entry.weight < 0.65:
                 # weak violent words ("hit", "engage", "rocket") beside a strong one are the same event
-                strong = [v for v in violent if v is not c and v.trigger.entry.weight >= 0.9
-                          and _connected(v.token, c.token)]  # fmt: skip
-                if strong:
-                    strong[0].merged.append(c.trigger)
+                strong = [v for v in violent if v is not c and (v.trigger.entry.weight >= 0.9 and _connected(
+                    v.token, c.token) or _governs(v.token, c.token))]  # or its object: "fired rockets at"
+                # a weapon that is stopped ("shot down a missile", "intercepted rockets", "seized mortar
+                # rounds") is the object of that event, not an attack of its own
+                stopped = [v for v in group if v.trigger.plover == "COERCE" and v.trigger.mode == "seize"
+                           and _governs(v.token, c.token)]  # fmt: skip
+                if stopped or strong:
+                    (stopped or strong)[0].merged.append(c.trigger)
                     absorbed.add(id(c))
     # "Ethnic militias burn homes and attack civilians", "Gunmen attack and burn a bus": burning or looting
     # in the same clause complex as an assault is part of it (ACLED codes the attack)
@@ -484,6 +500,7 @@ def assign_counts(cands: list[Candidate], counts: list[CountClaim], sentence_bou
 # takes the count.
 _KILL_CUES = frozenset("kill murder slay execute massacre lynch behead decapitate assassinate slaughter die shoot gun".split())
 _INJURE_CUES = frozenset("injure wound hurt maim shoot stab".split())
+_WEAPONS = ("weapon_ied", "weapon_grenade", "weapon_suicide", "weapon_shelling", "weapon_air")
 _CUE_WINDOW_SENTENCES = 2  # the trigger's sentence and the next two ("... Police dispersed them.")
 _CUE_WINDOW_CHARS = 1500
 
@@ -525,9 +542,13 @@ def classify(cands: list[Candidate], lexicon: Lexicon, mentions: Sequence[ActorM
         objects = [a.text for a in c.actors if a.role == "recipient"]
         objects += [ch.text for ch in c.token.children if ch.dep_ in ("dobj",)]
         lemma = c.lemma
+        # "a roadside bomb struck a convoy": the weapon is the grammatical agent, so the event is an
+        # explosion whatever else the sentence says about the convoy
+        weapon_agent = any(a.role == "actor" and any(lexicon.cue_regex(k).search(a.text.lower()) for k in _WEAPONS)
+                           for a in c.actors)  # fmt: skip
         c.acled_type, c.acled_sub, c.acled_rule = classify_acled(
             c.trigger.plover, c.trigger.mode, c.trigger.entry.acled, c.trigger.entry.sub, lemma, cues,
-            c.actors, c.killed + c.injured, objects, lexicon.cue_regex("civilian"),
+            c.actors, c.killed + c.injured, objects, lexicon.cue_regex("civilian"), weapon_agent,
         )  # fmt: skip
 
 

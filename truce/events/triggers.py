@@ -250,6 +250,10 @@ def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
             if match is None:  # "took to the streets", "set on fire": through a preposition
                 match = next((g for c in token.children if c.dep_ in ("prep", "prt")
                               for g in c.children if _lemma(g) == dep), None)  # fmt: skip
+            if match is None and not any(c.dep_ == "dobj" for c in token.children):
+                # an object shared by coordinated verbs: "intercepted and destroyed 12 drones"
+                match = next((g for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                              for g in c.children if g.dep_ == "dobj" and _lemma(g) == dep), None)  # fmt: skip
             if match is not None:
                 lo, hi = min(token.i, match.i), max(token.i, match.i)
                 start = doc[lo].idx
