@@ -58,3 +58,39 @@ def test_a_place_after_a_comma_is_the_container_not_the_event_place(nlp, gaz):
     start = text.index("attacked")
     loc = locate_event(doc, article, (start, start + len("attacked")), places)
     assert loc is not None and loc.text == "Shindand", loc
+
+
+@pytest.mark.parametrize(
+    "text,trigger,expected,country",
+    [
+        # NER takes these towns for a nationality or an organisation
+        ("Unidentified gunmen shot dead a journalist in Culiacan, Sinaloa.", "shot", "Culiacan", "MX"),
+        ("US forces carried out airstrikes on Houthi positions near Hodeidah port.", "airstrikes", "Hodeidah", "YE"),
+        ("Russian forces shelled Nikopol with heavy artillery.", "shelled", "Nikopol", "UA"),
+        ("Russian forces launched a missile strike on Kharkiv, killing 5 civilians.", "strike", "Kharkiv", "UA"),
+        # a unit word between a place and its container
+        ("Junta troops detained 12 villagers in Kalay township, Sagaing.", "detained", "Kalay", "MM"),
+    ],
+)
+def test_event_location_when_ner_mislabels_the_town(nlp, gaz, text, trigger, expected, country):
+    loc = _locate(nlp, gaz, text, trigger)
+    assert loc is not None and loc.text == expected and loc.country_code == country, loc
+
+
+def test_a_name_with_no_reading_in_its_stated_container_is_placed_at_the_container(nlp, gaz):
+    # Moura in Mali is not in cities500; Moura in Portugal is, and must not be taken
+    text = "Soldiers executed at least 20 civilians in the village of Moura, Mopti."
+    loc = _locate(nlp, gaz, text, "executed")
+    assert loc is not None and loc.country_code == "ML", loc
+    assert loc.confidence <= 0.5
+
+
+def test_a_list_of_places_is_not_read_as_containment(nlp, gaz):
+    a = Article(id="t", text="Flights from Toronto, Vancouver and Calgary were cancelled.")
+    places = {p.text: p for p in find_places(nlp(a.text), a, gaz)}
+    assert places["Toronto"].country_code == "CA" and places["Toronto"].name == "Toronto"
+
+
+def test_a_politician_attacked_is_not_a_place(nlp, gaz):
+    a = Article(id="t", text="Republicans attacked Obama over the deal.")
+    assert not find_places(nlp(a.text), a, gaz)

@@ -132,7 +132,15 @@ PLACE_KIND_NOUNS = frozenset(
         "municipality",
     )
 )
-_CUE_AFTER = PLACE_KIND_NOUNS | {"river", "refugee", "prefecture", "state"}
+# administrative units of many countries ("Kani township", "Beni territory", "Gondar zone")
+ADMIN_UNIT_NOUNS = frozenset(("township", "territory", "zone", "commune", "oblast", "raion", "woreda",
+                               "tehsil", "upazila", "lga", "department", "subdistrict", "sub-district",
+                               "locality", "parish", "canton", "governorate", "emirate"))  # fmt: skip
+_CUE_AFTER = PLACE_KIND_NOUNS | ADMIN_UNIT_NOUNS | {"river", "refugee", "prefecture", "state"}
+# "Kani township, Sagaing": the unit word sits between a place and its container
+_UNIT_BEFORE_COMMA_RE = re.compile(
+    r"\s+(?:" + "|".join(sorted(PLACE_KIND_NOUNS | ADMIN_UNIT_NOUNS)) + r")(?=,)", re.I
+)
 
 
 def _name_word(tok) -> bool:
@@ -227,6 +235,25 @@ def _place_cue(span) -> bool:
     if before == "," and (before2 in _CUE_AFTER or before2 in ("center", "centre")):
         return True  # "in Ghoryan district, Herat": the container of a place
     return before == "of" and (before2 in _CUE_AFTER or before2 in _CUE_OF)
+
+
+# what is shelled, bombed or captured is a place more often than the organisation NER takes it for
+# ("Russian forces shelled Nikopol", "a missile strike on Kharkiv")
+_ATTACK_VERBS = frozenset(("shell", "bomb", "bombard", "pound", "capture", "recapture", "overrun", "storm",
+                           "besiege", "retake", "liberate", "encircle"))  # fmt: skip
+_ATTACK_NOUNS = frozenset(("strike", "strikes", "airstrike", "airstrikes", "attack", "attacks", "raid", "raids",
+                           "assault", "offensive", "bombardment", "shelling", "bombing"))  # fmt: skip
+
+
+def _attacked_place(span) -> bool:
+    """The span is the object of shelling, bombing or capture, or follows "strike(s)/attack(s) on"."""
+    doc, i = span.doc, span.start
+    if i == 0:
+        return False
+    before = doc[i - 1]
+    if before.lemma_.lower() in _ATTACK_VERBS and span.root.dep_ == "dobj":
+        return True
+    return before.lower_ in ("on", "of") and i > 1 and doc[i - 2].lower_ in _ATTACK_NOUNS
 
 
 def _clean_edges(span) -> bool:
@@ -362,6 +389,8 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
         if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW")
     ]
 
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+
     # 1. curated names, any capitalisation pattern, longest first
     toks = list(doc)
     n = len(toks)
@@ -456,7 +485,8 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
             if not rows:
                 continue
             in_person_org = _overlaps(person_org, span.start_char, span.end_char)
-            if in_person_org and not cue and not _town_taken_for_name(span, rows, gaz, article_countries):
+            if in_person_org and not cue and not _town_taken_for_name(span, rows, gaz, article_countries) \
+                    and not (_attacked_place(span) and not _overlaps(persons, span.start_char, span.end_char)):
                 continue
             # a word the same text also uses in lower case ("Police ... police officers") is a word
             big = (
@@ -497,7 +527,9 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
             if all(p[:1].isupper() for p in parts):
                 c.containers.extend(parts)
         else:
-            m = _COMMA_RE.match(after)
+            unit = _UNIT_BEFORE_COMMA_RE.match(after)
+            skip = unit.end() if unit else 0
+            m = _COMMA_RE.match(after, skip)
             if m:
                 nxt = by_start.get(c.end + m.end())
                 # in "the towns of X, Y and Z" the comma lists places, it does not contain them

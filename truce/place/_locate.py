@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from truce.annotate import doc_text
-from truce.place._detect import PLACE_KIND_NOUNS
+from truce.place._detect import ADMIN_UNIT_NOUNS, PLACE_KIND_NOUNS
 from truce.records import PlaceMention
 
 __all__ = ["locate"]
@@ -60,7 +60,7 @@ _FEATURE_RANK = {
     "MT": 1.4,
     "ADM2": 0.8,
 }
-_PLACE_NOUNS = PLACE_KIND_NOUNS | frozenset(
+_PLACE_NOUNS = PLACE_KIND_NOUNS | ADMIN_UNIT_NOUNS | frozenset(
     (
         # the place that modifies a site is where the site is ("a West Bank settlement")
         "settlement",
@@ -199,6 +199,14 @@ def _token_at(doc, start: int, end: int):
     return span.root, span
 
 
+def _after_locative(tok) -> bool:
+    """``tok`` is the object of "in/at/near ..." ("in Culiacan", "near Hodeidah port"): a place,
+    whatever NER's label (it takes many towns for nationalities)."""
+    if tok.dep_ == "compound" and tok.head.lower_ in _PLACE_NOUNS:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE
+
+
 def _path_score(place_tok, trigger_tok, place_span) -> float:
     """How directly the place is attached to the trigger in the dependency tree."""
     # walk up from the place's root, at most 6 steps, noting the prepositions passed
@@ -252,7 +260,8 @@ def _prep_bonus(preps: list[str]) -> float:
 
 
 _CONTAINER_GAP = re.compile(
-    r"\s*(?:(?:sub-?county|district|province|county|governorate|region|state|area|village)\s*)?,\s*$",
+    r"\s*(?:(?:sub-?county|district|province|county|governorate|region|state|area|village|township"
+    r"|territory|zone|commune|department|municipality|oblast|raion|woreda|tehsil|upazila|lga)\s*)?,\s*$",
     re.IGNORECASE,
 )
 
@@ -288,7 +297,7 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
         p_tok, p_span = _token_at(doc, p.start, p.end)
         if (
             p_tok is None
-            or p_tok.ent_type_ == "NORP"
+            or (p_tok.ent_type_ == "NORP" and not _after_locative(p_tok))
             or p_tok.pos_ == "ADJ"
             or _demonym_use(doc, p)
         ):

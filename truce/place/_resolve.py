@@ -356,6 +356,22 @@ def _drop_strays(gaz: Gazetteer, cands: dict[int, int], ctx: Context) -> dict[in
     }
 
 
+def _elsewhere_than_container(gaz: Gazetteer, cands: dict[int, int], container_rows: list[set[int]]) -> bool:
+    """Every reading of the name lies outside the one country its stated container can be in.
+
+    Only a container whose every reading is in one country counts, and never for a name that is
+    itself a country or first-level division: "Toronto, Vancouver" and "Virginia, Maryland" are
+    lists, not containment, and stay as they are.
+    """
+    if any(gaz.features[r] in ("PCLI", "PCLS", "ADM1") for r in cands):
+        return False
+    for rows in container_rows:
+        countries = {gaz.ccs[r] for r in rows}
+        if len(countries) == 1 and not any(gaz.ccs[r] in countries for r in cands):
+            return True
+    return False
+
+
 def resolve_name(
     gaz: Gazetteer,
     text: str,
@@ -391,6 +407,7 @@ def resolve_name(
     total_admin = sum(ctx.admin1.values()) or 1.0
     kinds = KIND_FEATURES.get(kind or "", set())
     scored: list[tuple[float, int, int]] = []
+    inside_container = False  # some reading lies in (or by) the container the text states
     # when some place bears the name as its main name, places that only list it among their
     # alternate names (old, foreign or mistaken names) are weaker candidates
     has_primary = any(level == 0 for level in cands.values())
@@ -441,12 +458,19 @@ def resolve_name(
             country_row = gaz.country_rows.get(cc)
             if keys in admin_keys or (country_row is not None and country_row in rows):
                 s += 2.5
+                inside_container = True
             elif rows and any(
                 haversine_km(gaz.lats[row], gaz.lons[row], gaz.lats[r], gaz.lons[r]) < 40
                 for r in list(rows)[:20]
             ):
                 s += 1.5
+                inside_container = True
         scored.append((s, row, level))
+    if not inside_container and _elsewhere_than_container(gaz, cands, container_rows):
+        # "the village of Moura, Mopti": the text says in which country the place is, and no
+        # reading of the name lies in it (Moura in Portugal does not), so the gazetteer lacks it;
+        # the caller places it at its container rather than at a namesake abroad
+        return Resolution(None, 0.0, 0.0, -1, [])
     scored.sort(reverse=True)
     if _foreign_hamlet(gaz, scored[0][1], ctx, scored[0][2]):
         return Resolution(None, 0.0, 0.0, -1, [])
