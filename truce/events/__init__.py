@@ -257,6 +257,31 @@ def _article_country(places: list[PlaceMention]) -> str | None:
     return max(tally, key=lambda k: (tally[k], k)) if tally else None
 
 
+_GOVERNMENT_REGAINS = "Government regains territory"
+_NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
+_TERRITORY_SUBS = frozenset((_GOVERNMENT_REGAINS, _NON_STATE_OVERTAKES))
+
+
+def _territory_taken_by(sub: str, event_actors: list, location: PlaceMention | None, registry=None) -> str:
+    """Which of ACLED's two territory sub-types fits who took the place and where it lies.
+
+    ACLED's codebook: a government "regains" territory in its own country; anyone else who takes a
+    place by force, a foreign state's army included, "overtakes" it. So "Russian forces took
+    control of Avdiivka" (Ukraine) overtakes, "Afghan forces recaptured the district" regains, and
+    "rebels retook the town" overtakes whatever the verb suggests.
+    """
+    takers = [a for a in event_actors if a.role == "actor"]
+    state = [a for a in takers if a.acled_inter == 1]
+    if state:
+        country = _registry(registry).country(location.country_code) if location and location.country_code else None
+        if country is None:
+            return sub
+        return _GOVERNMENT_REGAINS if any(a.country == country.iso3 for a in state) else _NON_STATE_OVERTAKES
+    if any(a.acled_inter in (2, 3, 4) for a in takers):
+        return _NON_STATE_OVERTAKES
+    return sub
+
+
 def _default_countries(event_actors: list, country_code: str | None, registry=None) -> None:
     """Generic actors with no country ("police", "gunmen", "protesters") take the event's country.
 
@@ -540,6 +565,8 @@ def find_events(
         _default_countries(
             c.actors, (location.country_code if location else None) or article_country, registry
         )
+        if c.acled_type == "Battles" and c.acled_sub in _TERRITORY_SUBS:
+            c.acled_sub = _territory_taken_by(c.acled_sub, c.actors, location, registry)
         modality = c.modality
         if modality in ("asserted", "claimed") and assemble.is_historical(date.end if date else None, article.published):
             modality = "historical"

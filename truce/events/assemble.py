@@ -544,8 +544,9 @@ def classify(cands: list[Candidate], lexicon: Lexicon, mentions: Sequence[ActorM
         lemma = c.lemma
         # "a roadside bomb struck a convoy": the weapon is the grammatical agent, so the event is an
         # explosion whatever else the sentence says about the convoy
-        weapon_agent = any(a.role == "actor" and any(lexicon.cue_regex(k).search(a.text.lower()) for k in _WEAPONS)
-                           for a in c.actors)  # fmt: skip
+        agents = [a.text for a in c.actors if a.role == "actor"]
+        agents += [" ".join(t.text for t in ch.subtree) for ch in c.token.children if ch.dep_ == "nsubj"]
+        weapon_agent = any(lexicon.cue_regex(k).search(a.lower()) for a in agents for k in _WEAPONS)
         c.acled_type, c.acled_sub, c.acled_rule = classify_acled(
             c.trigger.plover, c.trigger.mode, c.trigger.entry.acled, c.trigger.entry.sub, lemma, cues,
             c.actors, c.killed + c.injured, objects, lexicon.cue_regex("civilian"), weapon_agent,

@@ -100,6 +100,11 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
         h = head.lemma_.lower()
         if dep not in _WALK_DEPS:
             break
+        if dep == "advcl" and current.tag_ == "VBG" and current.i > 0 and current.nbor(-1).text == ",":
+            # ", killing 22 people" reports what the sentence's main event did, wherever the parser
+            # hangs it ("opened fire on residents trying to return ..., killing 22"): "trying" above
+            # it does not make the deaths hypothetical
+            break
         if dep == "conj":
             current = head
             continue

@@ -164,8 +164,18 @@ _CUE_AFTER_SITE = {
     "ward",
     "estate",
 }
-# "residents of Kainuk", "the University of Nairobi", "the people of X", "the towns of X and Y"
+# "residents of Kainuk", "the University of Nairobi", "the people of X", "the towns of X and Y",
+# "west of X", "took control of X"
 _CUE_OF = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "control",
     "residents",
     "people",
     "villagers",
@@ -220,9 +230,30 @@ _SETTLEMENT_OF_RE = re.compile(
 )
 
 
+# "(Bint Jbeil, Nabatieh)": two or three capitalised names in brackets, as ACLED and wire copy place a
+# name in its district and province
+_CONTAINER_PARENS_RE = re.compile(r"\(\s*[A-Z][^(),\n]{0,40}(?:,\s*[A-Z][^(),\n]{0,40}){1,2}\)")
+
+
+def _container_parens(span) -> bool:
+    """The span is followed by, or sits inside, a bracketed list of containers: "Avdiivka (Pokrovsk,
+    Donetsk)", "... (Al Hudaydah, Al Hudaydah)"."""
+    text = doc_text(span.doc)
+    s, e = span.start_char, span.end_char
+    if _CONTAINER_PARENS_RE.match(text, e + (1 if text[e : e + 1] == " " else 0)):
+        return True
+    open_at = text.rfind("(", max(0, s - 45), s)
+    if open_at < 0 or ")" in text[open_at:s]:
+        return False
+    m = _CONTAINER_PARENS_RE.match(text, open_at)
+    return bool(m) and m.end() >= e and open_at > 0 and text[open_at - 2 : open_at].strip()[-1:].isalpha()
+
+
 def _place_cue(span) -> bool:
     """A word around the span that says it names a place: "in X", "the town of X", "X province",
-    "X residents", "residents of X"."""
+    "X residents", "residents of X", "X (District, Province)"."""
+    if _container_parens(span):
+        return True
     doc = span.doc
     i = span.start
     while i > 0 and doc[i - 1].lower_ in _SIDES:
