@@ -491,3 +491,19 @@ def test_the_year_earlier_period_after_the_nine_months_is_that_length(nlp):
     found = _texts(nlp, text, d("1989-10-27"))
     assert found["the year-earlier period"].value == "P9M"
     assert found["the year-earlier nine months"].value == "P9M"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The 60-day truce expires on January 26.", "60-day"),
+    ("A three-week offensive ended in March.", "three-week"),
+    ("The year-old ceasefire is fragile.", "year-old"),
+])
+def test_an_adjectival_duration_leaves_its_article_to_the_noun(nlp, text, span):
+    times = find_times(nlp(text), Article(id="t", text=text, published=d("2025-11-20")))
+    assert span in [t.text for t in times]
+
+
+def test_the_article_of_a_period_stays(nlp):
+    text = "The past five weeks were calm."
+    times = find_times(nlp(text), Article(id="t", text=text, published=d("2025-11-20")))
+    assert [t.text for t in times] == ["The past five weeks"]

@@ -88,6 +88,8 @@ def find_candidates(doc, text: str) -> list[Candidate]:
         cands = resolve_overlaps(cands + extra)
     kept = [c for c in cands if not is_name(text, c.start, c.end) and not is_count(text, c.start, c.end)
             and not is_not_time(text, c.start, c.end) and not is_tenure(text, c.start, c.end)]
+    for c in kept:
+        c.start = _without_article(text, c.start, c.end)
     # "most recently last October": the date says when; "recently" only ranks it
     return [c for i, c in enumerate(kept) if not (
         text[c.start:c.end].lower() == "recently" and i + 1 < len(kept) and text[c.end:kept[i + 1].start] == " ")]
@@ -102,7 +104,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if text[start:end].lower().endswith(("'s", "’s")):
         end -= 2
-    return start, end
+    return _without_article(text, start, end), end
+
+
+def _without_article(text: str, start: int, end: int) -> int:
+    """The start of the span without an article before an adjectival duration: in "The 60-day truce"
+    the duration is the adjective, the article belongs to the noun."""
+    m = _ARTICLE_BEFORE_ADJECTIVE.match(text, start, end)
+    return m.end() if m else start
+
+
+_ARTICLE_BEFORE_ADJECTIVE = re.compile(
+    r"(?i:the|an?)\s+(?=[\w.]+-(?:second|minute|hour|day|night|week|month|year|decade)s?(?:-(?:old|long))?$)"
+)
 
 
 def _under_since(doc, start: int, end: int) -> bool:
