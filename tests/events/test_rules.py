@@ -198,3 +198,26 @@ def test_more_event_words(code, text, plover, present):
 ])  # fmt: skip
 def test_reinforcement_and_alerts_are_mobilize(code, text):
     assert "MOBILIZE" in [c.trigger.plover for c in code(text)], _types(code(text))
+
+
+@pytest.mark.parametrize(
+    "text, plover",
+    [
+        ("Netanyahu spoke by phone with Trump about the hostage deal.", "CONSULT"),
+        ("Washington expressed support for the Lebanese army's disarmament plan.", "SUPPORT"),
+        ("The government apologised for the minister's remarks.", "CONCEDE"),
+        ("Saudi Arabia pledged $500 million in reconstruction aid to Lebanon.", "AID"),
+        ("The EU sent humanitarian assistance to Gaza.", "AID"),
+        ("Israel called up 60,000 reservists.", "MOBILIZE"),
+        ("Residents staged a sit-in outside the parliament to demand compensation.", "PROTEST"),
+        # what an event is about ranks below it when it is asked for, refused or not material
+        ("The UN chief called on Israel to halt its strikes on Lebanon.", "REQUEST"),
+        ("Israel refused to withdraw from the five hilltop positions.", "REJECT"),
+        ("The UN Security Council welcomed the ceasefire agreement.", "SUPPORT"),
+        # ... but a strike that a reaction is about stays the news, as ACLED codes it
+        ("Lebanon condemned the Israeli strike on Beirut.", "ASSAULT"),
+        ("Police are investigating the killing of a reporter at her house in Nairobi.", "ASSAULT"),
+    ],
+)
+def test_main_event_of_reported_reactions(code, text, plover):
+    assert _main(code(text)).trigger.plover == plover, _types(code(text))

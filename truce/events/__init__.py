@@ -84,6 +84,7 @@ def code_events(
         cands = _crowd_fallback(doc, actors, lexicon)
     cands = assemble.merge_outcomes(cands)
     cands = assemble.merge_talk_references(cands)
+    assemble.mark_governed(cands)
     bounds = [(s.start_char, s.end_char) for s in doc.sents]
     assemble.assign_counts(cands, list(counts), bounds)
     doc_ = cands[0].sentence.doc if cands else None

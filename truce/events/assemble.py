@@ -103,6 +103,7 @@ class Candidate:
     attribution: Attribution | None = None
     is_root: bool = False
     background: bool = False  # inside "after ...", "since ...", "amid ...": context for another event
+    governed: bool = False  # the object of another kind of event ("condemned the strike"): see mark_governed
 
     @property
     def lemma(self) -> str:
@@ -553,6 +554,44 @@ def classify(cands: list[Candidate], lexicon: Lexicon, mentions: Sequence[ActorM
         )  # fmt: skip
 
 
+_GOVERNED_STEPS = 4
+# events that happen in the world: reported as the object of a reaction ("condemned the strike",
+# "investigating the killing", "accused of bombing") they stay the news, as ACLED codes them
+_MATERIAL = frozenset(("ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"))
+# ... unless what governs them says they did not or should not happen: asked, refused, threatened
+_IRREALIS_HOSTS = frozenset(("REQUEST", "REJECT", "THREATEN"))
+_TOPIC_DEPS = frozenset(("dobj", "pobj", "prep", "xcomp", "ccomp", "pcomp", "attr", "oprd", "compound"))
+
+
+def mark_governed(cands: list[Candidate]) -> None:
+    """Mark events that are what another kind of event is about: "welcomed the agreement", "called on
+    Israel to halt its strikes", "refused to withdraw". The governing event is then the sentence's
+    news (PLOVER codes the verb); the governed one stays an event, only lower in salience. A
+    violent, protest or coercive act that a reaction is about ("condemned the strike") stays the
+    news unless the reaction asks for, refuses or threatens it. Events of the same category
+    ("opened fire, killing 3") are one story and are left alone."""
+    by_token: dict[int, Candidate] = {}
+    for c in cands:
+        by_token.setdefault(c.token.i, c)
+        # a nominal trigger's light verb stands for it: "staged a sit-in", "carried out a raid"
+        if c.token.pos_ in ("NOUN", "PROPN") and c.token.dep_ in ("dobj", "attr"):
+            by_token.setdefault(c.token.head.i, c)
+    for c in cands:
+        cur = c.token
+        for _ in range(_GOVERNED_STEPS):
+            # only what an event is about: its object or complement, not a clause beside it
+            # ("blockaded the road to protest ...": the protest is the frame, not the topic)
+            if cur.head is cur or cur.dep_ not in _TOPIC_DEPS:
+                break
+            cur = cur.head
+            host = by_token.get(cur.i)
+            if host is not None and host is not c:
+                if host.trigger.plover != c.trigger.plover and host.sent_index == c.sent_index and (
+                        host.trigger.plover in _IRREALIS_HOSTS or c.trigger.plover not in _MATERIAL):
+                    c.governed = True
+                break
+
+
 def salience(c: Candidate, n_sentences: int, title_end: int) -> float:
     """A score in [0, 1]: the first sentence and the title weigh most, then main clauses, then type."""
     position = 1.0 / (1.0 + c.sent_index)
@@ -565,6 +604,8 @@ def salience(c: Candidate, n_sentences: int, title_end: int) -> float:
     score += 0.15 * _CATEGORY_WEIGHT.get(c.trigger.plover, 0.4)
     score += 0.1 * c.trigger.entry.weight
     score += 0.25 * _MODALITY_WEIGHT.get(c.modality, 0.5)
+    if c.governed:
+        score -= 0.15
     if c.killed or c.injured:
         score += 0.05
     if c.acled_type is None:
