@@ -83,3 +83,15 @@ def test_a_month_dated_event_scores_on_the_day_the_acled_export_writes():
     report = score_rows([row], [Extraction(article=row_article(row), events=[event])])["overall"]
     assert report["date_exact"] == 0.0  # the interval starts on the 1st
     assert report["date_exported_day"] == 1.0  # ACLED codes a month's events on its 15th
+
+
+def test_india_kill_needs_the_police_as_the_killer(extract):
+    from truce.eval.india import predict_labels
+
+    for text in ("one person was killed when the police fired 15 rounds in santrampur.",
+                 "two persons have been killed in police firing as mobs torched several shops.",
+                 "however, the police in self-defence fired about 40 rounds killing two persons."):
+        assert "KILL" in predict_labels(extract(text, dt.date(2002, 3, 2)).events, text), text
+    # the police are named, but a mob killed
+    text = "a mob killed two men near the police station on friday."
+    assert "KILL" not in predict_labels(extract(text, dt.date(2002, 3, 2)).events, text)

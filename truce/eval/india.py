@@ -1,10 +1,16 @@
 """Evaluate sentence-level police KILL and ARREST detection on IndiaPoliceEvents (Times of India, 2002).
 
 Each labelled sentence goes through the whole pipeline as its own article (published on its story's
-date). A sentence is predicted KILL when it holds an asserted or claimed ASSAULT event that killed
-someone (a killing trigger or a fatality count) and the police or security forces are named in the
-sentence; ARREST when it holds an asserted or claimed arrest event (COERCE/arrest). Precision, recall
-and F1 are reported for each label.
+date). The corpus's KILL means that police or security forces killed someone, so a sentence is
+predicted KILL when it holds an asserted or claimed ASSAULT event that killed someone (a killing
+trigger or a fatality count) whose actor, as the event coder found it, is the police or security
+forces ("police shot dead two rioters", "killed in police firing", "killed when the police fired");
+ARREST when it holds an asserted or claimed arrest event (COERCE/arrest). Precision, recall and F1
+are reported for each label.
+
+An earlier predictor took any killing in a sentence that names the police (precision 0.507, recall
+0.771 on all 21,391 sentences); reading the coder's actor instead gives 0.957 / 0.458, F1 0.620 over
+0.612, and measures the coder's "who did it" rather than a keyword.
 """
 
 from __future__ import annotations
@@ -67,14 +73,22 @@ def _kills(e: EventMention, text: str) -> bool:
     )
 
 
+def _by_state_forces(e: EventMention) -> bool:
+    return any(
+        a.role == "actor" and (
+            a.acled_inter == 1 and any(k in (a.actor_id or "") for k in ("police", "military"))
+            or _POLICE.search(a.text) is not None)
+        for a in e.actors
+    )  # fmt: skip
+
+
 def predict_labels(events: list[EventMention], text: str) -> set[str]:
     """The labels a sentence gets from its events."""
     labels = set()
-    police = bool(_POLICE.search(text))
     for e in events:
         if e.modality not in _STATUS_OK:
             continue
-        if police and _kills(e, text):
+        if _kills(e, text) and _by_state_forces(e):
             labels.add("KILL")
         if e.plover_type == "COERCE" and e.plover_mode == "arrest":
             labels.add("ARREST")

@@ -36,9 +36,17 @@ def _agent_of_violence(verb) -> list:
         if prep.dep_ != "prep" or prep.lower_ not in _CAUSE_PREPS:
             continue
         for noun in prep.children:
-            if noun.dep_ == "pobj" and noun.lemma_.lower() in _FORCE_WORDS and any(
-                    c.dep_ == "acl" and c.lemma_.lower() in ("fire", "shoot", "shell") for c in noun.children):
-                return [noun]  # "in police firing" read as "police" with the participle "firing"
+            if noun.dep_ == "pcomp" and noun.lemma_.lower() in _FIRING_VERBS:
+                # "in police firing" parsed as a clause: "police" is the subject of "firing"
+                subjects = [c for c in noun.children if c.dep_ == "nsubj"]
+                if subjects:
+                    return subjects
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in _FORCE_WORDS and (any(
+                    c.dep_ == "acl" and c.lemma_.lower() in ("fire", "shoot", "shell") for c in noun.children)
+                    or noun.i + 1 < len(noun.doc) and noun.nbor(1).lower_ in ("firing", "fire", "shooting")):
+                # "in police firing" read as "police" with the participle "firing", or with "firing"
+                # hung elsewhere in the clause
+                return [noun]
             if noun.dep_ != "pobj" or noun.lemma_.lower() not in VIOLENCE_NOUNS:
                 continue
             for c in noun.children:
@@ -50,6 +58,31 @@ def _agent_of_violence(verb) -> list:
                 if c.dep_ == "prep" and c.lower_ == "by":
                     return [p for p in c.children if p.dep_ == "pobj"]
     return []
+
+
+_FIRING_VERBS = frozenset(("fire", "shoot", "shell", "bomb", "open"))
+# what is fired: "fired about 40 rounds killing two persons" - the rounds do not kill, the shooters do
+_MUNITIONS = frozenset("round rounds shot shots bullet bullets shell shells rocket rockets missile missiles "
+                       "mortar mortars grenade grenades volley volleys".split())  # fmt: skip
+_WHEN_MARKS = frozenset(("when", "as", "after", "while"))
+
+
+def _shooter_in_when_clause(verb) -> list:
+    """"one person was killed when the police fired 15 rounds": the subject of a firing clause
+    attached to a harm verb that names no perpetrator of its own."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.lemma_.lower() not in _FIRING_VERBS:
+            continue
+        if not any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN_MARKS for c in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in _SUBJ and (
+            c.lemma_.lower() in _FORCE_WORDS | _ARMED_WORDS or c.ent_type_ in ("ORG", "NORP", "GPE"))]
+        if subjects:  # an armed subject only: "when people fired live shots" names nobody
+            return subjects
+    return []
+
+
+_ARMED_WORDS = frozenset("gunman gunmen militant attacker assailant rebel fighter terrorist bandit insurgent".split())
 
 
 def _phrase(token) -> tuple[int, int]:
@@ -103,6 +136,11 @@ def role_phrases(trigger_token, demand=None) -> list[tuple[str, object]]:
             elif voice == "active" and subj.head.i == t.i and is_reduced_passive(t):
                 voice = "passive"  # "Woman killed on her farm by unknown group", "2 police killed"
             out += [("recipient" if voice == "passive" else "actor", s) for s in _with_conjuncts(subj)]
+        elif t.dep_ == "acl" and t.head.lemma_.lower() in _MUNITIONS and t.head.head is not t.head:
+            # "fired about 40 rounds killing two persons": whoever fired them killed
+            shooter, voice = _subject_of(t.head.head)
+            if shooter is not None and voice == "active":
+                out += [("actor", s) for s in _with_conjuncts(shooter)]
         elif t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
             # a participle hanging on its noun: "30 IS militants surrendered" (the parser's reading),
             # "a man killed by police" (the noun is the victim of a harm verb or of a "by" agent), "a
@@ -121,7 +159,7 @@ def role_phrases(trigger_token, demand=None) -> list[tuple[str, object]]:
             elif child.dep_ == "prep" and child.lower_ == "with" and t.lemma_ in ("clash", "fight", "meet"):
                 out += [("recipient", p) for p in child.children if p.dep_ == "pobj"]
         if not any(r == "actor" for r, _ in out):
-            out += [("actor", a) for a in _agent_of_violence(t)]
+            out += [("actor", a) for a in _agent_of_violence(t) or _shooter_in_when_clause(t)]
     else:  # noun trigger
         pronoun_poss = []
         for child in t.children:
