@@ -65,6 +65,10 @@ def test_ceasefire_mentioned_in_passing_is_not_an_event(code):
         ("A man who had allegedly killed his neighbour was arrested.", "ASSAULT", "claimed"),
         ("Israel threatened to bomb Beirut.", "THREATEN", "asserted"),  # PLOVER: a threat of force
         ("The militia vowed to fight on until the last village is retaken.", "THREATEN", "asserted"),
+        # what is asked for has not happened; what the request is about may have
+        ("The party demanded the arrest of the killers.", "COERCE", "hypothetical"),
+        ("The UN urged Israel to withdraw from Lebanon.", "RETREAT", "hypothetical"),
+        ("The party demanded a probe into the police firing in which one man was killed.", "ASSAULT", "asserted"),
     ],
 )
 def test_modality(code, text, plover, modality):
@@ -221,3 +225,13 @@ def test_reinforcement_and_alerts_are_mobilize(code, text):
 )
 def test_main_event_of_reported_reactions(code, text, plover):
     assert _main(code(text)).trigger.plover == plover, _types(code(text))
+
+
+def test_an_event_noun_that_classifies_a_thing_is_not_an_event(code):
+    assert "COERCE" not in [p for p, _ in _types(code("The court issued an arrest warrant for him."))]
+    assert [p for p, _ in _types(code("Israeli attack helicopters struck a car."))] == ["ASSAULT"]
+
+
+def test_taken_into_custody_is_an_arrest(code):
+    c = _main(code("Over 30 activists were taken into custody in Ahmedabad."))
+    assert (c.trigger.plover, c.trigger.mode) == ("COERCE", "arrest")

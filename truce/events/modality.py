@@ -32,6 +32,7 @@ class ModalityCues:
     denial: frozenset[str]
     claim: frozenset[str]
     report: frozenset[str] = frozenset()  # verbs that report speech ("said", "insisted", "warned")
+    request: frozenset[str] = frozenset()  # verbs that ask for an act ("demanded the arrest of")
 
 
 def modality_cues(lexicon: Lexicon) -> ModalityCues:
@@ -44,6 +45,7 @@ def modality_cues(lexicon: Lexicon) -> ModalityCues:
         denial=lexicon.cue_words("denial_verb"),
         claim=lexicon.cue_words("claim_verb"),
         report=lexicon.cue_words("report_verb"),
+        request=lexicon.cue_words("request_verb"),
     )
 
 
@@ -116,6 +118,10 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
             return "claimed", f"'{head.text}'"
         if h in cues.hypothetical and dep in ("pobj", "prep", "xcomp", "pcomp", "dobj", "acl", "compound"):
             return "hypothetical", f"'{head.text}'"
+        if h in cues.request and dep in ("xcomp", "ccomp", "dobj") and current is token:
+            # what is asked for has not happened: "demanded the arrest of", "urged Israel to withdraw";
+            # only the act itself, not what it is about ("demanded a probe into the police firing")
+            return "hypothetical", f"requested: '{head.text}'"
         if h in cues.planned and dep in ("xcomp", "ccomp", "pobj", "prep", "acl", "pcomp"):
             return "planned", f"'{head.text}'"
         if _negated(head) and dep == "xcomp":

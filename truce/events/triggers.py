@@ -205,9 +205,15 @@ def _skip(token, entry: TriggerEntry) -> bool:
         return True  # "targeted activities", "targeted sanctions": a kind of thing, not an attack
     if lemma in ("death", "dead") and token.head.lemma_ in ("sentence", "threat", "toll"):
         return True
-    if lemma == "death" and any(_lemma(c) == "toll" for c in token.head.children if c is not token):
-        return False
+    if token.dep_ == "compound" and token.pos_ in _NOUN_POS and _lemma(token.head) in _KIND_OF_THING:
+        return True  # "the arrest warrant", "attack helicopters", "the arrest rate": a kind of thing
     return False
+
+
+# nouns that an event noun before them only classifies ("arrest warrant", "attack helicopter")
+_KIND_OF_THING = frozenset(("warrant", "rate", "helicopter", "aircraft", "dog",
+                            "squad", "record", "certificate", "figure", "statistic", "ship", "submarine",
+                            "vehicle", "capability", "capabilities"))  # fmt: skip
 
 
 def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
