@@ -68,6 +68,9 @@ def test_a_place_after_a_comma_is_the_container_not_the_event_place(nlp, gaz):
         ("US forces carried out airstrikes on Houthi positions near Hodeidah port.", "airstrikes", "Hodeidah", "YE"),
         ("Russian forces shelled Nikopol with heavy artillery.", "shelled", "Nikopol", "UA"),
         ("Russian forces launched a missile strike on Kharkiv, killing 5 civilians.", "strike", "Kharkiv", "UA"),
+        ("Al-Adnani was killed while monitoring the group's operations in the northern countryside of "
+         "Aleppo.", "killed", "Aleppo", "SY"),
+        ("Klimov was shot with a handmade gun equipped with a silencer in central Moscow.", "shot", "Moscow", "RU"),
         # a unit word between a place and its container
         ("Junta troops detained 12 villagers in Kalay township, Sagaing.", "detained", "Kalay", "MM"),
     ],

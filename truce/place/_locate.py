@@ -215,7 +215,7 @@ def _path_score(place_tok, trigger_tok, place_span) -> float:
     steps = 0
     trig_ancestors = {t.i for t in trigger_tok.ancestors}
     other_clause = 0.0
-    while steps < 7:
+    while steps < 9:
         if tok.i == trigger_tok.i:
             break
         if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent", "dative"):
@@ -297,7 +297,7 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
         p_tok, p_span = _token_at(doc, p.start, p.end)
         if (
             p_tok is None
-            or (p_tok.ent_type_ == "NORP" and not _after_locative(p_tok))
+            or (p_tok.ent_type_ == "NORP" and p.feature in ("PCLI", "PCLS") and not _after_locative(p_tok))
             or p_tok.pos_ == "ADJ"
             or _demonym_use(doc, p)
         ):
