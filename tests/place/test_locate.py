@@ -71,6 +71,9 @@ def test_a_place_after_a_comma_is_the_container_not_the_event_place(nlp, gaz):
         ("Al-Adnani was killed while monitoring the group's operations in the northern countryside of "
          "Aleppo.", "killed", "Aleppo", "SY"),
         ("Klimov was shot with a handmade gun equipped with a silencer in central Moscow.", "shot", "Moscow", "RU"),
+        # the object of a capture is where it happened; "in <larger place>" after a place contains it
+        ("The rebels captured Lubumbashi in mineral-rich Katanga province last week.", "captured", "Lubumbashi", "CD"),
+        ("The bomber detonated his device at Umm al-Fahm junction in northern Israel.", "detonated", "Umm al-Fahm", "IL"),
         # a unit word between a place and its container
         ("Junta troops detained 12 villagers in Kalay township, Sagaing.", "detained", "Kalay", "MM"),
     ],

@@ -98,6 +98,12 @@ _PLACE_NOUNS = PLACE_KIND_NOUNS | ADMIN_UNIT_NOUNS | frozenset(
         "capital",
         "streets",
         "street",
+        "junction",
+        "crossroad",
+        "crossroads",
+        "intersection",
+        "roundabout",
+        "crossing",
         "centre",
         "center",
     )
@@ -239,7 +245,17 @@ def _path_score(place_tok, trigger_tok, place_span) -> float:
     else:
         return -1.0
     score = 2.0 - 0.15 * steps
-    return score + _prep_bonus(preps) + other_clause
+    bonus = _prep_bonus(preps)
+    if not preps and place_tok.dep_ == "dobj" and place_tok.head.i == trigger_tok.i and (
+            trigger_tok.lemma_.lower() in _PLACE_TAKING_VERBS):
+        bonus = 1.0  # "captured Lubumbashi", "shelled Nikopol": the object is where it happened
+    return score + bonus + other_clause
+
+
+# verbs whose direct object is a place when it is one
+_PLACE_TAKING_VERBS = frozenset(("capture", "recapture", "liberate", "seize", "overrun", "take", "retake",
+                                 "storm", "shell", "bomb", "bombard", "raid", "attack", "hit", "strike",
+                                 "besiege", "enter", "invade", "occupy", "pound", "target"))  # fmt: skip
 
 
 def _prep_bonus(preps: list[str]) -> float:
@@ -266,14 +282,36 @@ _CONTAINER_GAP = re.compile(
 )
 
 
+# "Lubumbashi in Shaba province", "the village of Abu Allaj in western Raqqa", "Umm al-Fahm junction
+# in northern Israel": a place, maybe a site word, then "in" and the larger place it lies in
+_IN_CONTAINER_GAP = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
+    r"south-?east|south-?west)(?:ern)?\s+|mineral-rich\s+|rural\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _states_container(text: str, p: PlaceMention, places: Sequence[PlaceMention]) -> bool:
     """``p`` follows another place and a comma: "Shindand district, Herat", "Marti, Samburu" name
-    where the first place lies; the first is where the event happened."""
-    return any(
-        q.end < p.start and p.start - q.end <= 25 and _CONTAINER_GAP.fullmatch(text[q.end : p.start])
-        for q in places
-        if q is not p
-    )
+    where the first place lies; the first is where the event happened. So does a larger place after
+    "in" ("Lubumbashi in Shaba province") when it is coarser than the first or the first has no point."""
+    for q in places:
+        if q is p or not (q.end < p.start and p.start - q.end <= 40):
+            continue
+        gap = text[q.end : p.start]
+        if p.start - q.end <= 25 and _CONTAINER_GAP.fullmatch(gap):
+            return True
+        if _IN_CONTAINER_GAP.fullmatch(gap) and (q.lat is None or _coarser(p, q)):
+            return True
+    return False
+
+
+def _coarser(p: PlaceMention, q: PlaceMention) -> bool:
+    if _FEATURE_RANK.get(p.feature or "", 0.0) > _FEATURE_RANK.get(q.feature or "", 0.0):
+        return True
+    # a town in a region: the region names the town's first-order division
+    return bool(p.admin1 and p.admin1 == q.admin1 and p.country_code == q.country_code
+                and (p.feature or "").startswith("ADM"))
 
 
 def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> PlaceMention | None:
