@@ -175,3 +175,15 @@ def test_earlier_in_the_day_with_no_day_named_dates_no_event(nlp):
     start = text.index("killed")
     when = date_event(doc, article, (start, start + 6), times)
     assert when.precision == "reported" and when.start == dt.date(2007, 12, 31)
+
+
+def test_a_dateline_dates_the_report_not_the_headline_event(nlp):
+    text = ("Drone strike on market kills at least 30\n"
+            "KHARTOUM, June 14 (Wire A) - A drone strike on a market killed at least 30 people on Friday.")
+    headline = _date(nlp, text, "strike", published=d("2025-06-14"))
+    assert headline.precision == "reported" and headline.start <= d("2025-06-13") <= headline.end
+    lead = _date(nlp, text, "killed", published=d("2025-06-14"))
+    assert lead.start == lead.end == d("2025-06-13")
+    # with no date of its own, an event of the dateline's paragraph still takes the dateline's day
+    text = "BEIRUT, Dec. 3 (Wire A) - Israeli jets struck a house in Tyre."
+    assert _date(nlp, text, "struck").start == d("2025-12-03")

@@ -356,3 +356,8 @@ def test_year_end_is_the_last_day_of_the_accounts_year():
     assert normalise_time("the end of the year", THU).value == "2025"
     since = normalise_time("since year-end", d("1989-10-30"), tense="past")
     assert since.value == "1988-12-31" and since.open_ended
+
+
+def test_since_a_date_after_publication_leaves_the_interval_open():
+    t = normalise_time("since 2025", dt.date(2000, 1, 1))
+    assert t.open_ended and t.interval.start == dt.date(2025, 1, 1) and t.interval.end is None

@@ -779,7 +779,9 @@ def _apply_lead(res: _Result, ctx: Context) -> _Result:
     if two in ("or before", "or after", "or about", "or around"):
         return res  # "on or before October 8th": the date itself is the best estimate
     if last == "since" or two in ("starting from", "beginning in", "ever since"):
-        res.interval = Interval(res.interval.start, pub)
+        # open to the publication date; a start after it (a wrong or missing date) leaves the end open
+        end = pub if pub is not None and (res.interval.start is None or res.interval.start <= pub) else None
+        res.interval = Interval(res.interval.start, end)
         res.open_ended = True
     elif last in ("by", "until", "till", "til") or two in ("no later", "later than", "up to") \
             or lead.endswith("no later than"):
