@@ -363,3 +363,12 @@ def test_deaths_that_prompted_a_riot_during_other_violence_stay_background(extra
     x = extract("People rioted in response to the deaths of several people during ongoing ethnic violence. "
                 "Police intervened.", dt.date(2008, 1, 5))  # fmt: skip
     assert x.events[0].fatalities is None or not x.events[0].fatalities.best
+
+
+def test_victims_named_by_no_country_word_are_civilians_of_the_place(extract):
+    text = ("Israel said Israeli jets hit Hezbollah targets, and Israeli officials defended the raid. "
+            "An Israeli air strike on a car in the southern Lebanese town of Nabatieh killed three people.")
+    x = extract(text)
+    strike = next(e for e in x.events if e.location is not None and e.location.text == "Nabatieh")
+    victims = [a for a in strike.actors if a.role == "recipient" and a.text == "people"]
+    assert victims and all(a.country == "LBN" and a.name == "Civilians (Lebanon)" for a in victims)

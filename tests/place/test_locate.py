@@ -100,3 +100,32 @@ def test_a_list_of_places_is_not_read_as_containment(nlp, gaz):
 def test_a_politician_attacked_is_not_a_place(nlp, gaz):
     a = Article(id="t", text="Republicans attacked Obama over the deal.")
     assert not find_places(nlp(a.text), a, gaz)
+
+
+def test_a_town_the_tagger_calls_an_adjective_is_still_a_place(nlp, gaz):
+    loc = _locate(nlp, gaz, "Lebanon: 4 dead in Nabatieh drone attack", "attack")
+    assert loc is not None and loc.text == "Nabatieh"
+
+
+def test_the_dateline_city_is_not_where_the_events_happened(nlp, gaz):
+    text = "BEIRUT, March 22 (Wire A) - Hezbollah denied firing rockets at the northern Israeli town of Metula."
+    loc = _locate(nlp, gaz, text, "firing")
+    assert loc is None or loc.text != "BEIRUT"
+
+
+def test_a_place_in_an_including_list_locates_the_event(nlp, gaz):
+    text = "Israel responded with artillery fire on several villages in south Lebanon, including Kfar Kila."
+    loc = _locate(nlp, gaz, text, "artillery fire")
+    assert loc is not None and loc.text == "Kfar Kila"
+
+
+def test_the_town_of_x_prefers_the_town_to_a_division_of_the_same_name(nlp, gaz):
+    a = Article(id="t", text="An Israeli air strike hit a car in the southern Lebanese town of Nabatieh.")
+    (nab,) = [p for p in find_places(nlp(a.text), a, gaz) if p.text == "Nabatieh"]
+    assert nab.feature.startswith("PPL")
+
+
+def test_south_lebanon_is_the_whole_south(nlp, gaz):
+    a = Article(id="t", text="Israeli drones struck targets in south Lebanon.")
+    (south,) = [p for p in find_places(nlp(a.text), a, gaz) if "Lebanon" in p.text]
+    assert south.name == "South Lebanon" and south.feature == "RGN"

@@ -411,3 +411,17 @@ def test_definite_reference_back_at_the_same_place_despite_a_misparsed_perpetrat
     assert out.mention_incident["a:e4"] != out.mention_incident["a:e1"]
     inc = _by_mention(resolver)["a:e1"]
     assert {a.name for a in inc.actors if a.role == "actor"} == {"Israel"}
+
+
+def test_an_air_strike_and_artillery_fire_nearby_on_one_day_stay_apart_but_air_and_drone_merge(clock):
+    s1 = "An Israeli air strike hit Tyre on Tuesday."
+    s2 = "Israeli artillery fire hit Tyre on Tuesday."
+    s3 = "An Israeli drone strike hit Tyre on Tuesday, residents said."
+    a, b, c = synthetic("a", [s1], outlet="one"), synthetic("b", [s2], outlet="two"), synthetic("c", [s3], outlet="three")
+    _strike(a, s1, day(2025, 11, 18), "Tyre")
+    b.event(s2, "artillery fire", "ASSAULT", "shelling", date=day(2025, 11, 18), place="Tyre", actors=["Israel"])
+    c.event(s3, "drone strike", "ASSAULT", "drone", date=day(2025, 11, 18), place="Tyre", actors=["Israel"])
+    resolver = Resolver(clock=clock)
+    resolver.add([a.extraction(), b.extraction(), c.extraction()])
+    by = _by_mention(resolver)
+    assert by["a:e1"] is by["c:e1"] and by["b:e1"] is not by["a:e1"]

@@ -293,7 +293,15 @@ def _default_countries(event_actors: list, country_code: str | None, registry=No
         return
     from truce.actors import country_default
 
+    reg = _registry(registry)
     for ea in event_actors:
+        # the people an event hits are the place's: "three people" killed in Nabatieh are civilians of
+        # Lebanon even in an article that names Israel more often, unless their own words say whose
+        if (ea.actor_id or "").endswith("-civilians") and ea.actor_id[:1] != "*" and ea.role == "recipient" \
+                and not any(reg.country_of_word(w) for w in re.findall(r"[\w'’-]+", ea.text)):
+            place_country = reg.country(country_code)
+            if place_country is not None and place_country.iso3 != ea.country:
+                ea.country, ea.actor_id = None, "*-civilians"
         if ea.country is None and ea.actor_id and not ea.actor_id.startswith("*-") and ea.acled_inter in (2, 3):
             # a transnational armed group with no home country in the registry ("Islamic State"):
             # ACLED names its branch after the country it acts in ("Islamic State (Afghanistan)")

@@ -169,7 +169,9 @@ def role_phrases(trigger_token, demand=None) -> list[tuple[str, object]]:
                 out.append(("actor", child))
             elif child.dep_ in ("amod", "compound") and (
                     child.ent_type_ in ("NORP", "GPE", "ORG") or child.lemma_.lower() in _FORCE_WORDS):
-                out.append(("actor", child))  # "Israeli strike", "police firing"
+                # "Israeli strike", "police firing"; but "the Nabatieh drone attack" names a place:
+                # the modifier acts only when the actors stage found an actor there
+                out.append((_KNOWN_ACTOR, child))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 out += [("actor", p) for p in child.children if p.dep_ == "pobj"]
             elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
@@ -202,6 +204,9 @@ def role_phrases(trigger_token, demand=None) -> list[tuple[str, object]]:
     return out
 
 
+_KNOWN_ACTOR = "actor if known"  # a role_phrases role: an actor only where an actor mention covers the word
+
+
 def _mention_for(head, actors_sorted: list[ActorMention]) -> ActorMention | None:
     """The actor mention inside the phrase headed by ``head`` (the one covering the head word first)."""
     start, end = _phrase(head)
@@ -228,6 +233,12 @@ def event_actors(trigger_token, actors_sorted: list[ActorMention], text: str, de
             mention = next((m for m in actors_sorted if m.start == head.idx), None)
             if mention is None:
                 continue
+        elif role == _KNOWN_ACTOR:
+            mention = next((m for m in actors_sorted if m.start <= head.idx < m.end
+                            and (m.actor_id or m.acled_inter is not None)), None)  # fmt: skip
+            if mention is None:
+                continue
+            role = "actor"
         else:
             mention = _mention_for(head, actors_sorted)
         if mention is not None:

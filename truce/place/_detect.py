@@ -249,6 +249,11 @@ def _container_parens(span) -> bool:
     return bool(m) and m.end() >= e and open_at > 0 and text[open_at - 2 : open_at].strip()[-1:].isalpha()
 
 
+_KIND_OF_RE = re.compile(
+    r"\b(town|city|village|camp|district|province|governorate|region|county|river|neighbou?rhood|suburb)"
+    r"\s+of\s+$", re.I)
+
+
 def _place_cue(span) -> bool:
     """A word around the span that says it names a place: "in X", "the town of X", "X province",
     "X residents", "residents of X", "X (District, Province)"."""
@@ -551,6 +556,9 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
         before = text[max(0, c.start - 40) : c.start]
         if _NEAR_RE.search(before):
             c.near = True
+        kind = _KIND_OF_RE.search(before)
+        if kind and c.kind is None:
+            c.kind = kind.group(1).lower()  # "the southern Lebanese town of Nabatieh": a town
         after = text[c.end : c.end + 90]
         m = _PAREN_RE.match(after)
         if m:

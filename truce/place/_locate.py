@@ -48,6 +48,7 @@ _LOCATIVE = {
     "through",
     "via",
     "nearby",
+    "including",
 }
 _ORIGIN = {"from", "of"}
 _FEATURE_RANK = {
@@ -205,6 +206,26 @@ def _token_at(doc, start: int, end: int):
     return span.root, span
 
 
+_DATELINE_AFTER_PLACE = re.compile(
+    r",?\s*(?:[A-Z][a-z]+,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?"
+    r"\s*(?:\([^()\n]{1,30}\))?\s*[-–—:]"
+)
+
+
+def _dateline_place(text: str, p: PlaceMention) -> bool:
+    """The place opens a dateline ("BEIRUT, March 22 (Wire A) -"): where the report was filed, not
+    where its events happened."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    return not text[line_start : p.start].strip() and bool(_DATELINE_AFTER_PLACE.match(text, p.end))
+
+
+def _named_as_itself(p: PlaceMention) -> bool:
+    """The text is the place's own name ("Nabatieh"), not a demonym of it ("Israeli"): the tagger
+    calls some town names adjectives ("4 dead in Nabatieh drone attack")."""
+    text, name = p.text.lower().strip(), (p.name or "").lower()
+    return bool(name) and name.startswith(text) and not text.endswith(("i", "ian", "ese", "ish"))
+
+
 def _after_locative(tok) -> bool:
     """``tok`` is the object of "in/at/near ..." ("in Culiacan", "near Hodeidah port"): a place,
     whatever NER's label (it takes many towns for nationalities)."""
@@ -324,6 +345,7 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
     sent = t_tok.sent
     s0, s1 = sent.start_char, sent.end_char
     text = doc_text(doc)
+    places = [p for p in places if not _dateline_place(text, p)]
     in_sent = [p for p in places if s0 <= p.start < s1]
     best: tuple[float, PlaceMention] | None = None
     roots = {}
@@ -336,7 +358,7 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
         if (
             p_tok is None
             or (p_tok.ent_type_ == "NORP" and p.feature in ("PCLI", "PCLS") and not _after_locative(p_tok))
-            or p_tok.pos_ == "ADJ"
+            or (p_tok.pos_ == "ADJ" and not _named_as_itself(p))
             or _demonym_use(doc, p)
         ):
             continue  # "Israeli", "Lebanese", "an Afghan convoy": an adjective names who, not where
@@ -349,6 +371,8 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
         head = p_tok.head
         if p_tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PERSONISH:
             score -= 1.0
+        while head.dep_ == "compound" and head.head is not head and head.i != t_tok.i:
+            head = head.head  # "the Nabatieh drone attack": a modifier of the trigger's own compound
         if p_tok.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and head.i != t_tok.i:
             # "U.S. forces", "Mexico's army", "Caracas' newspaper": the place describes a noun
             # other than the event; "Khanasir town", "Aleppo province" are still places, and a

@@ -165,6 +165,11 @@ def mention_profile(m: EventMention, interval: tuple[dt.date, dt.date] | None) -
     return p
 
 
+# ASSAULT modes that name the weapon: reports of one event may say "air strike" or "drone strike",
+# rarely "air strike" and "shelling"
+_WEAPON_FAMILY = {"aerial": "air", "drone": "air", "shelling": "artillery", "firearms": "guns"}
+
+
 def compatibility(a: _Profile, b: _Profile, actors: bool = True) -> float | None:
     """Evidence points (date, place, actors, targets, figures) that two profiles are one event;
     None when they cannot be (docs/resolve.md, "Compatibility"). ``actors=False``: perpetrators
@@ -174,6 +179,11 @@ def compatibility(a: _Profile, b: _Profile, actors: bool = True) -> float | None
     # Modes describe how, and reports of one event differ on it ("talks" vs "a US-mediated
     # meeting", "strike" vs "airstrike"): a shared mode is evidence, a different one no veto.
     points = 0.5 if a.plover_mode is not None and a.plover_mode == b.plover_mode else 0.0
+    fa, fb = _WEAPON_FAMILY.get(a.plover_mode or ""), _WEAPON_FAMILY.get(b.plover_mode or "")
+    if fa and fb and fa != fb:
+        # ... but an air strike and artillery fire, or gunfire and an air strike, are two events
+        # even when they hit nearby towns on the same day ("air strike" and "drone strike" are not)
+        return None
     ia, ib = a.interval, b.interval
     if ia is not None and ib is not None:
         a0, a1 = ia
