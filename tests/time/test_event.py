@@ -187,3 +187,11 @@ def test_a_dateline_dates_the_report_not_the_headline_event(nlp):
     # with no date of its own, an event of the dateline's paragraph still takes the dateline's day
     text = "BEIRUT, Dec. 3 (Wire A) - Israeli jets struck a house in Tyre."
     assert _date(nlp, text, "struck").start == d("2025-12-03")
+
+
+def test_a_date_of_the_triggers_own_clause_beats_a_more_precise_one_above(nlp):
+    text = ("An Israeli air strike killed three people on Saturday, the ministry said, the latest in a "
+            "string of attacks since a ceasefire took effect in November.")
+    ed = _date(nlp, text, "ceasefire", published=d("2025-03-22"))
+    assert (ed.start, ed.precision) == (d("2024-11-01"), "month")
+    assert _date(nlp, text, "killed", published=d("2025-03-22")).start == d("2025-03-22")

@@ -77,6 +77,9 @@ _EVENT_NOUNS = {
 }
 
 
+_ABOVE = 20  # added to the steps of a date that reaches the trigger only through a clause above it
+
+
 def _attachment(doc, t: TimeExpression, trigger_tokens, trigger_verb, ancestors=()) -> tuple[int, bool]:
     """How the expression hangs on the trigger: (steps up the parse to reach it, or 99; and whether
     it first reaches a verb of another clause, as "the previous day" in "fires were lit after a man
@@ -95,7 +98,7 @@ def _attachment(doc, t: TimeExpression, trigger_tokens, trigger_verb, ancestors=
         if node in trigger_tokens or (trigger_verb is not None and node == trigger_verb):
             return steps, foreign or through_event
         if node in ancestors and not foreign:
-            return steps + 1, False
+            return steps + 1 + _ABOVE, False
         if node.pos_ in ("VERB", "AUX") and node not in span and node.dep_ not in ("aux", "auxpass") and \
                 not (node.dep_ in ("relcl", "acl") and node.head in trigger_tokens):
             foreign = True
@@ -226,7 +229,10 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
                 # a precise occurrence first, then the closest attachment, then the nearest in the text
                 # and a date named outright before one counted from another ("On 30 June, protesters lit
                 # fires after a man was shot the previous day": the shooting is the previous day's event)
-                best = min(governing, key=lambda ts: (_rank(ts[0]), _shifted(ts[0]), ts[1],
+                # a date of the trigger's own clause comes before one of a clause above it ("killed
+                # three on Saturday, the latest attack since a ceasefire took effect in November":
+                # the ceasefire's date is November)
+                best = min(governing, key=lambda ts: (ts[1] >= _ABOVE, _rank(ts[0]), _shifted(ts[0]), ts[1],
                                                       abs(ts[0].start - start)))[0]
                 gap = _after_gap(doc, start, end)
                 if gap and best.start < gap[2]:  # a date inside the "after" clause is its own event's
