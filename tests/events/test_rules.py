@@ -235,3 +235,10 @@ def test_an_event_noun_that_classifies_a_thing_is_not_an_event(code):
 def test_taken_into_custody_is_an_arrest(code):
     c = _main(code("Over 30 activists were taken into custody in Ahmedabad."))
     assert (c.trigger.plover, c.trigger.mode) == ("COERCE", "arrest")
+
+
+def test_the_one_asked_or_required_is_the_actor_of_the_act(code):
+    c = next(c for c in code("The truce requires Hezbollah to withdraw its fighters from the south.")
+             if c.trigger.plover == "RETREAT")
+    assert c.modality == "hypothetical"
+    assert [a.text for a in c.actors if a.role == "actor"] == ["Hezbollah"]

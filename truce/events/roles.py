@@ -114,6 +114,12 @@ def _subject_of(verb, depth: int = 0):
             return child, "active"
         if child.dep_ in _PASSIVE_SUBJ:
             return child, "passive"
+    if verb.dep_ == "xcomp" and verb.head is not verb:
+        # object control: "requires Hezbollah to withdraw", "asked the government to arrest him" -
+        # the one asked acts
+        obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i), None)
+        if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+            return obj, "active"
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
         return _subject_of(verb.head, depth + 1)
     return None, None
