@@ -50,3 +50,33 @@ def test_watched_countries_reach_the_place_stage():
     assert not extract_article(article, plain).places
     (place,) = extract_article(article, watched).places
     assert place.country_code == "KE"
+
+
+def test_a_blank_line_ends_a_sentence(nlp):
+    doc = nlp("Russian missile strike on Kharkiv apartment block kills 7\n\nKYIV, May 8 (Wire A) - A Russian "
+              "missile hit an apartment block in Kharkiv overnight, killing seven people.")
+    assert [s.text.strip() for s in doc.sents][0] == "Russian missile strike on Kharkiv apartment block kills 7"
+
+
+def test_two_reports_of_one_overnight_strike_are_one_incident():
+    import datetime as dt
+
+    from truce.pipeline import ResourceConfig, extract_many
+    from truce.records import Article
+    from truce.resolve import Resolver
+
+    one = Article(id="a", outlet="Wire A", published=dt.date(2025, 5, 8), text=(
+        "Russian missile strike on Kharkiv apartment block kills 7\n\nKYIV, May 8 (Wire A) - A Russian missile "
+        "hit an apartment block in the northeastern city of Kharkiv overnight, killing seven people, regional "
+        "governor Oleh Syniehubov said on Thursday."))
+    two = Article(id="b", outlet="Paper D", published=dt.date(2025, 5, 8), text=(
+        "Seven dead after missile hits Kharkiv\n\nA missile struck a residential building in Kharkiv early on "
+        "Thursday, killing at least six people, Ukrainian officials said. Moscow said it had hit military targets."))
+    x = list(extract_many([one, two], ResourceConfig(), workers=1))
+    strike = next(e for e in x[0].events if "hit an apartment block" in e.sentence)
+    assert any(a.role == "actor" and a.actor_id == "RUS-military" for a in strike.actors)
+    assert all(e.location is None or e.location.text != "Moscow" for e in x[1].events)
+    resolver = Resolver()
+    resolver.add(x)
+    kharkiv = [i for i in resolver.incidents if i.location is not None and i.location.name == "Kharkiv"]
+    assert len(kharkiv) == 1 and sorted(kharkiv[0].article_ids) == ["a", "b"]

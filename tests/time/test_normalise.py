@@ -361,3 +361,8 @@ def test_year_end_is_the_last_day_of_the_accounts_year():
 def test_since_a_date_after_publication_leaves_the_interval_open():
     t = normalise_time("since 2025", dt.date(2000, 1, 1))
     assert t.open_ended and t.interval.start == dt.date(2025, 1, 1) and t.interval.end is None
+
+
+def test_overnight_runs_into_the_publication_day():
+    t = normalise_time("overnight", dt.date(2025, 5, 8))
+    assert t.value == "2025-05-07TNI" and (t.interval.start, t.interval.end) == (dt.date(2025, 5, 7), dt.date(2025, 5, 8))

@@ -161,7 +161,9 @@ def _country_in(tokens, registry: ActorRegistry) -> tuple[str | None, int | None
 # Israeli air strike"); the events stage reads them too ("killed in police firing").
 VIOLENCE_NOUNS = frozenset(
     "firing fire shooting gunfire strike airstrike attack raid shelling bombing bombardment crossfire "
-    "clash explosion blast operation crackdown ambush assault offensive action".split()
+    "clash explosion blast operation crackdown ambush assault offensive action "
+    # the weapon a state fires: "a Russian missile hit", "an Israeli drone struck"
+    "missile rocket drone shell mortar artillery warplane jet".split()
 )
 
 

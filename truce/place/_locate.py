@@ -219,6 +219,9 @@ def _dateline_place(text: str, p: PlaceMention) -> bool:
     return not text[line_start : p.start].strip() and bool(_DATELINE_AFTER_PLACE.match(text, p.end))
 
 
+_AGENT_FEATURES = frozenset(("PCLI", "PCLS", "PPLC", "ADM1"))
+
+
 def _named_as_itself(p: PlaceMention) -> bool:
     """The text is the place's own name ("Nabatieh"), not a demonym of it ("Israeli"): the tagger
     calls some town names adjectives ("4 dead in Nabatieh drone attack")."""
@@ -246,7 +249,8 @@ def _path_score(place_tok, trigger_tok, place_span) -> float:
         if tok.i == trigger_tok.i:
             break
         if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent", "dative"):
-            preps.append(tok.head.lower_)
+            # "launched by Russia": the agent's "by" names who, not where
+            preps.append("by:agent" if tok.head.dep_ == "agent" else tok.head.lower_)
         if tok.head.i == tok.i:
             return -1.0  # reached the root without meeting the trigger
         tok = tok.head
@@ -388,6 +392,8 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
                 score -= 0.4
         if _states_container(text, p, in_sent):
             score -= 0.8
+        if p_tok.dep_ == "nsubj" and p.feature in _AGENT_FEATURES:
+            score -= 1.5  # "Moscow said it had hit military targets": a capital or country that acts is an actor
         if p.lat is None:
             score -= 1.2
         score -= _FEATURE_RANK.get(p.feature or "", 0.0) * 0.5

@@ -379,7 +379,10 @@ def _rules(s: str, ctx: Context) -> _Result | None:  # noqa: C901 - a flat casca
         d = ref + dt.timedelta(days=offset)
         pod = m.group("pod") or m.group("pod2") or ("night" if w in ("tonight", "last night", "overnight") else None)
         if pod:
-            return _Result("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[pod]}", dt_interval(d), "day", anchor)
+            # a night runs past midnight: "overnight" in a Thursday paper is Wednesday night and the
+            # small hours of Thursday, which another report calls "early on Thursday"
+            interval = Interval(d, d + dt.timedelta(days=1)) if pod in ("night", "overnight") else dt_interval(d)
+            return _Result("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[pod]}", interval, "day", anchor)
         return _date(d.isoformat())
     # "the day before last Tuesday", "the day after Christmas": a day counted from a named day
     if m := full(r"(?:the )?day (?P<ba>before|after) (?P<rest>.+)", s):
