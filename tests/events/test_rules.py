@@ -242,3 +242,12 @@ def test_the_one_asked_or_required_is_the_actor_of_the_act(code):
              if c.trigger.plover == "RETREAT")
     assert c.modality == "hypothetical"
     assert [a.text for a in c.actors if a.role == "actor"] == ["Hezbollah"]
+
+
+def test_a_date_is_no_actor_and_a_proposed_act_is_planned(code):
+    c = next(c for c in code("They marked the anniversary of last year's deadly demonstrations.")
+             if c.trigger.plover == "PROTEST")
+    assert not [a for a in c.actors if a.role == "actor" and "year" in a.text]
+    c = next(c for c in code("Lebanon responded to a US proposal for disarming Hezbollah.")
+             if c.trigger.plover == "RETREAT")
+    assert c.modality == "planned"

@@ -171,8 +171,8 @@ def role_phrases(trigger_token, demand=None) -> list[tuple[str, object]]:
         for child in t.children:
             if child.dep_ == "poss" and child.pos_ == "PRON":
                 pronoun_poss.append(child)  # "their talks": the light verb's subject is better
-            elif child.dep_ == "poss":
-                out.append(("actor", child))
+            elif child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
+                out.append(("actor", child))  # "Hezbollah's attack", not "last year's demonstrations"
             elif child.dep_ in ("amod", "compound") and (
                     child.ent_type_ in ("NORP", "GPE", "ORG") or child.lemma_.lower() in _FORCE_WORDS):
                 # "Israeli strike", "police firing"; but "the Nabatieh drone attack" names a place:
