@@ -88,3 +88,29 @@ def test_a_dateline_is_a_sentence_of_its_own(nlp):
     assert [s.text.strip() for s in doc.sents][-1] == "Kenyan police fired tear gas on Wednesday at protesters."
     doc = nlp("Police said on Monday - a day after the attack - that five were held.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_strike_reported_twice_and_shelling_nearby_are_two_incidents():
+    import datetime as dt
+
+    from truce.pipeline import ResourceConfig, extract_many
+    from truce.records import Article
+    from truce.resolve import Resolver
+
+    one = Article(id="a", outlet="Wire A", published=dt.date(2025, 3, 22), text=(
+        "Israeli strike kills three in south Lebanon despite truce\n\nBEIRUT, March 22 (Wire A) - An Israeli "
+        "air strike on a car in the southern Lebanese town of Nabatieh killed three people on Saturday, "
+        "Lebanon's health ministry said."))
+    two = Article(id="b", outlet="Paper C", published=dt.date(2025, 3, 23), text=(
+        "Lebanon: 4 dead in Nabatieh drone attack\n\nFour people were killed on Saturday when an Israeli "
+        "drone targeted a vehicle in Nabatieh, the National News Agency reported."))
+    three = Article(id="c", outlet="Wire B", published=dt.date(2025, 3, 22), text=(
+        "BEIRUT, March 22 (Wire B) - Israel responded with artillery fire on several villages in south "
+        "Lebanon, including Kfar Kila."))
+    resolver = Resolver()
+    resolver.add(list(extract_many([one, two, three], ResourceConfig(), workers=1)))
+    nabatieh = [i for i in resolver.incidents if i.location is not None and i.location.name == "Nabatieh"
+                and i.plover_type == "ASSAULT"]
+    assert len(nabatieh) == 1 and sorted(nabatieh[0].article_ids) == ["a", "b"]
+    assert (nabatieh[0].fatalities["low"], nabatieh[0].fatalities["high"]) == (3, 4)
+    assert all("c" not in i.article_ids for i in nabatieh)
