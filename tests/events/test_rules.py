@@ -251,3 +251,15 @@ def test_a_date_is_no_actor_and_a_proposed_act_is_planned(code):
     c = next(c for c in code("Lebanon responded to a US proposal for disarming Hezbollah.")
              if c.trigger.plover == "RETREAT")
     assert c.modality == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "Radical French farmers said on Friday they would blockade Paris from Monday night.",
+    "The party has said it will boycott the elections unless the president steps down.",
+])
+def test_an_announced_coercive_act_is_a_threat(code, text):
+    assert _main(code(text)).trigger.plover == "THREATEN", _types(code(text))
+
+
+def test_announced_sanctions_stay_sanctions(code):
+    assert "SANCTION" in [p for p, _ in _types(code("Washington said it would impose sanctions on the militia."))]

@@ -50,6 +50,10 @@ def _find_attributions(doc, article: Article, actors: list[ActorMention]) -> lis
 
 
 _INTENT_TO_AGREE = frozenset(("CONSULT", "AID", "RETREAT", "CONCEDE", "SUPPORT", "COOPERATE"))
+# ... and an announced coercive act is a threat ("said they would blockade Paris", "will extend the
+# curfew", "will boycott the elections unless ..."): PLOVER codes the announcement as THREATEN.
+# Announced sanctions stay SANCTION, as PLOVER codes them ("will impose sanctions")
+_INTENT_TO_THREATEN = frozenset(("PROTEST", "COERCE"))
 # Words that offer the act below them ("offered to negotiate", "is willing to withdraw", "ready to host").
 _OFFER_WORDS = frozenset("offer willing ready prepared volunteer".split())
 
@@ -115,6 +119,10 @@ def code_events(
                 c.modality == "planned" and c.modality_reason.startswith("auxiliary") or _offered(c.token)):
             c.trigger.mode = c.trigger.plover.lower()
             c.trigger.plover = "AGREE"
+        elif c.trigger.plover in _INTENT_TO_THREATEN and c.trigger.mode != "arrest" and (
+                c.modality in ("planned", "hypothetical") and c.modality_reason.startswith(("auxiliary", "modal"))):
+            c.trigger.mode = c.trigger.plover.lower()
+            c.trigger.plover = "THREATEN"
         c.attribution = _attribution_for(c, list(attributions))
         if c.attribution is not None and c.attribution.party and c.modality == "asserted":
             c.modality, c.modality_reason = "claimed", f"attributed to {c.attribution.text!r}"
