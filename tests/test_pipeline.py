@@ -58,27 +58,35 @@ def test_a_blank_line_ends_a_sentence(nlp):
     assert [s.text.strip() for s in doc.sents][0] == "Russian missile strike on Kharkiv apartment block kills 7"
 
 
-def test_two_reports_of_one_overnight_strike_are_one_incident():
+def _reports(*items):
+    """Articles (id, outlet, published, text), extracted and resolved: (extractions, incidents)."""
     import datetime as dt
 
     from truce.pipeline import ResourceConfig, extract_many
     from truce.records import Article
     from truce.resolve import Resolver
 
-    one = Article(id="a", outlet="Wire A", published=dt.date(2025, 5, 8), text=(
-        "Russian missile strike on Kharkiv apartment block kills 7\n\nKYIV, May 8 (Wire A) - A Russian missile "
-        "hit an apartment block in the northeastern city of Kharkiv overnight, killing seven people, regional "
-        "governor Oleh Syniehubov said on Thursday."))
-    two = Article(id="b", outlet="Paper D", published=dt.date(2025, 5, 8), text=(
-        "Seven dead after missile hits Kharkiv\n\nA missile struck a residential building in Kharkiv early on "
-        "Thursday, killing at least six people, Ukrainian officials said. Moscow said it had hit military targets."))
-    x = list(extract_many([one, two], ResourceConfig(), workers=1))
+    articles = [Article(id=i, outlet=o, published=dt.date.fromisoformat(p), text=t) for i, o, p, t in items]
+    extractions = list(extract_many(articles, ResourceConfig(), workers=1))
+    resolver = Resolver()
+    resolver.add(extractions)
+    return extractions, resolver.incidents
+
+
+def test_two_reports_of_one_overnight_strike_are_one_incident():
+    x, incidents = _reports(
+        ("a", "Wire A", "2025-05-08",
+         "Russian missile strike on Kharkiv apartment block kills 7\n\nKYIV, May 8 (Wire A) - A Russian missile "
+         "hit an apartment block in the northeastern city of Kharkiv overnight, killing seven people, regional "
+         "governor Oleh Syniehubov said on Thursday."),
+        ("b", "Paper D", "2025-05-08",
+         "Seven dead after missile hits Kharkiv\n\nA missile struck a residential building in Kharkiv early on "
+         "Thursday, killing at least six people, Ukrainian officials said. Moscow said it had hit military targets."),
+    )
     strike = next(e for e in x[0].events if "hit an apartment block" in e.sentence)
     assert any(a.role == "actor" and a.actor_id == "RUS-military" for a in strike.actors)
     assert all(e.location is None or e.location.text != "Moscow" for e in x[1].events)
-    resolver = Resolver()
-    resolver.add(x)
-    kharkiv = [i for i in resolver.incidents if i.location is not None and i.location.name == "Kharkiv"]
+    kharkiv = [i for i in incidents if i.location is not None and i.location.name == "Kharkiv"]
     assert len(kharkiv) == 1 and sorted(kharkiv[0].article_ids) == ["a", "b"]
 
 
@@ -91,26 +99,19 @@ def test_a_dateline_is_a_sentence_of_its_own(nlp):
 
 
 def test_a_strike_reported_twice_and_shelling_nearby_are_two_incidents():
-    import datetime as dt
-
-    from truce.pipeline import ResourceConfig, extract_many
-    from truce.records import Article
-    from truce.resolve import Resolver
-
-    one = Article(id="a", outlet="Wire A", published=dt.date(2025, 3, 22), text=(
-        "Israeli strike kills three in south Lebanon despite truce\n\nBEIRUT, March 22 (Wire A) - An Israeli "
-        "air strike on a car in the southern Lebanese town of Nabatieh killed three people on Saturday, "
-        "Lebanon's health ministry said."))
-    two = Article(id="b", outlet="Paper C", published=dt.date(2025, 3, 23), text=(
-        "Lebanon: 4 dead in Nabatieh drone attack\n\nFour people were killed on Saturday when an Israeli "
-        "drone targeted a vehicle in Nabatieh, the National News Agency reported."))
-    three = Article(id="c", outlet="Wire B", published=dt.date(2025, 3, 22), text=(
-        "BEIRUT, March 22 (Wire B) - Israel responded with artillery fire on several villages in south "
-        "Lebanon, including Kfar Kila."))
-    resolver = Resolver()
-    resolver.add(list(extract_many([one, two, three], ResourceConfig(), workers=1)))
-    nabatieh = [i for i in resolver.incidents if i.location is not None and i.location.name == "Nabatieh"
+    _, incidents = _reports(
+        ("a", "Wire A", "2025-03-22",
+         "Israeli strike kills three in south Lebanon despite truce\n\nBEIRUT, March 22 (Wire A) - An Israeli "
+         "air strike on a car in the southern Lebanese town of Nabatieh killed three people on Saturday, "
+         "Lebanon's health ministry said."),
+        ("b", "Paper C", "2025-03-23",
+         "Lebanon: 4 dead in Nabatieh drone attack\n\nFour people were killed on Saturday when an Israeli "
+         "drone targeted a vehicle in Nabatieh, the National News Agency reported."),
+        ("c", "Wire B", "2025-03-22",
+         "BEIRUT, March 22 (Wire B) - Israel responded with artillery fire on several villages in south "
+         "Lebanon, including Kfar Kila."),
+    )
+    nabatieh = [i for i in incidents if i.location is not None and i.location.name == "Nabatieh"
                 and i.plover_type == "ASSAULT"]
     assert len(nabatieh) == 1 and sorted(nabatieh[0].article_ids) == ["a", "b"]
     assert (nabatieh[0].fatalities["low"], nabatieh[0].fatalities["high"]) == (3, 4)
-    assert all("c" not in i.article_ids for i in nabatieh)
