@@ -129,3 +129,10 @@ def test_south_lebanon_is_the_whole_south(nlp, gaz):
     a = Article(id="t", text="Israeli drones struck targets in south Lebanon.")
     (south,) = [p for p in find_places(nlp(a.text), a, gaz) if "Lebanon" in p.text]
     assert south.name == "South Lebanon" and south.feature == "RGN"
+
+
+def test_a_place_in_what_describes_the_target_is_not_the_events(nlp, gaz):
+    text = "The military said it had struck a commander responsible for rocket launches towards northern Israel."
+    assert _locate(nlp, gaz, text, "struck") is None
+    loc = _locate(nlp, gaz, "Israeli jets struck a village close to Tyre.", "struck")
+    assert loc is not None and loc.text == "Tyre"

@@ -237,6 +237,9 @@ def _after_locative(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE
 
 
+_NEARNESS = frozenset(("close", "near", "nearby", "adjacent", "next", "opposite"))
+
+
 def _path_score(place_tok, trigger_tok, place_span) -> float:
     """How directly the place is attached to the trigger in the dependency tree."""
     # walk up from the place's root, at most 6 steps, noting the prepositions passed
@@ -263,6 +266,11 @@ def _path_score(place_tok, trigger_tok, place_span) -> float:
             and not any(c.dep_ == "mark" and c.lower_ in _SAME_EVENT_MARKS for c in tok.children)
         ):
             other_clause = -1.0  # "... as leaders gathered in Istanbul": another verb's place
+        if tok.pos_ == "ADJ" and tok.dep_ in ("amod", "acomp") and tok.i != trigger_tok.i and steps > 1 \
+                and tok.lower_ not in _NEARNESS:
+            # "struck a commander responsible for rocket launches towards northern Israel": a place
+            # inside what describes a person or thing is that description's, not the event's
+            other_clause = min(other_clause, -1.6)
         if tok.i in trig_ancestors and tok.i != trigger_tok.i:
             # the place hangs off something above the trigger (the clause's verb): weaker
             score = 0.6 - 0.1 * steps
