@@ -218,6 +218,10 @@ def test_reinforcement_and_alerts_are_mobilize(code, text):
         ("The UN chief called on Israel to halt its strikes on Lebanon.", "REQUEST"),
         ("Israel refused to withdraw from the five hilltop positions.", "REJECT"),
         ("The UN Security Council welcomed the ceasefire agreement.", "SUPPORT"),
+        # ... or ended: a curfew lifted, a strike called off
+        ("Serbia lifted a night curfew in the province on Wednesday.", "CONCEDE"),
+        ("The union announced that it has called off a four-day strike.", "CONCEDE"),
+        ("The European Community gave the Ivory Coast aid for agricultural projects.", "AID"),
         # ... but a strike that a reaction is about stays the news, as ACLED codes it
         ("Lebanon condemned the Israeli strike on Beirut.", "ASSAULT"),
         ("Police are investigating the killing of a reporter at her house in Nairobi.", "ASSAULT"),

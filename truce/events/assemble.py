@@ -558,7 +558,8 @@ _GOVERNED_STEPS = 4
 # events that happen in the world: reported as the object of a reaction ("condemned the strike",
 # "investigating the killing", "accused of bombing") they stay the news, as ACLED codes them
 _MATERIAL = frozenset(("ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"))
-# ... unless what governs them says they did not or should not happen: asked, refused, threatened
+# ... unless what governs them says they did not or should not happen: asked, refused, threatened;
+# or ends them: a curfew lifted, a strike called off (CONCEDE with the act as its object)
 _IRREALIS_HOSTS = frozenset(("REQUEST", "REJECT", "THREATEN"))
 _TOPIC_DEPS = frozenset(("dobj", "pobj", "prep", "xcomp", "ccomp", "pcomp", "attr", "oprd", "compound"))
 
@@ -586,8 +587,9 @@ def mark_governed(cands: list[Candidate]) -> None:
             cur = cur.head
             host = by_token.get(cur.i)
             if host is not None and host is not c:
+                ended = host.trigger.plover == "CONCEDE" and c.token.dep_ == "dobj" and c.token.head.i == host.token.i
                 if host.trigger.plover != c.trigger.plover and host.sent_index == c.sent_index and (
-                        host.trigger.plover in _IRREALIS_HOSTS or c.trigger.plover not in _MATERIAL):
+                        host.trigger.plover in _IRREALIS_HOSTS or c.trigger.plover not in _MATERIAL or ended):
                     c.governed = True
                 break
 
