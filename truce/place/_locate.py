@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from truce.annotate import doc_text
+from truce.annotate import doc_text, in_dateline
 from truce.place._detect import ADMIN_UNIT_NOUNS, PLACE_KIND_NOUNS
 from truce.records import PlaceMention
 
@@ -206,19 +206,6 @@ def _token_at(doc, start: int, end: int):
     return span.root, span
 
 
-_DATELINE_AFTER_PLACE = re.compile(
-    r",?\s*(?:[A-Z][a-z]+,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?"
-    r"\s*(?:\([^()\n]{1,30}\))?\s*[-–—:]"
-)
-
-
-def _dateline_place(text: str, p: PlaceMention) -> bool:
-    """The place opens a dateline ("BEIRUT, March 22 (Wire A) -"): where the report was filed, not
-    where its events happened."""
-    line_start = text.rfind("\n", 0, p.start) + 1
-    return not text[line_start : p.start].strip() and bool(_DATELINE_AFTER_PLACE.match(text, p.end))
-
-
 _AGENT_FEATURES = frozenset(("PCLI", "PCLS", "PPLC", "ADM1"))
 
 
@@ -357,7 +344,7 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
     sent = t_tok.sent
     s0, s1 = sent.start_char, sent.end_char
     text = doc_text(doc)
-    places = [p for p in places if not _dateline_place(text, p)]
+    places = [p for p in places if not in_dateline(doc, p.start)]  # where the report was filed
     in_sent = [p for p in places if s0 <= p.start < s1]
     best: tuple[float, PlaceMention] | None = None
     roots = {}

@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 import re
 
-from truce.annotate import doc_text
+from truce.annotate import doc_text, in_dateline
 from truce.records import Article, EventDate, TimeExpression
 from truce.time.context import CLOCK_WITHOUT_DAY, RELATIVE_TO_EVENT
 from truce.time.tense import _verb_of
@@ -193,20 +193,6 @@ def _before(when: EventDate, gap) -> EventDate:
                      when.text, when.span)
 
 
-_DATELINE_BEFORE = re.compile(r"(?:[A-Z][A-Za-z'’.-]*(?:[ /][A-Z][A-Za-z'’.-]*){0,3},\s*)?$")
-_DATELINE_AFTER = re.compile(r"\s*(?:,\s*\d{4}\s*)?(?:\([^()\n]{1,30}\)\s*)?[-–—:]")
-
-
-def is_dateline(text: str, start: int, end: int) -> bool:
-    """The date at ``start:end`` opens a line as a dateline: "KHARTOUM, June 14 (Wire A) -",
-    "June 14 -"."""
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
-    if len(before) > 45 or not _DATELINE_BEFORE.fullmatch(before):
-        return False
-    return bool(_DATELINE_AFTER.match(text, end))
-
-
 def date_event(doc, article: Article, trigger: tuple[int, int], times: list[TimeExpression]) -> EventDate:
     """The date of the event whose trigger spans ``trigger`` (character offsets into the article)."""
     start, end = trigger
@@ -217,7 +203,7 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
         # a dateline ("KHARTOUM, June 14 (Reuters) -") says when the report was filed, not when the
         # events of its sentence happened; it stays the paragraph's reference date below
         inside = [t for t in usable if sent.start_char <= t.start < sent.end_char
-                  and not is_dateline(article.text, t.start, t.end)]
+                  and not in_dateline(doc, t.start)]
         if inside:
             tspan = doc.char_span(start, end, alignment_mode="expand")
             trigger_tokens = set(tspan) if tspan is not None else set()
