@@ -484,7 +484,7 @@ def _head_token(doc, mention: ActorMention):
 
 def _governing_verb(tok):
     """The verb a subject acts through: "residents ... protested", "residents of X and Y blocked"."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return tok.head, tok.dep_ == "nsubj" and not is_reduced_passive(tok.head)

@@ -159,7 +159,7 @@ def _in_background(token, max_steps: int = 5) -> bool:
                 return True
         if cur.dep_ in ("prep",) and cur.lower_ in _BACKGROUND_MARKERS:
             return True
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         cur = cur.head
     return False
@@ -192,7 +192,7 @@ def _chain(token, max_steps: int) -> list:
     out = [token]
     cur = token
     for _ in range(max_steps):
-        if cur.head is cur or cur.dep_ in ("relcl", "ccomp", "parataxis"):
+        if cur.head == cur or cur.dep_ in ("relcl", "ccomp", "parataxis"):
             break
         cur = cur.head
         out.append(cur)
@@ -209,7 +209,7 @@ def _governs(head, token, max_steps: int = 3) -> bool:
     """True when ``token`` sits below ``head`` in the parse (its object, or inside its object)."""
     cur = token
     for _ in range(max_steps):
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         cur = cur.head
         if cur.i == head.i:
@@ -237,7 +237,7 @@ def _relative_clause(token, max_steps: int = 4):
             # a person's deed ("who had killed"), not the event's own outcome ("an attack which killed")
             who = any(ch.lower_ in ("who", "whom", "whose") for ch in cur.subtree if ch.i < cur.i)
             return cur if who else None
-        if cur.head is cur:
+        if cur.head == cur:
             return None
         cur = cur.head
     return None
@@ -582,7 +582,7 @@ def mark_governed(cands: list[Candidate]) -> None:
         for _ in range(_GOVERNED_STEPS):
             # only what an event is about: its object or complement, not a clause beside it
             # ("blockaded the road to protest ...": the protest is the frame, not the topic)
-            if cur.head is cur or cur.dep_ not in _TOPIC_DEPS:
+            if cur.head == cur or cur.dep_ not in _TOPIC_DEPS:
                 break
             cur = cur.head
             host = by_token.get(cur.i)

@@ -282,12 +282,12 @@ def _figure_of(head) -> _Figure | None:
     """How many people the noun phrase headed by ``head`` counts, with its span."""
     total: Quantity | None = None
     start, end = head.idx, head.idx + len(head.text)
-    parts = [head] + [c for c in head.conjuncts if c is not head and _counts_apart(c)]
+    parts = [head] + [c for c in head.conjuncts if c != head and _counts_apart(c)]
     victims = None
     for part in parts:
         q, lo_tok = _quantity_of_part(part)
         if q is None:
-            if part is head:
+            if part == head:
                 return None
             continue
         victims = victims or _victim_kind(part) or _victim_of_num(part)
@@ -400,8 +400,8 @@ def _number_before(noun):
     if j < 0 or depth != 0 or doc[j + 1].is_sent_start:
         return None  # nothing before the phrase in its sentence, or an unclosed parenthesis
     t = doc[j]
-    if not (t.like_num or t.pos_ == "NUM") or j == noun.i - 1 and t.head is noun:
-        return None  # a number the parse already tied to the noun was read above
+    if not (t.like_num or t.pos_ == "NUM"):
+        return None  # a number the parse ties to the noun counts too: some tolls have no other path
     if t.text.isdigit() and len(t.text) == 4 or _is_day_of_month(t) or t.head.pos_ in ("VERB", "AUX"):
         return None
     if any(w.lower_ in _AGE_WORDS for w in doc[j + 1 : noun.i]):
@@ -474,7 +474,7 @@ def _victim_heads(cue) -> list:
         return []  # a passive with its own (missing) subject: "... and 3 officers were killed"
     if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "ADJ"):
         # "were killed and wounded": the subject is shared
-        return _victim_heads(cue.head) if cue.head is not cue else []
+        return _victim_heads(cue.head) if cue.head != cue else []
     if cue.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl") and cue.head.pos_ in ("VERB", "AUX"):
         # "leaving 3 people dead", "were confirmed dead", "are feared dead"
         verb = cue.head
@@ -633,7 +633,7 @@ def _cumulative(sent, cue) -> bool:
                 and t.tag_ in ("NNS", "NN")
                 for t in window
             )
-        if verb.head is verb:
+        if verb.head == verb:
             break
         verb = verb.head
     return False

@@ -95,7 +95,7 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
     current = token
     modal_seen: str | None = None
     for _ in range(_MAX_DEPTH):
-        if current.dep_ in ("ROOT", "relcl") or current.head is current:
+        if current.dep_ in ("ROOT", "relcl") or current.head == current:
             break
         dep = current.dep_
         head = current.head
@@ -118,7 +118,7 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
             return "claimed", f"'{head.text}'"
         if h in cues.hypothetical and dep in ("pobj", "prep", "xcomp", "pcomp", "dobj", "acl", "compound"):
             return "hypothetical", f"'{head.text}'"
-        if h in cues.request and dep in ("xcomp", "ccomp", "dobj") and current is token:
+        if h in cues.request and dep in ("xcomp", "ccomp", "dobj") and current == token:
             # what is asked for has not happened: "demanded the arrest of", "urged Israel to withdraw";
             # only the act itself, not what it is about ("demanded a probe into the police firing")
             return "hypothetical", f"requested: '{head.text}'"
@@ -182,7 +182,7 @@ def threat_over(trigger_token, cues: ModalityCues):
     current = t
     for _ in range(_MAX_DEPTH):
         head = current.head
-        if head is current or current.dep_ not in _CLAUSE_LINKS:
+        if head == current or current.dep_ not in _CLAUSE_LINKS:
             return None
         if head.lemma_.lower() in cues.threat:
             return head if _threatens(head) else None

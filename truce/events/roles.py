@@ -114,13 +114,13 @@ def _subject_of(verb, depth: int = 0):
             return child, "active"
         if child.dep_ in _PASSIVE_SUBJ:
             return child, "passive"
-    if verb.dep_ == "xcomp" and verb.head is not verb:
+    if verb.dep_ == "xcomp" and verb.head != verb:
         # object control: "requires Hezbollah to withdraw", "asked the government to arrest him" -
         # the one asked acts
         obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i), None)
         if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
             return obj, "active"
-    if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+    if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head != verb:
         return _subject_of(verb.head, depth + 1)
     return None, None
 
@@ -142,7 +142,7 @@ def role_phrases(trigger_token, demand=None) -> list[tuple[str, object]]:
             elif voice == "active" and subj.head.i == t.i and is_reduced_passive(t):
                 voice = "passive"  # "Woman killed on her farm by unknown group", "2 police killed"
             out += [("recipient" if voice == "passive" else "actor", s) for s in _with_conjuncts(subj)]
-        elif t.dep_ == "acl" and t.head.lemma_.lower() in _MUNITIONS and t.head.head is not t.head:
+        elif t.dep_ == "acl" and t.head.lemma_.lower() in _MUNITIONS and t.head.head != t.head:
             # "fired about 40 rounds killing two persons": whoever fired them killed
             shooter, voice = _subject_of(t.head.head)
             if shooter is not None and voice == "active":

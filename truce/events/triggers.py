@@ -156,7 +156,7 @@ def _strike_reading(token) -> str | None:
     words = {_lemma(c) for c in token.children}
     if token.i > 0:
         words.add(_lemma(token.doc[token.i - 1]))
-    if token.head is not token and _lemma(token.head) in ("go", "call", "declare", "end", "call off"):
+    if token.head != token and _lemma(token.head) in ("go", "call", "declare", "end", "call off"):
         return "labour"
     if words & _STRIKE_LABOUR:
         return "labour"
@@ -174,7 +174,7 @@ def _strike_reading(token) -> str | None:
 def _governed(token) -> bool:
     """True when a verb makes the noun ``token`` happen: its object, passive subject or "X took effect"."""
     head = token.head
-    if head is token:
+    if head == token:
         return False
     if head.pos_ == "VERB" and _lemma(head) in _SUPPORT_VERBS and token.dep_ in ("dobj", "nsubjpass", "attr"):
         return True

@@ -370,7 +370,7 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
         head = p_tok.head
         if p_tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PERSONISH:
             score -= 1.0
-        while head.dep_ == "compound" and head.head is not head and head.i != t_tok.i:
+        while head.dep_ == "compound" and head.head != head and head.i != t_tok.i:
             head = head.head  # "the Nabatieh drone attack": a modifier of the trigger's own compound
         if p_tok.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and head.i != t_tok.i:
             # "U.S. forces", "Mexico's army", "Caracas' newspaper": the place describes a noun

@@ -106,7 +106,7 @@ def _attachment(doc, t: TimeExpression, trigger_tokens, trigger_verb, ancestors=
                 node.head in trigger_tokens | ({trigger_verb} if trigger_verb is not None else set()) | \
                 {c for tok in trigger_tokens for c in tok.children if c.dep_ == "prep"}:
             through_event = True
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
     return 99, foreign or through_event or _verb_of(span.root) is not None
@@ -135,7 +135,7 @@ def _ancestors(tspan) -> set:
     out = set()
     node = tspan.root
     for _ in range(8):
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
@@ -173,7 +173,7 @@ def _after_gap(doc, start: int, end: int):
             n = _GAP_NUMBERS.get((m.group("n") or "").lower()) if not (m.group("n") or "").isdigit() \
                 else int(m.group("n"))
             return n, m.group("unit")[0].upper(), marker.idx
-        if node.dep_ in ("ROOT", "ccomp", "conj") or node.head is node:
+        if node.dep_ in ("ROOT", "ccomp", "conj") or node.head == node:
             return None
         node = node.head
     return None

@@ -126,7 +126,7 @@ def _under_since(doc, start: int, end: int) -> bool:
         return False
     node = span.root
     for _ in range(5):
-        if node.head is node:
+        if node.head == node:
             return False
         node = node.head
         if node.lower_ == "since" and node.i < span.start:

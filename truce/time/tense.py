@@ -40,7 +40,7 @@ def _governing_verb(span):
     if t.dep_ == "poss" or any(c.dep_ == "case" and c.lower_ in ("'s", "’s", "'") for c in t.children):
         return None  # "after Thursday's ruling": a possessive date names a thing, whatever the clause
     for _ in range(6):
-        if t.head is t:
+        if t.head == t:
             return t if t.pos_ in ("VERB", "AUX") else None
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
@@ -60,7 +60,7 @@ def _verb_of(token):
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
             return t
-        if t.head is t:
+        if t.head == t:
             break
         t = t.head
     return None
@@ -84,7 +84,7 @@ def tense_of(verb, depth: int = 0) -> str | None:
         # cancelled" may be either side of publication: leave it to the nearest date
         if verb.tag_ == "VBD" or words & {"had", "was", "were"}:
             return None
-        if verb.tag_ == "VBN" and not words and verb.dep_ in ("acl", "amod") and verb.head is not verb:
+        if verb.tag_ == "VBN" and not words and verb.dep_ in ("acl", "amod") and verb.head != verb:
             # a reduced relative ("a service planned for Saturday ...") takes its look from the
             # clause of the noun it describes: ahead only when that clause looks ahead
             outer = _verb_of(verb.head)
@@ -96,16 +96,16 @@ def tense_of(verb, depth: int = 0) -> str | None:
         # infinitive or bare participle: inherit from the verb it complements
         head = verb.head
         to_infinitive = verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
-        if head is not verb and to_infinitive and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _FUTURE_NOUNS:
+        if head != verb and to_infinitive and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _FUTURE_NOUNS:
             return "future"  # "an agreement to acquire the bank in January"
-        if head is not verb and to_infinitive and head.lemma_ == "be" and verb.dep_ == "xcomp":
+        if head != verb and to_infinitive and head.lemma_ == "be" and verb.dep_ == "xcomp":
             return "future"  # "is to resume trading on Tuesday"
-        if head is not verb and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.lower_ in ("with", "without") \
-                and head.head is not head and head.head.pos_ in ("VERB", "AUX") and depth < 4:
+        if head != verb and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.lower_ in ("with", "without") \
+                and head.head != head and head.head.pos_ in ("VERB", "AUX") and depth < 4:
             # "would leave on Monday, with the third departing from August 6": the absolute clause
             # shares the tense of the clause it hangs on
             return tense_of(head.head, depth + 1)
-        if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if head != verb and head.pos_ in ("VERB", "AUX", "ADJ"):
             if head.lemma_ in _PLAN_VERBS and verb.tag_ == "VB" and _past_plan(head):
                 return None  # "had been scheduled to expire Friday": the plan may have passed or changed
             if head.lemma_ in _FUTURE_HEADS and verb.tag_ == "VB":  # "agreed to reconvene"
@@ -140,8 +140,8 @@ def _clause_ahead(verb, depth: int) -> str | None:
     marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.i < verb.i}
     if not marks & _TIME_MARKS:
         return None
-    outer = _verb_of(verb.head) if verb.head is not verb else None
-    if outer is None or outer is verb:
+    outer = _verb_of(verb.head) if verb.head != verb else None
+    if outer is None or outer == verb:
         return None
     outer_tense = tense_of(outer, depth + 1)
     if outer_tense == "modal":
@@ -164,7 +164,7 @@ def _told_in_past(verb) -> bool:
             return False
         if t.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
             return True
-        if t.head is t:
+        if t.head == t:
             break
         t = t.head
     return False
@@ -174,7 +174,7 @@ def _past_plan(head) -> bool:
     """A plan verb or adjective in the past perfect: "had been scheduled", "had been due" (a plan
     overtaken by events; "planned to leave on Thursday" still looks ahead)."""
     words = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
-    if head.pos_ == "ADJ" and head.head is not head and head.head.lemma_ == "be":
+    if head.pos_ == "ADJ" and head.head != head and head.head.lemma_ == "be":
         words |= {c.lower_ for c in head.head.children if c.dep_ in ("aux", "auxpass")}
     return "had" in words or "'d" in words
 
@@ -192,7 +192,7 @@ def tense_at(doc, start: int, end: int) -> str | None:
             return "future"  # "payable Dec. 15", "effective June 1", "due by Friday"
         if node.lower_ in ("until", "till", "to") and node not in span and node.head.lemma_ in _POSTPONE_VERBS:
             return "future"  # "postponed until Tuesday morning any action": put off to a day ahead
-        if node.head is node or node.pos_ in ("VERB", "AUX"):
+        if node.head == node or node.pos_ in ("VERB", "AUX"):
             break
         node = node.head
     verb = span.root if span.root.pos_ in ("VERB", "AUX") else _governing_verb(span)
