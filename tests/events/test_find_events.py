@@ -365,6 +365,21 @@ def test_deaths_that_prompted_a_riot_during_other_violence_stay_background(extra
     assert x.events[0].fatalities is None or not x.events[0].fatalities.best
 
 
+def test_a_killing_an_act_answers_keeps_its_own_toll(extract):
+    # the flight is no event, so the killing it followed leads, with its ten dead
+    x = extract("More than 3,000 families have fled their homes at the border following the killing of ten "
+                "fishermen by Ethiopian militia.", dt.date(2011, 5, 2))  # fmt: skip
+    assert x.events[0].plover_type == "ASSAULT" and x.events[0].fatalities.best == 10
+
+
+def test_an_earlier_killing_told_in_the_background_does_not_lend_its_toll(extract):
+    x = extract("Five more people have been killed by suspected bandits, two days after the militia executed "
+                "20 other villagers.", dt.date(2011, 5, 2))  # fmt: skip
+    assert x.events[0].fatalities.best == 5
+    x = extract("Residents protested the killing of a driver by police.", dt.date(2011, 5, 2))
+    assert x.events[0].plover_type == "PROTEST" and not (x.events[0].fatalities and x.events[0].fatalities.best)
+
+
 def test_victims_named_by_no_country_word_are_civilians_of_the_place(extract):
     text = ("Israel said Israeli jets hit Hezbollah targets, and Israeli officials defended the raid. "
             "An Israeli air strike on a car in the southern Lebanese town of Nabatieh killed three people.")

@@ -466,8 +466,18 @@ def assign_counts(cands: list[Candidate], counts: list[CountClaim], sentence_bou
     for c in cands:
         by_sentence.setdefault(c.sent_index, []).append(c)
     for claim in counts:
-        if claim.cumulative or claim.background or claim.best is None and claim.low is None:
-            continue  # background: the deaths that prompted the event ("rioted after two were killed")
+        if claim.background and not claim.cumulative:
+            # the deaths that prompted another event ("rioted after two were killed") belong to the
+            # background event built on the same word, never to the event they prompted
+            # (one that took in the main clause's outcome reports that toll instead: "five were killed two
+            # days after the militia executed 20 others")
+            own = [c for c in by_sentence.get(sent_of(claim.start), []) if c.background and not c.merged
+                   and claim.start <= c.trigger.start < claim.end and c.trigger.plover == "ASSAULT"]
+            if own and (claim.best is not None or claim.low is not None):
+                (own[0].killed if claim.kind == "killed" else own[0].injured).append(claim)
+            continue
+        if claim.cumulative or claim.best is None and claim.low is None:
+            continue
         if _CODED_FATALITIES.search(claim.text) or _parenthesised(text, claim.start):
             continue
         if "fatalit" in claim.text.lower() and "report" in text[max(0, claim.start - 40) : claim.start].lower():

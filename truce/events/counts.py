@@ -708,10 +708,16 @@ def _not_a_report(cue) -> bool:
         for c in cue.children
     ):
         return True  # "could kill thousands"
+    return False
+
+
+def _is_motive(cue) -> bool:
+    """A killing named as what another act answers ("protest the killing of a driver", "fled following
+    the killing of ten fishermen"): it happened, but it is the background of that act."""
     if cue.pos_ == "NOUN" and cue.tag_ == "NN":
-        if cue.dep_ == "dobj" and head.lemma_.lower() in _MOTIVE_VERBS:
+        if cue.dep_ == "dobj" and cue.head.lemma_.lower() in _MOTIVE_VERBS:
             return True
-        if cue.dep_ == "pobj" and head.lower_ in _MOTIVE_PREPS:
+        if cue.dep_ == "pobj" and cue.head.lower_ in _MOTIVE_PREPS:
             return True
     return False
 
@@ -873,7 +879,7 @@ def _drop_nested(claims: list[CountClaim]) -> list[CountClaim]:
 
 def _claim(kind, q: Quantity, start, end, victims, sent, cue, reporters) -> CountClaim:
     claim = _make_claim(kind, q, start, end, victims, sent, cue, reporters)
-    claim.background = _in_background_clause(cue)
+    claim.background = _in_background_clause(cue) or _is_motive(cue)
     return claim
 
 
