@@ -145,6 +145,13 @@ def test_not_a_casualty_report(nlp, text):
     assert [c for c in counts(nlp, text) if c.kind == "killed" and c.best and not c.background] == []
 
 
+def test_more_deaths_in_a_conflict_are_the_latest_not_a_period_toll(nlp):
+    claims = counts(nlp, "At least four more people have been killed in the armed conflict between the herders.")
+    assert [(c.best, c.cumulative) for c in claims if c.kind == "killed"] == [(4, False)]
+    claims = counts(nlp, "At least 400 people have been killed in the armed conflict between the herders.")
+    assert [(c.low, c.cumulative) for c in claims if c.kind == "killed"] == [(400, True)]
+
+
 def test_restated_victims_are_not_counted_twice(nlp):
     text = ("Unknown gunmen shot dead a businessman in Chebukwabi village. Robert Barasa, a known "
             "campaigner, was shot dead at his home. Police said he was killed by robbers.")

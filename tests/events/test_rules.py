@@ -69,6 +69,11 @@ def test_ceasefire_mentioned_in_passing_is_not_an_event(code):
         ("The party demanded the arrest of the killers.", "COERCE", "hypothetical"),
         ("The UN urged Israel to withdraw from Lebanon.", "RETREAT", "hypothetical"),
         ("The party demanded a probe into the police firing in which one man was killed.", "ASSAULT", "asserted"),
+        # doubt over the deaths is not doubt over the attack told after them
+        ("Eight people are feared dead after armed militia carried out an attack on the town.", "ASSAULT", "asserted"),
+        ("Residents fear an attack by the militia.", "ASSAULT", "hypothetical"),
+        ("Gangs burned homes of rival groups, leading to clashes with the police.", "ASSAULT", "asserted"),
+        ("The dispute could lead to clashes with the police.", "ASSAULT", "hypothetical"),
     ],
 )
 def test_modality(code, text, plover, modality):

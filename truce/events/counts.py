@@ -628,6 +628,8 @@ def _cumulative(sent, cue) -> bool:
     for _ in range(3):
         if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
                for c in verb.children):
+            if _increment(window):
+                return False  # "four more people have been killed in the conflict": the latest deaths
             return any(
                 (t.lemma_.lower() in _PERIOD_CAUSES or t.lower_ in _PERIOD_CAUSES)
                 and t.tag_ in ("NNS", "NN")
@@ -637,6 +639,12 @@ def _cumulative(sent, cue) -> bool:
             break
         verb = verb.head
     return False
+
+
+def _increment(window) -> bool:
+    """A figure that adds to earlier deaths ("four more people", "two other soldiers") reports new ones."""
+    return any(t.lower_ in ("more", "other", "further", "additional") and t.i > 0 and t.nbor(-1).like_num
+               for t in window)
 
 
 _SEPARATE_RE = re.compile(r"\bcoded\s+(?:sep[ae]rately|se[pa]+rately|in\s+(?:a\s+)?sep[ae]rate)", re.I)

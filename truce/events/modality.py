@@ -116,7 +116,11 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
             return "threatened", f"'{head.text}'"
         if h in cues.claim and dep in ("ccomp", "xcomp", "pcomp", "dobj"):
             return "claimed", f"'{head.text}'"
-        if h in cues.hypothetical and dep in ("pobj", "prep", "xcomp", "pcomp", "dobj", "acl", "compound"):
+        if h in cues.hypothetical and dep in ("pobj", "prep", "xcomp", "pcomp", "dobj", "acl", "compound") and not (
+                dep == "prep" and head.pos_ in ("VERB", "AUX") and current.lower_ not in ("to", "into", "of", "for")
+        ) and not _result_led_to(head):
+            # a verb's adjunct is outside its doubt ("eight are feared dead after militia attacked the
+            # town": the attack happened); its complement is not ("could lead to clashes")
             return "hypothetical", f"'{head.text}'"
         if h in cues.request and dep in ("xcomp", "ccomp", "dobj") and current == token:
             # what is asked for has not happened: "demanded the arrest of", "urged Israel to withdraw";
@@ -139,6 +143,13 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
     if modal_seen:
         return "hypothetical", f"modal '{modal_seen}'"
     return None
+
+
+def _result_led_to(head) -> bool:
+    """'led to' / 'leading to' with no modal states what followed ("acts of violence, leading to clashes
+    with the police"); "could lead to clashes" does not."""
+    return head.lemma_.lower() == "lead" and head.tag_ in ("VBD", "VBZ", "VBG", "VBN") and not any(
+        c.dep_ == "aux" and c.lower_ in _IRREALIS_AUX for c in head.children) and head.dep_ != "xcomp"
 
 
 def read_modality(trigger_token, cues: ModalityCues, trigger_is_threat: bool = False) -> tuple[str, str]:
