@@ -380,6 +380,15 @@ def test_an_earlier_killing_told_in_the_background_does_not_lend_its_toll(extrac
     assert x.events[0].plover_type == "PROTEST" and not (x.events[0].fatalities and x.events[0].fatalities.best)
 
 
+def test_a_deadly_clash_between_unnamed_groups_is_a_battle(extract):
+    x = extract("On December 14th, clashes erupted in three villages near the river. One elderly man was "
+                "killed, and up to eight people were injured.", dt.date(2019, 12, 16))  # fmt: skip
+    assert (x.events[0].acled_event_type, x.events[0].acled_sub_event_type) == ("Battles", "Armed clash")
+    x = extract("Two groups of students clashed for three days over a choice of music. Five were injured.",
+                dt.date(2019, 12, 16))
+    assert (x.events[0].acled_event_type, x.events[0].acled_sub_event_type) == ("Riots", "Mob violence")
+
+
 def test_victims_named_by_no_country_word_are_civilians_of_the_place(extract):
     text = ("Israel said Israeli jets hit Hezbollah targets, and Israeli officials defended the raid. "
             "An Israeli air strike on a car in the southern Lebanese town of Nabatieh killed three people.")

@@ -334,6 +334,10 @@ def classify_acled(
         if not group_texts or any(_looks_mob(t) for t in group_texts):
             if "communal" in cues and "protest" not in cues:
                 return "Battles", "Armed clash", "acled:communal-clash"
+            if "protest" not in cues and any(c.kind == "killed" and (c.best or c.low or 0) > 0 for c in counts):
+                # groups that kill each other in a clash fight as (communal) militias, not as a mob:
+                # "clashes erupted in X ... one man was killed", "Beneficiaries clashed with squatters ..."
+                return "Battles", "Armed clash", "acled:deadly-clash"
             if "protest" in cues:
                 return "Riots", "Violent demonstration", "acled:protest-clash"
             return "Riots", "Mob violence", "acled:unarmed-clash"
