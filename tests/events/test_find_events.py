@@ -389,6 +389,13 @@ def test_a_deadly_clash_between_unnamed_groups_is_a_battle(extract):
     assert (x.events[0].acled_event_type, x.events[0].acled_sub_event_type) == ("Riots", "Mob violence")
 
 
+@pytest.mark.parametrize("text", ["Police respond to raiders attack; kill 16 of them.",
+                                  "Police pursue raiders; kill many."])
+def test_raiders_that_police_answer_with_force_fight_a_battle(extract, text):
+    x = extract(text, dt.date(2008, 12, 22))
+    assert (x.events[0].acled_event_type, x.events[0].acled_sub_event_type) == ("Battles", "Armed clash")
+
+
 def test_victims_named_by_no_country_word_are_civilians_of_the_place(extract):
     text = ("Israel said Israeli jets hit Hezbollah targets, and Israeli officials defended the raid. "
             "An Israeli air strike on a car in the southern Lebanese town of Nabatieh killed three people.")
