@@ -91,6 +91,13 @@ def test_a_name_with_no_reading_in_its_stated_container_is_placed_at_the_contain
     assert loc.confidence <= 0.5
 
 
+def test_a_namesake_in_another_province_than_the_stated_one_is_not_taken(nlp, gaz):
+    # cities500 has a Muqur in Ghazni, not the district of that name in Badghis
+    text = "One militant was killed when Afghan forces repulsed his attack in Muqur district, Badghis."
+    loc = _locate(nlp, gaz, text, "repulsed")
+    assert loc is not None and loc.country_code == "AF" and loc.admin1 == "Badghis", loc
+
+
 def test_a_list_of_places_is_not_read_as_containment(nlp, gaz):
     a = Article(id="t", text="Flights from Toronto, Vancouver and Calgary were cancelled.")
     places = {p.text: p for p in find_places(nlp(a.text), a, gaz)}

@@ -369,6 +369,12 @@ def _elsewhere_than_container(gaz: Gazetteer, cands: dict[int, int], container_r
         countries = {gaz.ccs[r] for r in rows}
         if len(countries) == 1 and not any(gaz.ccs[r] in countries for r in cands):
             return True
+        # "Muqur district, Badghis": a stated province that every reading of the name lies outside
+        # (Muqur in Ghazni) says the gazetteer lacks this one, as a stated country does
+        provinces = {(gaz.ccs[r], gaz.admin1[r]) for r in rows}
+        if len(provinces) == 1 and all(p for _, p in provinces) and any(gaz.features[r] == "ADM1" for r in rows) \
+                and not any((gaz.ccs[r], gaz.admin1[r]) in provinces for r in cands):
+            return True
     return False
 
 
