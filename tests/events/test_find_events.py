@@ -231,11 +231,21 @@ def test_officials_attacked_are_civilians(extract):
     assert x.events[0].acled_event_type == "Violence against civilians"
 
 
-def test_road_blocking_protest_is_a_violent_demonstration_unless_called_peaceful(extract):
-    x = extract("Residents of Salgaa blocked the Nakuru-Eldoret highway to protest against the governor.")
-    assert x.events[0].acled_sub_event_type == "Violent demonstration"
-    y = extract("Traders held a peaceful protest in Nakuru against new market fees.")
-    assert y.events[0].acled_sub_event_type == "Peaceful protest"
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # the codebook: road-blocking with barricades, burning tyres or other material is violent ...
+        ("Residents of Salgaa blocked the Nakuru-Eldoret highway with boulders to protest against the governor.",
+         "Violent demonstration"),
+        ("Youths barricaded the Kisumu-Busia road and burnt tyres, protesting the arrest of a trader.",
+         "Violent demonstration"),
+        # ... a crowd that blocks a road with itself or its vehicles protests peacefully
+        ("Residents of Salgaa blocked the Nakuru-Eldoret highway to protest against the governor.", "Peaceful protest"),
+        ("Traders held a peaceful protest in Nakuru against new market fees.", "Peaceful protest"),
+    ],
+)
+def test_road_blocking_is_violent_when_made_with_barricades_or_burning(extract, text, sub):
+    assert extract(text).events[0].acled_sub_event_type == sub
 
 
 def test_unknown_perpetrator_is_an_unidentified_armed_group(extract):
