@@ -288,6 +288,10 @@ def test_acled_note_label_states_the_type(extract):
     y = extract("Property destruction: Al Shabaab militants destroyed a communications mast in Wajir, Kenya.")
     assert y.events[0].acled_sub_event_type == "Looting/property destruction"
     assert y.article.text[y.events[0].trigger_start : y.events[0].trigger_end] == "destroyed"
+    # a label that is itself an event word names the note's event; it is not one more
+    z = extract("Arrests: 20 May. A suspected al Shabaab facilitator is arrested in Nairobi.", dt.date(2019, 5, 21))
+    assert [z.article.text[e.trigger_start : e.trigger_end] for e in z.events] == ["arrested"]
+    assert z.events[0].location is not None and z.events[0].location.name == "Nairobi"
 
 
 def test_soldiers_taken_in_an_attack_are_a_battle(extract):

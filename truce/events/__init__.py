@@ -165,6 +165,9 @@ def _apply_note_label(doc, text: str, cands: list[assemble.Candidate], lexicon: 
     if entry is None:
         return
     rule = f"acled:note-label {m.group(1).strip()!r}"
+    # the label's own word ("Arrests:", "Looting:") names the event the note tells; it is not one more
+    # event, and never the main one (it has no actor, place or date of its own)
+    cands[:] = [c for c in cands if not m.start(1) <= c.trigger.start < m.end(1)]
     asserted = [c for c in cands if c.modality in ("asserted", "claimed")]
     if asserted:
         main = max(asserted, key=lambda c: assemble.salience(c, 1, 0))
