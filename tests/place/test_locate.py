@@ -76,6 +76,10 @@ def test_a_place_after_a_comma_is_the_container_not_the_event_place(nlp, gaz):
         ("The bomber detonated his device at Umm al-Fahm junction in northern Israel.", "detonated", "Umm al-Fahm", "IL"),
         # a unit word between a place and its container
         ("Junta troops detained 12 villagers in Kalay township, Sagaing.", "detained", "Kalay", "MM"),
+        # the tagger calls these a common noun and an adjective; the crowd's words say they are places
+        ("Eldoret residents protested against the killing of civilians by police officers.", "protested",
+         "Eldoret", "KE"),
+        ("Residents of Ol Kalou protest over the poor state of an area road.", "protest", "Ol Kalou", "KE"),
     ],
 )
 def test_event_location_when_ner_mislabels_the_town(nlp, gaz, text, trigger, expected, country):

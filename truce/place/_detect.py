@@ -498,8 +498,10 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
             span = doc[i : i + k]
             if not _clean_edges(span) or not all(_capitalised(t) for t in span):
                 continue
-            if span[0].pos_ != "PROPN" or any(t.lower_ in _TITLES for t in span):
+            if any(t.lower_ in _TITLES for t in span):
                 continue
+            if span[0].pos_ != "PROPN" and not (span[0].pos_ in ("NOUN", "ADJ") and _place_cue(span)):
+                continue  # a capitalised common word, unless a cue says it is a place ("Eldoret residents")
             # a longer name may swallow NER's pieces of it ("Dawlat" + "Abad" -> "Dawlat Abad")
             if any(
                 a < span.end_char
