@@ -102,6 +102,23 @@ def test_a_namesake_in_another_province_than_the_stated_one_is_not_taken(nlp, ga
     assert loc is not None and loc.country_code == "AF" and loc.admin1 == "Badghis", loc
 
 
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        ("Nairobi workers held a demonstration over pay.", "demonstration", "Nairobi"),
+        ("Residents of Garissa protested against the closure of the market.", "protested", "Garissa"),
+    ],
+)
+def test_local_people_act_where_they_live(nlp, gaz, text, trigger, expected):
+    loc = _locate(nlp, gaz, text, trigger)
+    assert loc is not None and loc.text == expected, loc
+
+
+def test_a_victim_from_a_town_is_not_placed_there_when_the_event_is_elsewhere(nlp, gaz):
+    loc = _locate(nlp, gaz, "A resident of Khiam was killed in an Israeli strike on Nabatieh.", "strike")
+    assert loc is not None and loc.text == "Nabatieh", loc
+
+
 def test_a_list_of_places_is_not_read_as_containment(nlp, gaz):
     a = Article(id="t", text="Flights from Toronto, Vancouver and Calgary were cancelled.")
     places = {p.text: p for p in find_places(nlp(a.text), a, gaz)}

@@ -182,6 +182,13 @@ _LOCAL_PEOPLE = {
     "youths",
     "students",
     "people",
+    "workers",
+    "teachers",
+    "drivers",
+    "fishermen",
+    "herders",
+    "squatters",
+    "parents",
 }
 
 
@@ -368,8 +375,9 @@ def locate(doc, trigger: tuple[int, int], places: Sequence[PlaceMention]) -> Pla
             score -= 0.6
         # owner of a person noun: "a resident of Khiam", "the Iranian ambassador"
         head = p_tok.head
-        if p_tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PERSONISH:
-            score -= 1.0
+        if p_tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PERSONISH and not (
+                head.head.lower_ in _LOCAL_PEOPLE and head.head.dep_ in ("nsubj", "nsubjpass")):
+            score -= 1.0  # ... but "residents of Kisii protested": local people act where they live
         while head.dep_ == "compound" and head.head != head and head.i != t_tok.i:
             head = head.head  # "the Nabatieh drone attack": a modifier of the trigger's own compound
         if p_tok.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and head.i != t_tok.i:
