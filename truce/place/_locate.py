@@ -236,15 +236,17 @@ _NEARNESS = frozenset(("close", "near", "nearby", "adjacent", "next", "opposite"
 
 def _path_score(place_tok, trigger_tok, place_span) -> float:
     """How directly the place is attached to the trigger in the dependency tree."""
-    # walk up from the place's root, at most 6 steps, noting the prepositions passed
+    # walk up from the place's root, at most nine steps, noting the prepositions passed
     tok = place_tok
     preps: list[str] = []
     steps = 0
     trig_ancestors = {t.i for t in trigger_tok.ancestors}
     other_clause = 0.0
-    while steps < 9:
+    while True:
         if tok.i == trigger_tok.i:
             break
+        if steps >= 9:
+            return -1.0  # the trigger is not within nine steps above the place
         if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent", "dative"):
             # "launched by Russia": the agent's "by" names who, not where
             preps.append("by:agent" if tok.head.dep_ == "agent" else tok.head.lower_)
@@ -269,8 +271,6 @@ def _path_score(place_tok, trigger_tok, place_span) -> float:
             # the place hangs off something above the trigger (the clause's verb): weaker
             score = 0.6 - 0.1 * steps
             return score + _prep_bonus(preps) + other_clause
-    else:
-        return -1.0
     score = 2.0 - 0.15 * steps
     bonus = _prep_bonus(preps)
     if not preps and place_tok.dep_ == "dobj" and place_tok.head.i == trigger_tok.i and (
