@@ -119,6 +119,13 @@ def test_a_victim_from_a_town_is_not_placed_there_when_the_event_is_elsewhere(nl
     assert loc is not None and loc.text == "Nabatieh", loc
 
 
+def test_a_place_nine_steps_below_the_trigger_is_reached(nlp, gaz):
+    text = ("Police forces opened fire at rioters throwing rocks at police officers in the town of El Wak, "
+            "killing at least one person.")
+    loc = _locate(nlp, gaz, text, "opened")
+    assert loc is not None and loc.text == "El Wak", loc
+
+
 def test_a_list_of_places_is_not_read_as_containment(nlp, gaz):
     a = Article(id="t", text="Flights from Toronto, Vancouver and Calgary were cancelled.")
     places = {p.text: p for p in find_places(nlp(a.text), a, gaz)}
