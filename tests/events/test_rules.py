@@ -125,6 +125,12 @@ def test_acled_types(code, text, acled_type, sub):
     "text, plover",
     [
         ("The government halted all aid to the northern province on Monday.", "SANCTION"),
+        ("The European Union gave the country 5 million dollars of aid for farming projects.", "AID"),
+        ("The agency reduced food supplies to the camp because rice was being diverted.", "SANCTION"),
+        ("Thousands of Kurds sought refuge in Germany last month.", "REQUEST"),
+        ("The navies of the two countries launched ten days of war games in the gulf.", "COOPERATE"),
+        ("The high court opened a hearing into the legality of the interrogation methods.", "ACCUSE"),
+        ("The newspaper violated a ban imposed by the general.", "REJECT"),
         ("Ankara recalled its ambassador from Vienna.", "SANCTION"),
         ("The ministry expelled three diplomats accused of spying.", "SANCTION"),
         ("Kenya extradited two suspects to Uganda.", "COOPERATE"),

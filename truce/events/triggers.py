@@ -256,6 +256,10 @@ def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
             if match is None:  # "took to the streets", "set on fire": through a preposition
                 match = next((g for c in token.children if c.dep_ in ("prep", "prt")
                               for g in c.children if _lemma(g) == dep), None)  # fmt: skip
+            if match is None:  # "gave the Ivory Coast 5.1 million dollars of aid": the object's "of"
+                match = next((h for c in token.children if c.dep_ == "dobj" for g in c.children
+                              if g.dep_ == "prep" and g.lower_ == "of" for h in g.children
+                              if h.dep_ == "pobj" and _lemma(h) == dep), None)  # fmt: skip
             if match is None and not any(c.dep_ == "dobj" for c in token.children):
                 # an object shared by coordinated verbs: "intercepted and destroyed 12 drones"
                 match = next((g for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"
