@@ -131,6 +131,9 @@ def test_acled_types(code, text, acled_type, sub):
         ("The navies of the two countries launched ten days of war games in the gulf.", "COOPERATE"),
         ("The high court opened a hearing into the legality of the interrogation methods.", "ACCUSE"),
         ("The newspaper violated a ban imposed by the general.", "REJECT"),
+        # an agreement refused or not reached is a rejection
+        ("Syria says it will not accept any more refugees.", "REJECT"),
+        ("The two sides failed to reach agreement on the future of the offices.", "REJECT"),
         ("Ankara recalled its ambassador from Vienna.", "SANCTION"),
         ("The ministry expelled three diplomats accused of spying.", "SANCTION"),
         ("Kenya extradited two suspects to Uganda.", "COOPERATE"),
