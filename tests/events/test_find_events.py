@@ -410,6 +410,15 @@ def test_raiders_that_police_answer_with_force_fight_a_battle(extract, text):
     assert (x.events[0].acled_event_type, x.events[0].acled_sub_event_type) == ("Battles", "Armed clash")
 
 
+def test_a_killing_by_forces_is_not_folded_into_violence_it_happened_in(extract):
+    # the police killed; "violence" names no agent, so the killing keeps its own
+    x = extract("One person was killed in police firing and two others were injured as violence escalated "
+                "in the old city.", dt.date(2002, 3, 5))  # fmt: skip
+    killing = next(e for e in x.events if x.article.text[e.trigger_start : e.trigger_end] == "killed")
+    assert any(a.role == "actor" and a.acled_inter == 1 for a in killing.actors)
+    assert killing.fatalities is not None and killing.fatalities.best == 1
+
+
 def test_victims_named_by_no_country_word_are_civilians_of_the_place(extract):
     text = ("Israel said Israeli jets hit Hezbollah targets, and Israeli officials defended the raid. "
             "An Israeli air strike on a car in the southern Lebanese town of Nabatieh killed three people.")

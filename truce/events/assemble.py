@@ -253,6 +253,18 @@ def _own_actor(c: Candidate) -> bool:
     return any(a.role == "actor" and a.text.lower() not in ("they", "he", "she", "it") for a in c.actors)
 
 
+def _other_agent(outcome: Candidate, event: Candidate) -> bool:
+    """The outcome names an armed agent (forces, an armed group) and the event names none, or none of
+    the same group. A crowd or an unknown kind of agent does not count: a headline's "3 civilians
+    killed during UPDF raid" parses the victims as the agent."""
+    def agents(c: Candidate, armed: bool) -> set[str]:
+        return {(a.actor_id or a.text).lower() for a in c.actors
+                if a.role == "actor" and a.text.lower() not in ("they", "he", "she", "it")
+                and (not armed or a.acled_inter in (1, 2, 3, 4, 8))}
+    own = agents(outcome, armed=True)
+    return bool(own) and not own & agents(event, armed=False)
+
+
 def merge_outcomes(cands: list[Candidate]) -> list[Candidate]:
     """Fold outcome triggers ("killed", "wounded") into the violent event they report the toll of."""
     by_sentence: dict[int, list[Candidate]] = {}
@@ -273,7 +285,9 @@ def merge_outcomes(cands: list[Candidate]) -> list[Candidate]:
                     # "a mob attacked a man who had killed his father": what the victim had done
                     hosts = [v for v in hosts if not _outside(v.token, clause)]
                 host = None
-                linked = [v for v in hosts if _connected(v.token, c.token)]
+                # an outcome with an agent of its own that the event lacks is another act: "one was
+                # killed in police firing as violence escalated" (the police killed, not the violence)
+                linked = [v for v in hosts if _connected(v.token, c.token) and not _other_agent(c, v)]
                 if linked:
                     host = max(linked, key=_specificity)
                 elif hosts and not _own_actor(c):
