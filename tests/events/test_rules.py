@@ -74,6 +74,10 @@ def test_ceasefire_mentioned_in_passing_is_not_an_event(code):
         ("Residents fear an attack by the militia.", "ASSAULT", "hypothetical"),
         ("Gangs burned homes of rival groups, leading to clashes with the police.", "ASSAULT", "asserted"),
         ("The dispute could lead to clashes with the police.", "ASSAULT", "hypothetical"),
+        # "due to" gives a cause, "due to meet" a plan
+        ("Sixty of the people who died due to police firing were from the majority community.", "ASSAULT",
+         "asserted"),
+        ("The envoys are due to meet on Friday.", "CONSULT", "planned"),
     ],
 )
 def test_modality(code, text, plover, modality):

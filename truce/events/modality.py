@@ -126,7 +126,7 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
             # what is asked for has not happened: "demanded the arrest of", "urged Israel to withdraw";
             # only the act itself, not what it is about ("demanded a probe into the police firing")
             return "hypothetical", f"requested: '{head.text}'"
-        if h in cues.planned and dep in ("xcomp", "ccomp", "pobj", "prep", "acl", "pcomp"):
+        if h in cues.planned and dep in ("xcomp", "ccomp", "pobj", "prep", "acl", "pcomp") and not _because_of(head):
             return "planned", f"'{head.text}'"
         if _negated(head) and dep == "xcomp":
             return "negated", f"negation on '{head.text}'"
@@ -143,6 +143,11 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
     if modal_seen:
         return "hypothetical", f"modal '{modal_seen}'"
     return None
+
+
+def _because_of(head) -> bool:
+    """"due to police firing" gives a cause; "due to meet on Friday" a plan."""
+    return head.lower_ == "due" and any(c.lower_ == "to" and c.dep_ in ("pcomp", "prep") for c in head.children)
 
 
 def _result_led_to(head) -> bool:
