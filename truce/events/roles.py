@@ -70,7 +70,11 @@ _WHEN_MARKS = frozenset(("when", "as", "after", "while"))
 def _shooter_in_when_clause(verb) -> list:
     """"one person was killed when the police fired 15 rounds": the subject of a firing clause
     attached to a harm verb that names no perpetrator of its own."""
-    for clause in verb.children:
+    # the clause may hang on a coordinated harm verb: "one was killed and six injured when the police fired"
+    # (or on the participle of a coordinated noun: "killed and six others [injured] when ...")
+    conj = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
+    verbs = [verb] + conj + [a for c in conj for a in c.children if a.dep_ == "acl" and a.lemma_.lower() in HARM_VERBS]
+    for clause in (c for v in verbs for c in v.children):
         if clause.dep_ != "advcl" or clause.lemma_.lower() not in _FIRING_VERBS:
             continue
         if not any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN_MARKS for c in clause.children):
