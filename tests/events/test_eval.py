@@ -93,7 +93,9 @@ def test_india_kill_needs_the_police_as_the_killer(extract):
                  "however, the police in self-defence fired about 40 rounds killing two persons.",
                  "one person was killed and six others injured on tuesday night when the police fired to "
                  "disperse mobs pelting stones.",
-                 "one person was killed in police firing and two others were injured as violence escalated."):
+                 "one person was killed in police firing and two others were injured as violence escalated.",
+                 "three persons died here when the police resorted to firing to disperse an irate mob.",
+                 "a 19-year-old youth perished in police firing on tuesday."):
         assert "KILL" in predict_labels(extract(text, dt.date(2002, 3, 2)).events, text), text
     # the police are named, but a mob killed
     text = "a mob killed two men near the police station on friday."

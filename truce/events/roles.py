@@ -67,6 +67,13 @@ _MUNITIONS = frozenset("round rounds shot shots bullet bullets shell shells rock
 _WHEN_MARKS = frozenset(("when", "as", "after", "while"))
 
 
+def _resorted_to_fire(verb) -> bool:
+    """"the police resorted to firing": the firing is the object of "resort to"."""
+    return verb.lemma_.lower() == "resort" and any(
+        p.lemma_.lower() in ("fire", "firing", "shooting") for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+        for p in c.children if p.dep_ in ("pobj", "pcomp"))
+
+
 def _shooter_in_when_clause(verb) -> list:
     """"one person was killed when the police fired 15 rounds": the subject of a firing clause
     attached to a harm verb that names no perpetrator of its own."""
@@ -75,7 +82,7 @@ def _shooter_in_when_clause(verb) -> list:
     conj = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
     verbs = [verb] + conj + [a for c in conj for a in c.children if a.dep_ == "acl" and a.lemma_.lower() in HARM_VERBS]
     for clause in (c for v in verbs for c in v.children):
-        if clause.dep_ != "advcl" or clause.lemma_.lower() not in _FIRING_VERBS:
+        if clause.dep_ != "advcl" or not (clause.lemma_.lower() in _FIRING_VERBS or _resorted_to_fire(clause)):
             continue
         if not any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN_MARKS for c in clause.children):
             continue
@@ -155,7 +162,8 @@ def role_phrases(trigger_token, demand=None) -> list[tuple[str, object]]:
             # a participle hanging on its noun: "30 IS militants surrendered" (the parser's reading),
             # "a man killed by police" (the noun is the victim of a harm verb or of a "by" agent), "a
             # gang killing 5" (a present participle: the noun acts)
-            harm = (t.lemma_.lower() in HARM_VERBS and t.tag_ != "VBG") or any(c.dep_ == "agent" for c in t.children)
+            harm = (t.lemma_.lower() in HARM_VERBS | DIE_VERBS and t.tag_ != "VBG") or any(
+                c.dep_ == "agent" for c in t.children)
             out.append(("recipient" if harm else "actor", t.head))
         for child in t.children:
             if child.dep_ == "agent":

@@ -22,7 +22,7 @@ LIGHT_VERBS = frozenset(
 )
 
 # Triggers that only report an outcome (someone died); they merge into a richer violent event nearby.
-OUTCOME_LEMMAS = frozenset("kill killing injure wound die death dead".split())
+OUTCOME_LEMMAS = frozenset("kill killing injure wound die perish succumb death dead".split())
 
 # Objects that make a verb trigger non-eventive ("released a statement", "hit a record").
 _NON_EVENT_OBJECTS = frozenset(
