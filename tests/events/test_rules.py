@@ -74,6 +74,12 @@ def test_ceasefire_mentioned_in_passing_is_not_an_event(code):
         ("Residents fear an attack by the militia.", "ASSAULT", "hypothetical"),
         ("Gangs burned homes of rival groups, leading to clashes with the police.", "ASSAULT", "asserted"),
         ("The dispute could lead to clashes with the police.", "ASSAULT", "hypothetical"),
+        # a light verb carries its noun's mood and negation; a reaction does not
+        ("Israel may launch an offensive in Lebanon.", "ASSAULT", "hypothetical"),
+        ("The leaders may be put under house arrest.", "COERCE", "hypothetical"),
+        ("The rebels did not stage an attack on Monday.", "ASSAULT", "negated"),
+        ("They will order a lathi charge or arrest us.", "COERCE", "planned"),
+        ("Hezbollah may condemn the attack.", "ASSAULT", "asserted"),
         # "due to" gives a cause, "due to meet" a plan
         ("Sixty of the people who died due to police firing were from the majority community.", "ASSAULT",
          "asserted"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from truce.events.lexicon import Lexicon
+from truce.events.triggers import LIGHT_VERBS
 
 __all__ = ["ModalityCues", "modality_cues", "read_modality", "threat_over"]
 
@@ -82,6 +83,29 @@ def _local(token, cues: ModalityCues) -> tuple[str, str] | None:
             return "hypothetical", f"'{child.text} {token.text}'"
         if child.dep_ == "amod" and c in _PLANNED_ADJ:
             return "planned", f"'{child.text} {token.text}'"
+    return None
+
+
+# verbs that carry a noun event's tense, mood and negation: "may launch an offensive", "will be put
+# under house arrest", "did not stage a protest" (not "may condemn the attack": that one happened)
+_CARRIER_VERBS = frozenset(LIGHT_VERBS | {"put", "place", "face", "court", "effect"})
+
+
+def _carrier_local(token, cues: ModalityCues) -> tuple[str, str] | None:
+    """The status a noun trigger takes from the light verb that carries it, or a verb from the first
+    of two coordinated verbs that share its auxiliaries ("will order a lathi charge or arrest us")."""
+    head = token.head
+    if token.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("under", "into"):
+            head = head.head  # "put under arrest", "taken into custody"
+        elif token.dep_ not in ("dobj", "attr", "nsubjpass"):
+            return None
+        if head == token or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in _CARRIER_VERBS:
+            return None
+        return _local(head, cues)
+    if token.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in token.children):
+        return _local(head, cues)
     return None
 
 
@@ -163,7 +187,7 @@ def read_modality(trigger_token, cues: ModalityCues, trigger_is_threat: bool = F
     A threat or denial above the trigger wins over its own modal ("warned it would strike" is a
     threat); otherwise the trigger's own auxiliaries and negation decide, then the governing words.
     """
-    local = _local(trigger_token, cues)
+    local = _local(trigger_token, cues) or _carrier_local(trigger_token, cues)
     if local and local[0] == "negated":
         return local
     if trigger_is_threat:
