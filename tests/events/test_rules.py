@@ -53,6 +53,12 @@ def test_ceasefire_mentioned_in_passing_is_not_an_event(code):
     assert [c for c in code("The two sides reached a ceasefire on Sunday.") if c.trigger.plover == "AGREE"]
 
 
+@pytest.mark.parametrize("text", ["Dr Dalal had suffered a cardiac arrest a fortnight back.",
+                                  "The administration is apprehending trouble at the rally."])
+def test_not_an_arrest(code, text):
+    assert not [c for c in code(text) if c.trigger.mode == "arrest"]
+
+
 @pytest.mark.parametrize(
     "text, plover, modality",
     [
@@ -80,6 +86,8 @@ def test_ceasefire_mentioned_in_passing_is_not_an_event(code):
         ("The rebels did not stage an attack on Monday.", "ASSAULT", "negated"),
         ("They will order a lathi charge or arrest us.", "COERCE", "planned"),
         ("Hezbollah may condemn the attack.", "ASSAULT", "asserted"),
+        ("The police have not been able to arrest the named kidnappers.", "COERCE", "negated"),
+        ("The police were unable to arrest them in time.", "COERCE", "negated"),
         # "due to" gives a cause, "due to meet" a plan
         ("Sixty of the people who died due to police firing were from the majority community.", "ASSAULT",
          "asserted"),

@@ -152,8 +152,9 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
             return "hypothetical", f"requested: '{head.text}'"
         if h in cues.planned and dep in ("xcomp", "ccomp", "pobj", "prep", "acl", "pcomp") and not _because_of(head):
             return "planned", f"'{head.text}'"
-        if _negated(head) and dep == "xcomp":
-            return "negated", f"negation on '{head.text}'"
+        if dep == "xcomp" and (_negated(head) or head.lemma_.lower() == "unable" or (
+                head.lemma_.lower() == "able" and head.dep_ == "acomp" and _negated(head.head))):
+            return "negated", f"negation on '{head.text}'"  # "were unable to", "have not been able to"
         for child in head.children:
             if child.dep_ in ("aux", "auxpass") and dep in ("xcomp", "ccomp"):
                 c = child.lemma_.lower()

@@ -198,6 +198,10 @@ def _skip(token, entry: TriggerEntry) -> bool:
             return True
     if lemma == "attack" and any(_lemma(c) == "heart" for c in token.children):
         return True
+    if lemma == "arrest" and any(_lemma(c) in ("cardiac", "heart", "respiratory") for c in token.children):
+        return True  # "suffered a cardiac arrest"
+    if lemma == "apprehend" and any(c.dep_ == "dobj" and _lemma(c) in _FEARED_THINGS for c in token.children):
+        return True  # "apprehending trouble", "apprehended cross-voting": fearing, not arresting
     if lemma == "execute" and not any(c.dep_ in ("dobj", "nsubjpass") and _lemma(c) not in _EXECUTED_THINGS
                                       for c in token.children):
         return True  # "executed a plan", "executed an airstrike": carried out; "executed 15 farmers" killed
@@ -210,6 +214,10 @@ def _skip(token, entry: TriggerEntry) -> bool:
     return False
 
 
+# what one fears rather than arrests: "the administration is apprehending trouble"
+_FEARED_THINGS = frozenset(("trouble", "violence", "danger", "threat", "attack", "clash", "unrest", "tension",
+                            "problem", "crisis", "risk", "loss", "defeat", "backlash", "retaliation", "reprisal",
+                            "alienation", "cross", "voting", "disturbance", "breakdown", "outbreak"))  # fmt: skip
 # nouns that an event noun before them only classifies ("arrest warrant", "attack helicopter")
 _KIND_OF_THING = frozenset(("warrant", "rate", "helicopter", "aircraft", "dog",
                             "squad", "record", "certificate", "figure", "statistic", "ship", "submarine",
