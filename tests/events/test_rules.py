@@ -88,6 +88,10 @@ def test_not_an_arrest(code, text):
         ("Hezbollah may condemn the attack.", "ASSAULT", "asserted"),
         ("The police have not been able to arrest the named kidnappers.", "COERCE", "negated"),
         ("The police were unable to arrest them in time.", "COERCE", "negated"),
+        ("The leaders are likely to be arrested on Friday.", "COERCE", "planned"),
+        # what is asked for, even second in a list of demands
+        ("Demanding an immediate ban on the group and the arrest of its leaders, he said it must go.", "COERCE",
+         "hypothetical"),
         # "due to" gives a cause, "due to meet" a plan
         ("Sixty of the people who died due to police firing were from the majority community.", "ASSAULT",
          "asserted"),

@@ -118,6 +118,7 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
     """The status the words above the trigger give it ("warned that ...", "agreed to ...")."""
     current = token
     modal_seen: str | None = None
+    conjuncts_only = True  # every step so far joined coordinated words: "demanded a ban and the arrest of"
     for _ in range(_MAX_DEPTH):
         if current.dep_ in ("ROOT", "relcl") or current.head == current:
             break
@@ -134,6 +135,7 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
         if dep == "conj":
             current = head
             continue
+        first_step = conjuncts_only  # the act itself (or one coordinated with it), not what it is about
         if h in cues.denial:
             return "denied", f"'{head.text}'"
         if h in cues.threat:
@@ -146,7 +148,7 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
             # a verb's adjunct is outside its doubt ("eight are feared dead after militia attacked the
             # town": the attack happened); its complement is not ("could lead to clashes")
             return "hypothetical", f"'{head.text}'"
-        if h in cues.request and dep in ("xcomp", "ccomp", "dobj") and current == token:
+        if h in cues.request and dep in ("xcomp", "ccomp", "dobj") and first_step:
             # what is asked for has not happened: "demanded the arrest of", "urged Israel to withdraw";
             # only the act itself, not what it is about ("demanded a probe into the police firing")
             return "hypothetical", f"requested: '{head.text}'"
@@ -165,6 +167,7 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
         if dep == "ccomp":
             break  # a reported clause keeps its own status: "X said the army killed ..."
         current = head
+        conjuncts_only = False
     if modal_seen:
         return "hypothetical", f"modal '{modal_seen}'"
     return None
