@@ -419,6 +419,14 @@ def test_a_killing_by_forces_is_not_folded_into_violence_it_happened_in(extract)
     assert killing.fatalities is not None and killing.fatalities.best == 1
 
 
+def test_a_date_is_not_the_object_of_a_pair_trigger_and_protestant_is_no_protest(extract):
+    x = extract("07 March: Unidentified armed group stopped a police car and started firing at them. The police "
+                "fired back and killed two of them.", dt.date(2019, 3, 8))  # fmt: skip
+    assert x.events[0].acled_event_type == "Battles"
+    y = extract("The government outlawed the largest Protestant extremist organization.", dt.date(2019, 3, 8))
+    assert all(e.acled_event_type != "Protests" for e in y.events)
+
+
 def test_victims_named_by_no_country_word_are_civilians_of_the_place(extract):
     text = ("Israel said Israeli jets hit Hezbollah targets, and Israeli officials defended the raid. "
             "An Israeli air strike on a car in the southern Lebanese town of Nabatieh killed three people.")

@@ -153,6 +153,9 @@ def test_acled_types(code, text, acled_type, sub):
         ("The navies of the two countries launched ten days of war games in the gulf.", "COOPERATE"),
         ("The high court opened a hearing into the legality of the interrogation methods.", "ACCUSE"),
         ("The newspaper violated a ban imposed by the general.", "REJECT"),
+        ("Police prevented the demonstration staged by students at the university.", "COERCE"),
+        ("The government outlawed the largest Protestant extremist organization.", "COERCE"),
+        ("Hackers defaced nearly 3,000 Danish web sites over the past month.", "COERCE"),
         # an agreement refused or not reached is a rejection
         ("Syria says it will not accept any more refugees.", "REJECT"),
         ("The two sides failed to reach agreement on the future of the offices.", "REJECT"),

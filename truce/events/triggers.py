@@ -260,7 +260,7 @@ def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
         for dep, entry in lexicon.pairs.get(lemma, ()):
             if not _pos_ok(entry, pos) or token.i in found:
                 continue
-            match = next((c for c in token.children if _lemma(c) == dep), None)
+            match = next((c for c in token.children if _lemma(c) == dep and c.ent_type_ not in ("DATE", "TIME")), None)
             if match is None:  # "took to the streets", "set on fire": through a preposition
                 match = next((g for c in token.children if c.dep_ in ("prep", "prt")
                               for g in c.children if _lemma(g) == dep), None)  # fmt: skip
