@@ -156,6 +156,9 @@ def test_acled_types(code, text, acled_type, sub):
         ("Police prevented the demonstration staged by students at the university.", "COERCE"),
         ("The government outlawed the largest Protestant extremist organization.", "COERCE"),
         ("Hackers defaced nearly 3,000 Danish web sites over the past month.", "COERCE"),
+        # CAMEO 164-166, PLOVER SANCTION: negotiations halted, inspectors expelled
+        ("The government suspended negotiations with the rebels on Monday.", "SANCTION"),
+        ("North Korea expelled inspectors of the atomic agency from its nuclear facilities.", "SANCTION"),
         # an agreement refused or not reached is a rejection
         ("Syria says it will not accept any more refugees.", "REJECT"),
         ("The two sides failed to reach agreement on the future of the offices.", "REJECT"),
