@@ -53,6 +53,24 @@ def test_ceasefire_mentioned_in_passing_is_not_an_event(code):
     assert [c for c in code("The two sides reached a ceasefire on Sunday.") if c.trigger.plover == "AGREE"]
 
 
+@pytest.mark.parametrize(
+    "text, word, plover",
+    [
+        ("Raiders attakced several houses in the village.", "attakced", "ASSAULT"),
+        ("Traders demonstated against the demolition of their stalls.", "demonstated", "PROTEST"),
+        ("One man was shot and killled by a candidate.", "killled", "ASSAULT"),
+    ],
+)
+def test_a_misspelt_event_verb_is_still_its_trigger(code, text, word, plover):
+    assert any(c.trigger.plover == plover and text[c.trigger.start : c.trigger.end] == word for c in code(text))
+
+
+@pytest.mark.parametrize("text", ["Some of the members suffered injuries when police responded.",
+                                  "The attacker was seen near the market.", "The looter fled."])
+def test_real_words_near_a_trigger_are_not_slips(code, text):
+    assert not [c for c in code(text) if c.trigger.plover in ("ASSAULT", "PROTEST")]
+
+
 @pytest.mark.parametrize("text", ["Dr Dalal had suffered a cardiac arrest a fortnight back.",
                                   "The administration is apprehending trouble at the rally."])
 def test_not_an_arrest(code, text):

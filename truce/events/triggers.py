@@ -151,6 +151,54 @@ def _upper_lemmas(token) -> list[str]:
     return out
 
 
+_TYPO_MIN_LENGTH = 6
+_TYPO_MIN_WEIGHT = 0.7
+_typo_forms: dict[int, dict[str, dict[str, str]]] = {}  # id(lexicon) -> 3-letter prefix -> form -> lemma
+
+
+def _trigger_forms(lexicon: Lexicon) -> dict[str, dict[str, str]]:
+    """The "-ed" and "-ing" forms of the strong single-word triggers, by their first three letters."""
+    forms = _typo_forms.get(id(lexicon))
+    if forms is None:
+        forms = {}
+        for lemma, entries in lexicon.single.items():
+            if not lemma.isalpha() or max(e.weight for e in entries) < _TYPO_MIN_WEIGHT:
+                continue
+            stem = lemma[:-1] if lemma.endswith("e") else lemma
+            for form in {stem + "ed", stem + "ing"}:
+                if len(form) >= _TYPO_MIN_LENGTH:
+                    forms.setdefault(form[:3], {})[form] = lemma
+        _typo_forms[id(lexicon)] = forms
+    return forms
+
+
+def _one_slip(word: str, form: str) -> bool:
+    """``word`` is ``form`` with two neighbouring letters swapped, one letter left out or one added
+    ("attakced", "demonstated", "killled"); a letter replaced is not a slip here, since real words
+    differ so from trigger forms ("attacker", "looter")."""
+    if len(word) == len(form):
+        diff = [i for i in range(len(word)) if word[i] != form[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == form[diff[1]] and word[diff[1]] == form[diff[0]]
+    short, long_ = (word, form) if len(word) < len(form) else (form, word)
+    if len(long_) - len(short) != 1:
+        return False
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1 :]
+
+
+def _misspelt_trigger(token, lexicon: Lexicon) -> str | None:
+    """The lemma of the strong trigger a misspelt word stands for, or None. ACLED notes and wire copy
+    carry slips ("Raiders attakced several houses", "traders demonstated"); the first three letters
+    must be right, and the word must not itself be a trigger form."""
+    word = token.lower_
+    if len(word) < _TYPO_MIN_LENGTH or not word.isalpha() or not word.endswith(("ed", "ing")):
+        return None  # only verb forms: a plural or other word one letter off is too often real ("injuries")
+    near = _trigger_forms(lexicon).get(word[:3], {})
+    if word in near:
+        return None
+    return next((lemma for form, lemma in near.items() if _one_slip(word, form)), None)
+
+
 def _strike_reading(token) -> str | None:
     """For the noun "strike": "labour", "military" or None when unclear."""
     words = {_lemma(c) for c in token.children}
@@ -284,8 +332,10 @@ def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
         entries = lexicon.single.get(lemma, ())
         if not entries:  # the tagger's lemma may be wrong ("raped" -> "rap"): try the word's own stem
             guess = next((w for w in _upper_lemmas(token) if w in lexicon.single), None)
-            if guess is not None:
-                lemma, entries = guess, lexicon.single[guess]
+            typo = None if guess is not None else _misspelt_trigger(token, lexicon)
+            if guess is not None or typo is not None:
+                lemma = guess or typo
+                entries = lexicon.single[lemma]
         for entry in entries:
             if not (_pos_ok(entry, pos) or _verb_tagged_as_noun(token, entry)) or _skip(token, entry):
                 continue
