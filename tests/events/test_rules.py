@@ -177,6 +177,8 @@ def test_acled_types(code, text, acled_type, sub):
         # CAMEO 164-166, PLOVER SANCTION: negotiations halted, inspectors expelled
         ("The government suspended negotiations with the rebels on Monday.", "SANCTION"),
         ("North Korea expelled inspectors of the atomic agency from its nuclear facilities.", "SANCTION"),
+        ("Swiss doctors handed over 700 kg of medicine to the Red Crescent in Bam.", "AID"),
+        ("The army handed over the town to the police.", "RETREAT"),
         # an agreement refused or not reached is a rejection
         ("Syria says it will not accept any more refugees.", "REJECT"),
         ("The two sides failed to reach agreement on the future of the offices.", "REJECT"),
