@@ -71,6 +71,11 @@ def test_real_words_near_a_trigger_are_not_slips(code, text):
     assert not [c for c in code(text) if c.trigger.plover in ("ASSAULT", "PROTEST")]
 
 
+def test_the_wounded_are_people_not_an_event(code):
+    cands = code("U.N. helicopters evacuated the wounded from the besieged town on Friday.")
+    assert [c.trigger.plover for c in cands] == ["AID"]
+
+
 @pytest.mark.parametrize("text", ["Dr Dalal had suffered a cardiac arrest a fortnight back.",
                                   "The administration is apprehending trouble at the rally."])
 def test_not_an_arrest(code, text):
@@ -179,6 +184,7 @@ def test_acled_types(code, text, acled_type, sub):
         ("North Korea expelled inspectors of the atomic agency from its nuclear facilities.", "SANCTION"),
         ("Swiss doctors handed over 700 kg of medicine to the Red Crescent in Bam.", "AID"),
         ("The army handed over the town to the police.", "RETREAT"),
+        ("U.N. helicopters evacuated the wounded from the besieged town on Friday.", "AID"),
         # an agreement refused or not reached is a rejection
         ("Syria says it will not accept any more refugees.", "REJECT"),
         ("The two sides failed to reach agreement on the future of the offices.", "REJECT"),

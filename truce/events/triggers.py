@@ -246,6 +246,8 @@ def _skip(token, entry: TriggerEntry) -> bool:
             return True
     if lemma == "attack" and any(_lemma(c) == "heart" for c in token.children):
         return True
+    if lemma in ("wound", "injure", "dead") and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return True  # "evacuated the wounded": the people an earlier event hurt, not an event
     if lemma == "arrest" and any(_lemma(c) in ("cardiac", "heart", "respiratory") for c in token.children):
         return True  # "suffered a cardiac arrest"
     if lemma == "apprehend" and any(c.dep_ == "dobj" and _lemma(c) in _FEARED_THINGS for c in token.children):
