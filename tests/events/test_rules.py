@@ -112,6 +112,8 @@ def test_not_an_arrest(code, text):
         ("The police have not been able to arrest the named kidnappers.", "COERCE", "negated"),
         ("The police were unable to arrest them in time.", "COERCE", "negated"),
         ("The leaders are likely to be arrested on Friday.", "COERCE", "planned"),
+        ("Macedonia is preparing a major offensive against the rebels.", "ASSAULT", "planned"),
+        ("The gang set fire to the houses.", "COERCE", "asserted"),
         # what is asked for, even second in a list of demands
         ("Demanding an immediate ban on the group and the arrest of its leaders, he said it must go.", "COERCE",
          "hypothetical"),

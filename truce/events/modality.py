@@ -154,6 +154,8 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
             return "hypothetical", f"requested: '{head.text}'"
         if h in cues.planned and dep in ("xcomp", "ccomp", "pobj", "prep", "acl", "pcomp") and not _because_of(head):
             return "planned", f"'{head.text}'"
+        if h in _PLANNING_VERBS and dep == "dobj" and first_step:
+            return "planned", f"'{head.text}'"  # "preparing a major offensive", "planned an attack"
         if dep == "xcomp" and (_negated(head) or head.lemma_.lower() == "unable" or (
                 head.lemma_.lower() == "able" and head.dep_ == "acomp" and _negated(head.head))):
             return "negated", f"negation on '{head.text}'"  # "were unable to", "have not been able to"
@@ -171,6 +173,10 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
     if modal_seen:
         return "hypothetical", f"modal '{modal_seen}'"
     return None
+
+
+# verbs whose object is an act still to come (not "set fire", "agreed a ceasefire": those happen)
+_PLANNING_VERBS = frozenset(("plan", "prepare", "schedule", "propose", "intend", "plot"))
 
 
 def _because_of(head) -> bool:
