@@ -113,6 +113,8 @@ def test_not_an_arrest(code, text):
         ("The police were unable to arrest them in time.", "COERCE", "negated"),
         ("The leaders are likely to be arrested on Friday.", "COERCE", "planned"),
         ("Macedonia is preparing a major offensive against the rebels.", "ASSAULT", "planned"),
+        # what someone is suspected or accused of is alleged
+        ("Police arrested two men suspected of killing a trader.", "ASSAULT", "claimed"),
         ("The gang set fire to the houses.", "COERCE", "asserted"),
         # what is asked for, even second in a list of demands
         ("Demanding an immediate ban on the group and the arrest of its leaders, he said it must go.", "COERCE",

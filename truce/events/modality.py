@@ -140,7 +140,8 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
             return "denied", f"'{head.text}'"
         if h in cues.threat:
             return "threatened", f"'{head.text}'"
-        if h in cues.claim and dep in ("ccomp", "xcomp", "pcomp", "dobj"):
+        if h in cues.claim and (dep in ("ccomp", "xcomp", "pcomp", "dobj") or dep == "prep" and current.lower_ == "of"):
+            # ... and what someone is "accused of" or "suspected of" doing
             return "claimed", f"'{head.text}'"
         if h in cues.hypothetical and dep in ("pobj", "prep", "xcomp", "pcomp", "dobj", "acl", "compound") and not (
                 dep == "prep" and head.pos_ in ("VERB", "AUX") and current.lower_ not in ("to", "into", "of", "for")
