@@ -71,6 +71,10 @@ def test_real_words_near_a_trigger_are_not_slips(code, text):
     assert not [c for c in code(text) if c.trigger.plover in ("ASSAULT", "PROTEST")]
 
 
+def test_declining_to_comment_is_no_event(code):
+    assert not [c for c in code("The spokesman declined to comment on the raid.") if c.trigger.plover == "REJECT"]
+
+
 def test_the_wounded_are_people_not_an_event(code):
     cands = code("U.N. helicopters evacuated the wounded from the besieged town on Friday.")
     assert [c.trigger.plover for c in cands] == ["AID"]
@@ -113,6 +117,12 @@ def test_not_an_arrest(code, text):
         ("The police were unable to arrest them in time.", "COERCE", "negated"),
         ("The leaders are likely to be arrested on Friday.", "COERCE", "planned"),
         ("Macedonia is preparing a major offensive against the rebels.", "ASSAULT", "planned"),
+        # what is refused or declined did not happen; the refusal did
+        ("Pakistan has refused to deploy peacekeepers in Iraq.", "MOBILIZE", "negated"),
+        ("The vice-president has declined to resign despite growing pressure.", "REJECT", "asserted"),
+        ("The U.S. said it would not meet the hostage-takers' demands.", "REJECT", "asserted"),
+        # an announced coercive measure is a threat, whatever verb carries it
+        ("The president announced that he will extend the night-time curfew in Abidjan.", "THREATEN", "planned"),
         # what someone is suspected or accused of is alleged
         ("Police arrested two men suspected of killing a trader.", "ASSAULT", "claimed"),
         ("The gang set fire to the houses.", "COERCE", "asserted"),

@@ -119,10 +119,11 @@ def code_events(
                 c.modality == "planned" and c.modality_reason.startswith("auxiliary") or _offered(c.token)):
             c.trigger.mode = c.trigger.plover.lower()
             c.trigger.plover = "AGREE"
-        elif c.trigger.plover == "AGREE" and (c.modality == "negated" or (
+        elif c.trigger.plover in ("AGREE", "CONCEDE") and (c.modality == "negated" or (
                 c.modality == "hypothetical" and c.modality_reason.startswith("'fail"))):
-            # an agreement refused or not reached is a rejection ("will not accept any more refugees",
-            # "failed to reach agreement"): PLOVER codes the refusal, which did happen
+            # an agreement or concession refused, or not reached, is a rejection ("will not accept any
+            # more refugees", "would not meet their demands", "failed to reach agreement"): PLOVER codes
+            # the refusal, which did happen
             c.trigger.plover, c.trigger.mode = "REJECT", None
             c.modality, c.modality_reason = "asserted", f"refused: {c.modality_reason}"
             c.acled_type = c.acled_sub = None  # no agreement was made: ACLED codes nothing

@@ -88,7 +88,8 @@ def _local(token, cues: ModalityCues) -> tuple[str, str] | None:
 
 # verbs that carry a noun event's tense, mood and negation: "may launch an offensive", "will be put
 # under house arrest", "did not stage a protest" (not "may condemn the attack": that one happened)
-_CARRIER_VERBS = frozenset(LIGHT_VERBS | {"put", "place", "face", "court", "effect"})
+_CARRIER_VERBS = frozenset(LIGHT_VERBS | {"put", "place", "face", "court", "effect", "impose", "reimpose", "extend",
+                                          "tighten", "declare"})
 
 
 def _carrier_local(token, cues: ModalityCues) -> tuple[str, str] | None:
@@ -157,7 +158,7 @@ def _governing(token, cues: ModalityCues) -> tuple[str, str] | None:
             return "planned", f"'{head.text}'"
         if h in _PLANNING_VERBS and dep == "dobj" and first_step:
             return "planned", f"'{head.text}'"  # "preparing a major offensive", "planned an attack"
-        if dep == "xcomp" and (_negated(head) or head.lemma_.lower() == "unable" or (
+        if dep == "xcomp" and (_negated(head) or head.lemma_.lower() in ("unable", "refuse", "decline") or (
                 head.lemma_.lower() == "able" and head.dep_ == "acomp" and _negated(head.head))):
             return "negated", f"negation on '{head.text}'"  # "were unable to", "have not been able to"
         for child in head.children:

@@ -248,6 +248,8 @@ def _skip(token, entry: TriggerEntry) -> bool:
         return True
     if lemma in ("wound", "injure", "dead") and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return True  # "evacuated the wounded": the people an earlier event hurt, not an event
+    if lemma == "decline" and not any(c.dep_ == "xcomp" and _lemma(c) not in _NO_COMMENT for c in token.children):
+        return True  # "declined to resign" refuses; "declined to comment", "prices declined" do not
     if lemma == "arrest" and any(_lemma(c) in ("cardiac", "heart", "respiratory") for c in token.children):
         return True  # "suffered a cardiac arrest"
     if lemma == "apprehend" and any(c.dep_ == "dobj" and _lemma(c) in _FEARED_THINGS for c in token.children):
@@ -264,6 +266,9 @@ def _skip(token, entry: TriggerEntry) -> bool:
     return False
 
 
+# what a source declines to do without refusing anything that matters: "declined to comment"
+_NO_COMMENT = frozenset(("comment", "say", "elaborate", "confirm", "disclose", "discuss", "name", "give", "provide",
+                         "specify", "answer", "respond", "speak", "identify", "reveal", "detail"))  # fmt: skip
 # what one fears rather than arrests: "the administration is apprehending trouble"
 _FEARED_THINGS = frozenset(("trouble", "violence", "danger", "threat", "attack", "clash", "unrest", "tension",
                             "problem", "crisis", "risk", "loss", "defeat", "backlash", "retaliation", "reprisal",
