@@ -67,3 +67,12 @@ def test_note_labels_load_with_valid_types(lexicon):
     assert "property destruction" in lexicon.note_labels
     for entry in lexicon.note_labels.values():
         assert entry.sub in ACLED_TYPES[entry.acled]
+
+
+def test_verb_forms_follow_triggers_added_later():
+    from truce.events.lexicon import TriggerEntry
+
+    lexicon = load_lexicon()
+    assert "barricaded" not in lexicon.verb_forms().get("bar", {})
+    lexicon.add(TriggerEntry("barricade", "V", "PROTEST", None, "Riots", "*", 0.8, "test"))
+    assert lexicon.verb_forms()["bar"]["barricaded"] == "barricade"

@@ -354,7 +354,9 @@ def classify_acled(
     if state_perp and not civil_v and "nonstate_armed" in cues:
         # state forces shooting at raiders, militants, gunmen: a battle (both sides organised and armed)
         return "Battles", "Armed clash", "acled:state-vs-armed-group"
-    if (nonstate_armed or not perps and "nonstate_armed" in cues and not civil_v) and "state_response" in cues:
+    # the group may be named only in the sentence ("Police pursue raiders; kill many"), not as the actor
+    named_group = not perps and "nonstate_armed" in cues and not civil_v
+    if (nonstate_armed or named_group) and "state_response" in cues:
         # an armed group's attack that police or soldiers answer with force ("... police opened fire,
         # killing two of the attackers")
         return "Battles", "Armed clash", "acled:state-response"

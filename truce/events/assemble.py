@@ -247,10 +247,13 @@ def _outside(token, clause) -> bool:
     return not (clause.left_edge.i <= token.i <= clause.right_edge.i)
 
 
+_AGENT_PRONOUNS = frozenset(("they", "he", "she", "it"))  # stand for an agent named before
+
+
 def _own_actor(c: Candidate) -> bool:
     """Whether an outcome names an agent of its own; "They killed two civilians" after "bandits raided the
     village" repeats the raiders, so a pronoun does not count."""
-    return any(a.role == "actor" and a.text.lower() not in ("they", "he", "she", "it") for a in c.actors)
+    return any(a.role == "actor" and a.text.lower() not in _AGENT_PRONOUNS for a in c.actors)
 
 
 def _other_agent(outcome: Candidate, event: Candidate) -> bool:
@@ -259,7 +262,7 @@ def _other_agent(outcome: Candidate, event: Candidate) -> bool:
     killed during UPDF raid" parses the victims as the agent."""
     def agents(c: Candidate, armed: bool) -> set[str]:
         return {(a.actor_id or a.text).lower() for a in c.actors
-                if a.role == "actor" and a.text.lower() not in ("they", "he", "she", "it")
+                if a.role == "actor" and a.text.lower() not in _AGENT_PRONOUNS
                 and (not armed or a.acled_inter in (1, 2, 3, 4, 8))}
     own = agents(outcome, armed=True)
     return bool(own) and not own & agents(event, armed=False)

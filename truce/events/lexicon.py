@@ -92,8 +92,10 @@ class Lexicon:
     acled_model: object | None = None  # truce.events.acled_model.AcledModel, when its file exists
     note_labels: dict[str, TriggerEntry] = field(default_factory=dict)  # "property destruction" -> entry
     _cue_res: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
+    _verb_forms: dict[tuple[float, int], dict[str, dict[str, str]]] = field(default_factory=dict, repr=False)
 
     def add(self, entry: TriggerEntry) -> None:
+        self._verb_forms.clear()  # derived from the entries: rebuilt when next asked for
         if "+" in entry.trigger:
             head, dep = entry.trigger.split("+", 1)
             bucket = self.pairs.setdefault(head, [])
@@ -108,6 +110,23 @@ class Lexicon:
             bucket = self.single.setdefault(entry.trigger, [])
             bucket[:] = [e for e in bucket if e.pos != entry.pos]
             bucket.append(entry)
+
+    def verb_forms(self, min_weight: float = 0.7, min_length: int = 6) -> dict[str, dict[str, str]]:
+        """The "-ed" and "-ing" forms of the single-word triggers of at least ``min_weight``, by their
+        first three letters (form -> lemma): what a misspelt event verb is matched against. Built once
+        per lexicon and arguments."""
+        forms = self._verb_forms.get((min_weight, min_length))
+        if forms is None:
+            forms = {}
+            for lemma, entries in self.single.items():
+                if not lemma.isalpha() or max(e.weight for e in entries) < min_weight:
+                    continue
+                stem = lemma[:-1] if lemma.endswith("e") else lemma
+                for form in (stem + "ed", stem + "ing"):
+                    if len(form) >= min_length:
+                        forms.setdefault(form[:3], {})[form] = lemma
+            self._verb_forms[(min_weight, min_length)] = forms
+        return forms
 
     def cue_words(self, cls: str) -> frozenset[str]:
         """The phrases of one cue class as a set (for single-lemma classes such as modality)."""

@@ -153,23 +153,6 @@ def _upper_lemmas(token) -> list[str]:
 
 _TYPO_MIN_LENGTH = 6
 _TYPO_MIN_WEIGHT = 0.7
-_typo_forms: dict[int, dict[str, dict[str, str]]] = {}  # id(lexicon) -> 3-letter prefix -> form -> lemma
-
-
-def _trigger_forms(lexicon: Lexicon) -> dict[str, dict[str, str]]:
-    """The "-ed" and "-ing" forms of the strong single-word triggers, by their first three letters."""
-    forms = _typo_forms.get(id(lexicon))
-    if forms is None:
-        forms = {}
-        for lemma, entries in lexicon.single.items():
-            if not lemma.isalpha() or max(e.weight for e in entries) < _TYPO_MIN_WEIGHT:
-                continue
-            stem = lemma[:-1] if lemma.endswith("e") else lemma
-            for form in {stem + "ed", stem + "ing"}:
-                if len(form) >= _TYPO_MIN_LENGTH:
-                    forms.setdefault(form[:3], {})[form] = lemma
-        _typo_forms[id(lexicon)] = forms
-    return forms
 
 
 def _one_slip(word: str, form: str) -> bool:
@@ -193,7 +176,7 @@ def _misspelt_trigger(token, lexicon: Lexicon) -> str | None:
     word = token.lower_
     if len(word) < _TYPO_MIN_LENGTH or not word.isalpha() or not word.endswith(("ed", "ing")):
         return None  # only verb forms: a plural or other word one letter off is too often real ("injuries")
-    near = _trigger_forms(lexicon).get(word[:3], {})
+    near = lexicon.verb_forms(_TYPO_MIN_WEIGHT, _TYPO_MIN_LENGTH).get(word[:3], {})
     if word in near:
         return None
     return next((lemma for form, lemma in near.items() if _one_slip(word, form)), None)
