@@ -33,6 +33,11 @@ def test_demo_output_validates_and_points_at_the_text(demo_output, demo_articles
             ev = event["evidence"]
             assert text[ev["start"] : ev["end"]] == ev["sentence"]
             assert ev["start"] <= ev["trigger"]["start"] < ev["trigger"]["end"] <= ev["end"]
+            # a location says how the text supports it; no location, no basis
+            assert (event["location"] is None) == (event["location_basis"] is None)
+            if event["location_basis"] == "stated":
+                loc = event["location"]
+                assert ev["start"] <= loc["start"] < ev["end"]  # in the event's own sentence
 
 
 def test_demo_output_has_real_times_places_and_events(demo_output):

@@ -26,7 +26,7 @@ from truce.records import (
 
 __all__ = ["CONTRACT_VERSION", "extraction_to_json", "failure_to_json", "extract_schema", "validate"]
 
-CONTRACT_VERSION = "1.0"
+CONTRACT_VERSION = "1.1"  # 1.1 (2026-11-23): events gain the optional `location_basis`
 
 
 def _iso(value) -> str | None:
@@ -106,6 +106,7 @@ def event_to_json(e: EventMention) -> dict[str, Any]:
         "acled_sub_event_type": e.acled_sub_event_type,
         "date": _date_to_json(e.date),
         "location": place_to_json(e.location) if e.location else None,
+        "location_basis": e.location_basis if e.location else None,
         "actors": [
             {
                 "text": a.text,

@@ -282,6 +282,10 @@ class EventMention:
     salience: float = 0.0
     confidence: float = 0.0
     trigger_rule: str | None = None  # which lexicon entry or pattern fired, for audit
+    # how the text supports ``location``: "stated" (attached to the event in its sentence),
+    # "context" (from a sentence before one that names no place), "mentioned" (a guess: named in
+    # the sentence but not attached, or later in the paragraph); None without a location
+    location_basis: str | None = None
 
 
 @dataclass(slots=True)

@@ -162,3 +162,53 @@ def test_a_place_in_what_describes_the_target_is_not_the_events(nlp, gaz):
     assert _locate(nlp, gaz, text, "struck") is None
     loc = _locate(nlp, gaz, "Israeli jets struck a village close to Tyre.", "struck")
     assert loc is not None and loc.text == "Tyre"
+
+
+def _locate_with_basis(nlp, gaz, text, trigger):
+    from truce.place import locate_event_with_basis
+
+    a = Article(id="t", text=text)
+    doc = nlp(text)
+    places = find_places(doc, a, gaz)
+    s = text.index(trigger)
+    return locate_event_with_basis(doc, a, (s, s + len(trigger)), places)
+
+
+def test_a_place_attached_to_the_event_is_stated(nlp, gaz):
+    place, basis = _locate_with_basis(nlp, gaz, "Gunmen killed two people in Garissa on Tuesday.", "killed")
+    assert place is not None and place.text == "Garissa" and basis == "stated"
+
+
+def test_a_sentence_without_places_guesses_one_later_in_its_paragraph(nlp, gaz):
+    text = ("Unidentified gunmen stopped a police car and started firing at the officers. The police fired "
+            "back and killed two of them in Limuru.")
+    place, basis = _locate_with_basis(nlp, gaz, text, "stopped")
+    assert place is not None and place.text == "Limuru" and basis == "mentioned"  # a guess
+    # ... but not across a paragraph break
+    place, basis = _locate_with_basis(nlp, gaz, text.replace(". The", ".\n\nThe"), "stopped")
+    assert (place, basis) == (None, None)
+
+
+def test_a_place_named_but_not_attached_is_a_guess_only_with_basis(nlp, gaz):
+    text = "Police shoot and kill a Nakuru Matatu driver for an unarticulated reason."
+    place, basis = _locate_with_basis(nlp, gaz, text, "shoot")
+    assert place is not None and place.text == "Nakuru" and basis == "mentioned"
+    assert _locate(nlp, gaz, text, "shoot") is None  # locate_event gives only what the text states
+
+
+@pytest.mark.parametrize(
+    "text,trigger",
+    [
+        ("The attackers were pastoralists from Garissa, who shot dead two herders.", "shot"),
+        ("Moscow said it had hit military targets.", "hit"),
+    ],
+)
+def test_an_origin_or_an_acting_capital_is_no_guess(nlp, gaz, text, trigger):
+    place, basis = _locate_with_basis(nlp, gaz, text, trigger)
+    assert basis != "mentioned", (place, basis)
+
+
+def test_a_sentence_without_places_takes_the_last_of_the_sentence_before(nlp, gaz):
+    text = "Police fought gunmen in Garissa on Monday. Two officers were killed."
+    place, basis = _locate_with_basis(nlp, gaz, text, "killed")
+    assert place is not None and place.text == "Garissa" and basis == "context"

@@ -104,6 +104,27 @@ def test_same_strike_reported_by_two_outlets_merges_and_counts_sources(clock):
     assert {c.article_id for c in claims} == {"a", "b"}
 
 
+def test_a_guessed_place_neither_joins_nor_separates_reports(clock):
+    s1 = "An Israeli drone strike killed 3 people in Tyre on Tuesday, the health ministry said."
+    s2 = "Three were killed when an Israeli strike hit a car of a Nabatieh family on 18 November."
+    a = synthetic("a", [s1], outlet="one")
+    _strike(a, s1, day(2025, 11, 18), "Tyre", killed=3)
+    b = synthetic("b", [s2], outlet="two")
+    guess = _strike(b, s2, day(2025, 11, 18), "Nabatieh", killed=3)
+    guess.location_basis = "mentioned"  # named in the sentence, not attached to the strike
+    resolver = Resolver(clock=clock)
+    resolver.add([a.extraction(), b.extraction()])
+    (inc,) = resolver.incidents
+    assert inc.location.name == "Tyre" and inc.independent_sources == 2
+    (claim,) = [c for c in inc.claims if c.field == "place" and c.article_id == "b"]
+    assert claim.value["basis"] == "mentioned"  # kept, and marked as a guess
+    # stated, the same two places 50 km apart are two strikes
+    guess.location_basis = "stated"
+    resolver = Resolver(clock=clock)
+    resolver.add([a.extraction(), b.extraction()])
+    assert len(resolver.incidents) == 2
+
+
 def test_same_event_twice_in_one_article_is_one_incident_but_another_is_not(clock):
     s1 = "Israeli warplanes struck a house in Tyre on Tuesday."
     s2 = "The strike destroyed the building, residents said."

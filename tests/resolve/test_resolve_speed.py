@@ -39,9 +39,25 @@ def _bench():
     return module
 
 
+def _pinned_form(value):
+    """``value`` as JSON, without the keys added to claims after the pins were made (a place
+    claim's ``basis``, 23 Nov, all None on the synthetic set), so the pins still check that the
+    resolution itself is unchanged."""
+    def strip(o):
+        if isinstance(o, dict):
+            if o.get("field") == "place" and isinstance(o.get("value"), dict):
+                o["value"].pop("basis", None)
+            for v in o.values():
+                strip(v)
+        elif isinstance(o, list):
+            for v in o:
+                strip(v)
+        return o
+    return json.dumps(strip(to_jsonable(value)), sort_keys=True, default=str)
+
+
 def _digest(state: ResolverState) -> str:
-    text = json.dumps(to_jsonable(state.to_json()), sort_keys=True, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return hashlib.sha256(_pinned_form(state.to_json()).encode()).hexdigest()
 
 
 @pytest.mark.slow
@@ -64,7 +80,7 @@ def test_synthetic_outcomes_are_the_same_as_before_the_speed_work():
         assigned.update(outcome.mention_incident)
         merged += len(outcome.merged)
         revisions += len(outcome.revisions)
-        outcomes.update(json.dumps(to_jsonable(outcome), sort_keys=True, default=str).encode())
+        outcomes.update(_pinned_form(outcome).encode())
     state = resolver.state()
     lines = "\n".join(f"{m} {i}" for m, i in sorted(assigned.items()))
     got = (len(state.incidents), len({a.origin_id for a in state.articles}), len(state.stories),

@@ -588,7 +588,7 @@ def find_events(
     for c in cands:
         span = (c.trigger.start, c.trigger.end)
         date = time_stage.date_event(doc, article, span, times)
-        location = place_stage.locate_event(doc, article, span, places)
+        location, location_basis = place_stage.locate_event_with_basis(doc, article, span, places)
         _settle_actor(c, actors, registry)
         _default_countries(
             c.actors, (location.country_code if location else None) or article_country, registry
@@ -624,6 +624,7 @@ def find_events(
                 confidence=round(0.5 + 0.5 * c.trigger.entry.weight, 3),
                 trigger_rule=f"{c.trigger.rule}; {c.acled_rule}"
                 + (f"; modality {c.modality_reason}" if c.modality_reason else ""),
+                location_basis=location_basis,
             )
         )
     events.sort(key=lambda e: (-e.salience, e.trigger_start))

@@ -6,6 +6,7 @@ Public surface:
     resolve_place(text, gazetteer, *, context=(), containers=(), kind=None) -> PlaceMention
     resolve_spans(article, spans, gazetteer) -> list[PlaceMention]
     locate_event(doc, article, trigger, places) -> PlaceMention | None
+    locate_event_with_basis(doc, article, trigger, places) -> (PlaceMention | None, basis | None)
 
 See docs/place.md for the method and its measured accuracy.
 """
@@ -33,6 +34,7 @@ __all__ = [
     "resolve_place",
     "resolve_spans",
     "locate_event",
+    "locate_event_with_basis",
 ]
 
 _ANCHOR_CONFIDENCE = 0.55
@@ -372,5 +374,19 @@ def resolve_place(
 def locate_event(
     doc, article: Article, trigger: tuple[int, int], places: list[PlaceMention]
 ) -> PlaceMention | None:
-    """The place where the event triggered at ``trigger`` (character offsets) happened, or None."""
+    """The place where the event triggered at ``trigger`` (character offsets) happened, or None.
+
+    Only a place the text gives for the event: attached to it in its sentence, or, when the
+    sentence names no place, from the sentences before. See ``locate_event_with_basis``."""
+    place, basis = _locate.locate(doc, trigger, places)
+    return place if basis in ("stated", "context") else None
+
+
+def locate_event_with_basis(
+    doc, article: Article, trigger: tuple[int, int], places: list[PlaceMention]
+) -> tuple[PlaceMention | None, str | None]:
+    """The event's place and how the text supports it: "stated" (attached to the event in its
+    sentence), "context" (the sentence names no place: the last of the two sentences before) or
+    "mentioned" (a guess: named in the event's sentence without being attached to it, or the
+    first later in its paragraph), or ``(None, None)``."""
     return _locate.locate(doc, trigger, places)

@@ -52,7 +52,8 @@ def mention_claims(m: EventMention, origin_id: str | None, generic: bool = False
         claims.append(_claim(
             "place",
             {"name": loc.name or loc.text, "geonameid": loc.geonameid, "precision": loc.precision,
-             "lat": loc.lat, "lon": loc.lon, "country_code": loc.country_code},
+             "lat": loc.lat, "lon": loc.lon, "country_code": loc.country_code,
+             "basis": m.location_basis},
             m, origin_id, loc.text, loc.start, loc.end, source,
         ))
     for actor in m.actors:

@@ -88,9 +88,16 @@ def is_generic(m: EventMention) -> bool:
     have intensified", "escalating its strikes"). docs/resolve.md, "Series references"."""
     if m.date is not None and m.date.precision == "day":
         return False
-    if is_precise(m.location):
+    if is_precise(evidenced_location(m)):
         return False
     return plural_trigger(m)
+
+
+def evidenced_location(m: EventMention) -> PlaceMention | None:
+    """The mention's place when the text gives it for the event. A place only named in the
+    event's sentence (``location_basis`` "mentioned") is shown on the incident, but neither joins
+    reports nor keeps them apart: a guess is not evidence that two reports tell different events."""
+    return None if m.location_basis == "mentioned" else m.location
 
 
 def _actor_keys(actors: list[EventActor], role: str) -> set[str]:
@@ -154,7 +161,7 @@ class _Profile:
 
 def mention_profile(m: EventMention, interval: tuple[dt.date, dt.date] | None) -> _Profile:
     p = _Profile(None, m.plover_type, m.plover_mode, interval,
-                 m.date.precision if m.date is not None else "reported", m.location)
+                 m.date.precision if m.date is not None else "reported", evidenced_location(m))
     p.actor_keys = _actor_keys(m.actors, "actor")
     p.actor_countries = {a.country for a in m.actors if a.role == "actor" and a.country}
     p.target_words = _actor_words(m.actors, "recipient")
@@ -312,8 +319,9 @@ class IncidentIndex:
         interval = None
         if d is not None and d.start is not None and d.end is not None:
             interval = (d.start, d.end)
+        guessed = all(c.value.get("basis") == "mentioned" for c in incident.claims if c.field == "place")
         p = _Profile(incident, incident.plover_type, incident.plover_mode, interval,
-                     d.precision if d else "unknown", incident.location)
+                     d.precision if d else "unknown", None if guessed else incident.location)
         p.actor_keys = _actor_keys(incident.actors, "actor")
         p.actor_countries = {a.country for a in incident.actors if a.role == "actor" and a.country}
         p.target_words = _actor_words(incident.actors, "recipient")
