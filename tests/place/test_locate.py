@@ -212,3 +212,20 @@ def test_a_sentence_without_places_takes_the_last_of_the_sentence_before(nlp, ga
     text = "Police fought gunmen in Garissa on Monday. Two officers were killed."
     place, basis = _locate_with_basis(nlp, gaz, text, "killed")
     assert place is not None and place.text == "Garissa" and basis == "context"
+
+
+@pytest.mark.parametrize(
+    "text,trigger,expected",
+    [
+        ("Students attack six teachers at the Chalbi Boys High School in Marsabit for unknown reason.",
+         "attack", "Marsabit"),
+        ("Two robbery suspects were lynched by a mob in Kiptule area of Kericho West subcounty.",
+         "lynched", "Kericho West"),
+    ],
+)
+def test_an_unresolved_place_gives_way_to_the_resolved_place_it_lies_in(nlp, gaz, text, trigger, expected):
+    place, basis = _locate_with_basis(nlp, gaz, text, trigger)
+    assert place is not None and place.text == expected and place.lat is not None and basis == "stated"
+    # locate_event keeps the words the text attaches, coordinates or not
+    attached = _locate(nlp, gaz, text, trigger)
+    assert attached is not None and attached.lat is None and attached.start < place.start

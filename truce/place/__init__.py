@@ -388,5 +388,7 @@ def locate_event_with_basis(
     """The event's place and how the text supports it: "stated" (attached to the event in its
     sentence), "context" (the sentence names no place: the last of the two sentences before) or
     "mentioned" (a guess: named in the event's sentence without being attached to it, or the
-    first later in its paragraph), or ``(None, None)``."""
-    return _locate.locate(doc, trigger, places)
+    first later in its paragraph), or ``(None, None)``. An attached place the gazetteer could not
+    resolve gives way to the resolved place the text says it lies in ("the Chalbi Boys High School
+    in Marsabit": Marsabit), so that the event has coordinates."""
+    return _locate.locate(doc, trigger, places, want_point=True)

@@ -316,7 +316,8 @@ _CONTAINER_GAP = re.compile(
 # "Lubumbashi in Shaba province", "the village of Abu Allaj in western Raqqa", "Umm al-Fahm junction
 # in northern Israel": a place, maybe a site word, then "in" and the larger place it lies in
 _IN_CONTAINER_GAP = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
+    r"\s+(?:(?:[a-z-]+\s+){0,2}in|(?:area|village|ward|location|division|part|sector|suburb|quarter)\s+of)"
+    r"\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
     r"south-?east|south-?west)(?:ern)?\s+|mineral-rich\s+|rural\s+)?$",
     re.IGNORECASE,
 )
@@ -346,14 +347,18 @@ def _coarser(p: PlaceMention, q: PlaceMention) -> bool:
 
 
 def locate(
-    doc, trigger: tuple[int, int], places: Sequence[PlaceMention]
+    doc, trigger: tuple[int, int], places: Sequence[PlaceMention], *, want_point: bool = False
 ) -> tuple[PlaceMention | None, str | None]:
     """The place where the event whose trigger spans ``trigger`` happened, and how the text says so.
 
     The basis is "stated" (the place is attached to the event in its sentence), "context" (the
     sentence names no place; the last of the two sentences before), "mentioned" (a guess: the
     likeliest place the sentence names without attaching it to the event, or, when it names none
-    and the sentences before none either, the first later in its paragraph) or None with no place."""
+    and the sentences before none either, the first later in its paragraph) or None with no place.
+
+    ``want_point``: an attached place the gazetteer could not resolve gives way to the resolved
+    place the text says it lies in ("the Chalbi Boys High School in Marsabit", "Enoosaen Village in
+    Transmara, Narok County"), so that the event has coordinates."""
     if not places:
         return None, None
     t_tok, _ = _token_at(doc, trigger[0], trigger[1])
@@ -419,6 +424,8 @@ def locate(
         if _usable_guess(p, p_tok) and (guess is None or score > guess[0]):
             guess = (score, p)
     if best is not None and best[0] > _MIN_SCORE:
+        if best[1].lat is None and want_point:
+            return _resolved_container(text, best[1], in_sent) or best[1], "stated"
         return best[1], "stated"
     if in_sent:
         # the sentence names places but attaches none to this event ("Police shot a Nakuru matatu
@@ -439,6 +446,20 @@ def locate(
     if later:
         return later[0], "mentioned"
     return None, None
+
+
+def _resolved_container(text: str, place: PlaceMention, in_sent: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The nearest resolved place that the text says ``place`` lies in, through a chain of
+    unresolved ones ("Napeitom Village in Turkana East, Turkana"), or None."""
+    inner = place
+    for _ in range(3):
+        outer = next((q for q in in_sent if q.start > inner.end and _states_container(text, q, [inner])), None)
+        if outer is None:
+            return None
+        if outer.lat is not None:
+            return outer
+        inner = outer
+    return None
 
 
 def _usable_guess(p: PlaceMention, p_tok) -> bool:
