@@ -105,3 +105,10 @@ def test_israeli_northern_towns(gaz):
     for name in ["Metula", "Shlomi", "Kiryat Shmona", "Qiryat Shmona", "Nahariya", "Margaliot"]:
         m = resolve_place(name, gaz, context=["Israel"])
         assert m.country_code == "IL", name
+
+
+@pytest.mark.parametrize("name,country", [("Lamu", "KE"), ("Nyeri", "KE"), ("Beirut", "LB")])
+def test_a_folded_spelling_of_a_listed_division_does_not_beat_the_exact_name(gaz, name, country):
+    # "Laamu" (Maldives) and "Niari" (Congo) fold to the same keys as Lamu and Nyeri
+    p = resolve_place(name, gaz)
+    assert p.country_code == country and p.name == name, p

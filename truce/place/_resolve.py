@@ -194,11 +194,13 @@ def _candidates(gaz: Gazetteer, name: str) -> dict[int, int]:
     pk = plain_key(name)
     for row in gaz.plain_rows(pk):
         out[row] = 0 if plain_key(gaz.names[row]) == pk else 1
-    # Variant spellings only compete with exact names when they are curated: "Beirut" must not
-    # become Bierutów in Poland because both fold to "bairut".
+    # Variant spellings only compete with exact names when they are curated (the project's files
+    # and the user's): "Beirut" must not become Bierutów in Poland because both fold to "bairut",
+    # nor Lamu the Maldives' Laamu atoll or Nyeri the Congo's Niari region, which the divisions
+    # lists bring in.
     exact = bool(out)
     for row in gaz.folded_rows(fold_key(name)):
-        if not exact or gaz.sources[row] != "geonames":
+        if not exact or not gaz.sources[row].startswith(("geonames", "us_counties")):
             out.setdefault(row, 2)
     return out
 
