@@ -87,3 +87,13 @@ def test_a_side_word_keeps_the_prepositions_cue(nlp, gaz):
     text = "The army shelled positions in western Palmyra and the cities of Palmyra and Quaryatayn in the Homs province."
     found = [p for p in find_places(nlp(text), Article(id="t", text=text), gaz)]
     assert {p.country_code for p in found if p.text in ("Palmyra", "Quaryatayn")} == {"SY"}
+
+
+def test_a_three_letter_name_is_a_place_only_when_placed(nlp, gaz):
+    def names(text):
+        return {p.text: p.country_code for p in find_places(nlp(text), Article(id="t", text=text), gaz)}
+
+    placed = names("Traders clashed with police at Voi (Taita Taveta) on Tuesday.")
+    assert placed.get("Voi") == "KE"
+    # a bracket that names no place does not make a short word a place
+    assert "Ali" not in names("He was killed at Ali (AFP) on Tuesday.")

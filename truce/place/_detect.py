@@ -249,6 +249,19 @@ def _container_parens(span) -> bool:
     return bool(m) and m.end() >= e and open_at > 0 and text[open_at - 2 : open_at].strip()[-1:].isalpha()
 
 
+_BRACKET_NAME_RE = re.compile(r" ?\(\s*[A-Z][A-Za-z' -]{2,40}(?:,\s*[A-Z][A-Za-z' -]{2,40}){0,2}\)")
+
+
+def _bracketed_container_follows(span, gaz: Gazetteer) -> bool:
+    """A bracket of one to three capitalised names, the first a gazetteer name, follows the span:
+    "Voi (Taita Taveta)", ACLED's and wire copy's way of saying where a place lies (not "(AFP)")."""
+    m = _BRACKET_NAME_RE.match(doc_text(span.doc), span.end_char)
+    if not m:
+        return False
+    first = m.group(0).strip()[1:-1].split(",")[0].strip()
+    return bool(gaz.plain_rows(plain_key(first)))
+
+
 _KIND_OF_RE = re.compile(
     r"\b(town|city|village|camp|district|province|governorate|region|county|river|neighbou?rhood|suburb)"
     r"\s+of\s+$", re.I)
@@ -512,9 +525,9 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
                 continue
             if span.end < n and _name_word(toks[span.end]) and not _modifier_word(toks[span.end]):
                 continue  # the name goes on: only the whole of it may match
-            if len(fold_key(span.text)) < 4:
-                continue
             cue = _place_cue(span)
+            if len(fold_key(span.text)) < 4 and not (cue and _bracketed_container_follows(span, gaz)):
+                continue  # short names are mostly words ("May", "Ali"), unless placed: "at Voi (Taita Taveta)"
             rows = [r for r in gaz.plain_rows(plain_key(span.text)) if gaz.features[r] != "PCLI"]
             if not rows and cue and len(span) > 1:  # a variant spelling, said to be a place
                 rows = [
