@@ -38,9 +38,33 @@ def test_several_events_in_one_sentence(code):
     assert {"COERCE", "ASSAULT", "ACCUSE"} <= plovers
 
 
-def test_labour_strike_is_a_protest(code):
-    c = _main(code("Teachers went on strike over unpaid salaries."))
-    assert (c.trigger.plover, c.acled_type) == ("PROTEST", "Protests")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teachers went on strike over unpaid salaries.",
+        "A group of workers strike, protest for a salary increase near the city hall.",
+        "Health workers stage strike and march to protest payment delays.",
+    ],
+)
+def test_labour_strike_is_a_protest(code, text):
+    c = _main(code(text))
+    assert (c.trigger.plover, c.acled_type, c.acled_sub) == ("PROTEST", "Protests", "Peaceful protest")
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # the demonstrators themselves hurt or destroy: a violent demonstration
+        ("Protesters burn the home of a man suspected of rape after he is released on bond.", "Violent demonstration"),
+        ("Demonstrators paralyzed traffic, robbed civilians and injured police officers on the highway.",
+         "Violent demonstration"),
+        # ... a crowd that only blocks a road, or a clash its report calls peaceful, does not
+        ("Residents blocked the main road in protest of pothole problems.", "Peaceful protest"),
+    ],
+)  # fmt: skip
+def test_protesters_acts_decide_whether_a_demonstration_is_violent(extract, text, sub):
+    main = extract(text).events[0]  # the actors stage tells demonstrators apart from armed men
+    assert main.acled_sub_event_type == sub, main.trigger_rule
 
 
 def test_all_caps_wire_copy_still_finds_triggers(code):

@@ -165,6 +165,11 @@ def _explosion_sub(cues: SentenceCues, default: str | None) -> str:
     return default or "Remote explosive/landmine/IED"
 
 
+# a confrontation that a report calling the crowd peaceful ("No reports of protester violence")
+# leaves a protest with intervention; an injury or a burning does not
+_CLASH_LEMMAS = frozenset(("clash", "engage", "confront", "fight", "scuffle", "battle"))
+
+
 def _protest_type(cues: SentenceCues, violent_outcome: bool, protesters_hit: bool) -> tuple[str, str, str]:
     if "riot_violent" in cues and ("peaceful" not in cues or "turned_violent" in cues):
         # a report that calls the protest peaceful ("peaceful celebrations", "no reports of violence or
@@ -211,6 +216,11 @@ def classify_acled(
         return _protest_type(cues, hurt, protest_v or "protest" in cues)
     if 6 in perp or 5 in perp:
         if plover in ("ASSAULT", "COERCE") and "protest" in cues and 5 not in perp:
+            if (plover == "ASSAULT" and not ("peaceful" in cues and lemma in _CLASH_LEMMAS)) or mode == "destroy":
+                # the demonstrators themselves hurt people or destroy property ("protesters burn
+                # the home of a suspect", "demonstrators robbed civilians and injured police"):
+                # the codebook's violent demonstration, whatever words of calm surround it
+                return "Riots", "Violent demonstration", "acled:protesters-violent-act"
             return _protest_type(cues, hurt, protest_v)
         if 5 in perp and "protest" in cues and "mob" not in cues and plover in ("ASSAULT", "COERCE"):
             # demonstrators engaged in violence: "students set fire to dormitories in protest"

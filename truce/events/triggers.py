@@ -113,9 +113,26 @@ def _strike_verb_reading(token) -> str | None:
     if any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
         return None  # "struck a convoy", "was struck by a missile"
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    if subjects and any(_lemma(s) in _STRIKE_LABOUR for s in subjects):
+    if not subjects and token.dep_ in ("conj", "xcomp", "dobj") and token.head.pos_ in ("VERB", "NOUN"):
+        # "workers strike, protest for a raise", "health workers stage strike": the head's subject
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    if subjects and any(_lemma(_through_of(s)) in _STRIKE_LABOUR for s in subjects):
         return "labour"
     return None
+
+
+_GROUP_WORDS = frozenset("group groups team crowd number hundreds dozens thousands scores section".split())
+
+
+def _through_of(token):
+    """The people a group word stands for: "a group of workers" -> workers."""
+    if _lemma(token) in _GROUP_WORDS or token.lower_ in _GROUP_WORDS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return token
 
 
 def _verb_tagged_as_noun(token, entry: TriggerEntry) -> bool:
@@ -193,6 +210,10 @@ def _strike_reading(token) -> str | None:
         return "labour"
     if any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
         return "military"  # "a strike on Beirut"
+    if token.dep_ == "dobj" and _lemma(token.head) in ("stage", "hold", "begin", "start") and any(
+        c.dep_ == "nsubj" and _lemma(_through_of(c)) in _STRIKE_LABOUR for c in token.head.children
+    ):
+        return "labour"  # "health workers stage strike"
     if words & _STRIKE_MILITARY:
         return "military"
     if token.dep_ == "pobj" and token.head.lower_ == "on" and _lemma(token.head.head) in (
