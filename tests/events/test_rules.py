@@ -54,6 +54,22 @@ def test_labour_strike_is_a_protest(code, text):
 @pytest.mark.parametrize(
     "text, sub",
     [
+        # a clash that only frames an act against civilians leaves it an attack ...
+        ("Tanzanian gunmen attack and kill 2 Kenyan civilians in ethnic clash.", "Attack"),
+        ("Raiders kill civilians in revenge attacks, four days of clashes.", "Attack"),
+        # ... a clash that names its two sides is the event
+        ("Thirty people were killed in night clashes between Al Shabaab and a pro-government militia.",
+         "Armed clash"),
+    ],
+)  # fmt: skip
+def test_a_clash_that_frames_violence_against_civilians(extract, text, sub):
+    main = extract(text).events[0]
+    assert main.acled_sub_event_type == sub, main.trigger_rule
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
         # the demonstrators themselves hurt or destroy: a violent demonstration
         ("Protesters burn the home of a man suspected of rape after he is released on bond.", "Violent demonstration"),
         ("Demonstrators paralyzed traffic, robbed civilians and injured police officers on the highway.",

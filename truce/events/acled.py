@@ -23,7 +23,7 @@ CUE_CLASSES = (
     "weapon_air", "weapon_shelling", "weapon_ied", "weapon_grenade", "weapon_suicide",
     "weapon_chemical", "disrupt", "protest", "riot_violent", "intervention", "mob", "clash",
     "territory_nonstate", "territory_gov", "armed", "armed_group", "communal", "peaceful",
-    "turned_violent", "stones", "state_response", "nonstate_armed",
+    "turned_violent", "stones", "state_response", "nonstate_armed", "clash_frame", "clash_sides",
 )  # fmt: skip
 _PROTESTER_WORDS = ("protest", "demonstrat", "picket", "marcher", "rioter", "striking", "strikers")
 _VICTIM_ARMED = ("soldier", "troop", "police", "officer", "militant", "fighter", "insurgent", "rebel",
@@ -167,7 +167,8 @@ def _explosion_sub(cues: SentenceCues, default: str | None) -> str:
 
 # a confrontation that a report calling the crowd peaceful ("No reports of protester violence")
 # leaves a protest with intervention; an injury or a burning does not
-_CLASH_LEMMAS = frozenset(("clash", "engage", "confront", "fight", "scuffle", "battle"))
+_CLASH_LEMMAS = frozenset(("clash", "engage", "confront", "confrontation", "fight", "fighting", "scuffle", "battle",
+                           "skirmish", "shootout", "exchange"))
 
 
 def _protest_type(cues: SentenceCues, violent_outcome: bool, protesters_hit: bool) -> tuple[str, str, str]:
@@ -370,6 +371,10 @@ def classify_acled(
         # an armed group's attack that police or soldiers answer with force ("... police opened fire,
         # killing two of the attackers")
         return "Battles", "Armed clash", "acled:state-response"
-    if "clash" in cues or armed_v:
+    if armed_v or ("clash" in cues and not (civil_v and lemma not in _CLASH_LEMMAS and "clash_frame" in cues
+                                         and "clash_sides" not in cues)):
+        # a clash named in the sentence is the event's kind, unless the event is an act against
+        # civilians that the clash only frames ("gunmen attack and kill 2 civilians in ethnic clash");
+        # a clash that names its two sides is the event ("killed in clashes between X and Y")
         return "Battles", "Armed clash", "acled:armed-victims" if armed_v else "acled:clash"
     return "Violence against civilians", "Attack", "acled:civilian-victims" if civil_v else "acled:default-attack"
