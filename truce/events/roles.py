@@ -199,6 +199,9 @@ def role_phrases(trigger_token, demand=None) -> list[tuple[str, object]]:
             elif child.dep_ == "nsubj" and t.dep_ == "ROOT":
                 # a headline verb the parser took for a noun: "Police exchange fire with raiders"
                 out.append(("actor", child))
+            elif child.dep_ == "dobj":
+                # ... whose object is still its object: "Attackers shoot KDF soldier"
+                out += [("recipient", o) for o in _with_conjuncts(child)]
             elif child.dep_ == "acl" and child.lemma_ in ("target", "hit", "kill"):
                 out += [("recipient", o) for o in child.children if o.dep_ == "dobj"]
         if t.dep_ == "ROOT" and not any(r == "actor" for r, _ in out):
