@@ -78,6 +78,11 @@ def test_a_clash_that_frames_violence_against_civilians(extract, text, sub):
          "Violent demonstration"),
         # ... a crowd that only blocks a road, or a clash its report calls peaceful, does not
         ("Residents blocked the main road in protest of pothole problems.", "Peaceful protest"),
+        # police who intervene, or threaten the marchers, make a protest with intervention
+        ("Operators block roads to protest against a council officer; police intervene without incident.",
+         "Protest with intervention"),
+        ("University dons tried to hold a peaceful demonstration in Nairobi, but were threatened by the police.",
+         "Protest with intervention"),
     ],
 )  # fmt: skip
 def test_protesters_acts_decide_whether_a_demonstration_is_violent(extract, text, sub):
