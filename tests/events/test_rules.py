@@ -81,7 +81,8 @@ def test_a_clash_that_frames_violence_against_civilians(extract, text, sub):
         # police who intervene, or threaten the marchers, make a protest with intervention
         ("Operators block roads to protest against a council officer; police intervene without incident.",
          "Protest with intervention"),
-        ("University dons tried to hold a peaceful demonstration in Nairobi, but were threatened by the police.",
+        ("University dons tried to hold a peaceful demonstration in Nairobi, but were threatened by the police, "
+         "who confiscated their megaphones and blocked the road so that the march could not pass.",
          "Protest with intervention"),
     ],
 )  # fmt: skip
