@@ -243,3 +243,16 @@ def test_the_attack_an_arrest_answers_is_background(nlp):
     assert [c.best for c in claims if c.kind == "killed"] == [3] and all(c.background for c in claims)
     claims = counts(nlp, "Soldiers shot a man who had killed his neighbour.")
     assert not any(c.background for c in claims)
+
+
+def test_deaths_following_one_outbreak_are_not_a_period_toll(nlp):
+    claims = counts(nlp, "Four people have died following inter-tribal conflict in Waso Rongai village.")
+    assert [(c.best, c.cumulative) for c in claims if c.kind == "killed"] == [(4, False)]
+    claims = counts(nlp, "Four people have died in the conflict.")
+    assert [(c.best, c.cumulative) for c in claims if c.kind == "killed"] == [(4, True)]
+
+
+def test_a_toll_goes_to_the_main_clause_not_to_a_relative_clause(extract):
+    main = extract("A man who killed his wife and kids was seized by a mob and killed in Migori.").events[0]
+    assert main.fatalities is not None and main.fatalities.best == 1
+    assert any(a.role == "recipient" and a.text == "man" for a in main.actors)

@@ -150,6 +150,8 @@ def _in_background(token, max_steps: int = 5) -> bool:
     """True when the trigger sits in a clause or phrase that dates or explains another event."""
     if token.dep_ == "dobj" and token.head.lemma_.lower() in _PREVENTION_VERBS:
         return True  # "efforts to end the fighting", "to forestall more violence": talked about
+    if token.dep_ == "relcl" and token.head.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "a man who killed his wife was seized by a mob": it says who the subject is
     cur = token
     for step in range(max_steps):
         if step > 0 and cur.lemma_.lower() in _EMBEDDING_HEADS and cur.i != token.i:
@@ -514,6 +516,8 @@ def assign_counts(cands: list[Candidate], counts: list[CountClaim], sentence_bou
         # a main-clause violent event before a background one ("in retaliation to Taliban attacks")
         verbs = _KILL_CUES if claim.kind == "killed" else _INJURE_CUES
         own = [c for c in pool if claim.start <= c.trigger.start < claim.end and c.lemma in verbs]
+        # "A man who killed his wife was seized by a mob and killed": the main clause's word
+        own.sort(key=lambda c: c.background)
         host = own[0] if own else min(pool, key=lambda c: (
             c.trigger.plover != "ASSAULT", c.modality not in ("asserted", "claimed"), c.background,
             c.outcome_only, abs(c.token.idx - claim.start)))  # fmt: skip

@@ -633,12 +633,24 @@ def _cumulative(sent, cue) -> bool:
             return any(
                 (t.lemma_.lower() in _PERIOD_CAUSES or t.lower_ in _PERIOD_CAUSES)
                 and t.tag_ in ("NNS", "NN")
+                and not _one_outbreak(t)
                 for t in window
             )
         if verb.head == verb:
             break
         verb = verb.head
     return False
+
+
+_OUTBREAK_WORDS = {"fresh", "renewed", "new", "latest", "overnight", "weekend"}
+
+
+def _one_outbreak(cause) -> bool:
+    """A fighting word that names one outbreak, not a period: "have died following inter-tribal
+    conflict", "have been killed in fresh violence"."""
+    if cause.dep_ in ("pobj", "dobj") and cause.head.lower_ in ("following", "after"):
+        return True
+    return any(c.lower_ in _OUTBREAK_WORDS for c in cause.children)
 
 
 def _increment(window) -> bool:
