@@ -256,3 +256,8 @@ def test_a_toll_goes_to_the_main_clause_not_to_a_relative_clause(extract):
     main = extract("A man who killed his wife and kids was seized by a mob and killed in Migori.").events[0]
     assert main.fatalities is not None and main.fatalities.best == 1
     assert any(a.role == "recipient" and a.text == "man" for a in main.actors)
+
+
+def test_deaths_in_the_last_months_are_a_period_toll(nlp):
+    claims = counts(nlp, "Residents claim that in the last two months 10 people have been killed in raids on villages.")
+    assert [(c.best, c.cumulative) for c in claims if c.kind == "killed"] == [(10, True)]

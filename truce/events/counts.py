@@ -187,6 +187,7 @@ _CUMULATIVE_RE = re.compile(
     r"|cumulative|ongoing (?:fighting|war|conflict|hostilities|campaign|offensive)"
     r"|during the (?:\w+ )?(?:war|conflict|ceasefire|truce|period|year|month|campaign|hostilities)"
     r"|over the (?:past|last)\b|in (?:the )?recent (?:weeks|months|years)|so far this year"
+    r"|(?:in|within) the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)\b"
     r"|(?:recent|current) escalation|of the war\b|of the conflict\b|in the war\b|in the conflict\b)",
     re.I,
 )
