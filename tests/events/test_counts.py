@@ -261,3 +261,9 @@ def test_a_toll_goes_to_the_main_clause_not_to_a_relative_clause(extract):
 def test_deaths_in_the_last_months_are_a_period_toll(nlp):
     claims = counts(nlp, "Residents claim that in the last two months 10 people have been killed in raids on villages.")
     assert [(c.best, c.cumulative) for c in claims if c.kind == "killed"] == [(10, True)]
+
+
+def test_a_death_by_burning_is_counted_on_its_own_event(extract):
+    events = extract("A man was burnt to death by a mob in Meru after he allegedly stabbed a guard to death.").events
+    burnt = next(e for e in events if e.sentence[e.trigger_start - e.sentence_start:].startswith("burnt"))
+    assert burnt.fatalities is not None and burnt.fatalities.best == 1

@@ -530,7 +530,9 @@ def assign_counts(cands: list[Candidate], counts: list[CountClaim], sentence_bou
 
 # Verbs a killed or injured count is built on ("forces killed 6 militants"): the event of that verb
 # takes the count.
-_KILL_CUES = frozenset("kill murder slay execute massacre lynch behead decapitate assassinate slaughter die shoot gun".split())
+_KILL_CUES = frozenset(
+    "kill murder slay execute massacre lynch behead decapitate assassinate slaughter die shoot gun burn stab hack".split()
+)  # the last ones kill "to death": the counts stage has already told that a claim is a death
 _INJURE_CUES = frozenset("injure wound hurt maim shoot stab".split())
 _WEAPONS = ("weapon_ied", "weapon_grenade", "weapon_suicide", "weapon_shelling", "weapon_air")
 _CUE_WINDOW_SENTENCES = 2  # the trigger's sentence and the next two ("... Police dispersed them.")
