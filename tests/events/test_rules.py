@@ -78,6 +78,9 @@ def test_a_clash_that_frames_violence_against_civilians(extract, text, sub):
          "Violent demonstration"),
         # ... a crowd that only blocks a road, or a clash its report calls peaceful, does not
         ("Residents blocked the main road in protest of pothole problems.", "Peaceful protest"),
+        # ... confronting the police, or protesters armed with sticks, do
+        ("A group of youths blocked a section of Juja Road to protest the death of a woman. There were reports "
+         "of protestor confrontations with police, who eventually used tear gas.", "Violent demonstration"),
         # police who intervene, or threaten the marchers, make a protest with intervention
         ("Operators block roads to protest against a council officer; police intervene without incident.",
          "Protest with intervention"),
