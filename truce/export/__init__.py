@@ -6,7 +6,9 @@
     GeoJSON   a FeatureCollection of incidents that have coordinates
 
 Each function takes incidents and a mapping of article id to ``Article`` (for outlets and URLs) and
-writes to a text stream. Values the pipeline could not fill stay empty; nothing is invented.
+writes to a text stream. Values the pipeline could not fill stay empty; nothing is invented. A
+place that every report only guesses (``location_basis`` "mentioned") is exported as near it
+(ACLED geo_precision and UCDP where_prec at least 2) and flagged in PLOVER and GeoJSON.
 """
 
 from truce.export.formats import FORMATS, export_incidents

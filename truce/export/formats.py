@@ -60,6 +60,18 @@ def _count(incident: Incident, key: str) -> int | None:
     return (incident.fatalities or {}).get(key) if incident.fatalities else None
 
 
+def location_guessed(incident: Incident) -> bool:
+    """Every report places the incident only by a guess (``location_basis`` "mentioned"): the
+    place is named near the event but no text attaches it."""
+    bases = [c.value.get("basis") for c in incident.claims if c.field == "place"]
+    return bool(bases) and all(b == "mentioned" for b in bases)
+
+
+def _at_least(value: int | None, floor: int) -> int | str:
+    # a guessed place is "near" the point: ACLED geo_precision 2, UCDP where_prec 2 at best
+    return max(value, floor) if value else ""
+
+
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
     "actor1", "inter1", "actor2", "inter2", "country", "admin1", "admin2", "location",
@@ -93,7 +105,8 @@ def _acled_row(incident: Incident, articles: Mapping[str, Article]) -> dict[str,
         "location": (place.name or place.text) if place else "",
         "latitude": place.lat if place and place.lat is not None else "",
         "longitude": place.lon if place and place.lon is not None else "",
-        "geo_precision": place.geo_precision if place and place.geo_precision else "",
+        "geo_precision": (_at_least(place.geo_precision, 2) if location_guessed(incident) else place.geo_precision)
+        if place and place.geo_precision else "",
         "source": "; ".join(_sources(incident, articles)),
         "notes": _notes(incident),
         "fatalities": _count(incident, "best") or 0,
@@ -126,7 +139,8 @@ def _ucdp_row(incident: Incident, articles: Mapping[str, Article]) -> dict[str, 
         "where_coordinates": (place.name or place.text) if place else "",
         "latitude": place.lat if place and place.lat is not None else "",
         "longitude": place.lon if place and place.lon is not None else "",
-        "where_prec": place.precision if place and place.precision else "",
+        "where_prec": (_at_least(place.precision, 2) if location_guessed(incident) else place.precision)
+        if place and place.precision else "",
         "date_start": date.start.isoformat() if date and date.start else "",
         "date_end": (date.end or date.start).isoformat() if date and (date.end or date.start) else "",
         "date_prec": ucdp_date_prec(date.precision) if date else 5,
@@ -185,6 +199,7 @@ def _plover_record(incident: Incident, articles: Mapping[str, Article]) -> dict[
                 "lat": place.lat,
                 "lon": place.lon,
                 "geonameid": place.geonameid,
+                "guessed": location_guessed(incident),
             }
             if place
             else None
@@ -215,6 +230,7 @@ def write_geojson(incidents: Iterable[Incident], articles: Mapping[str, Article]
         props = _plover_record(incident, articles)
         props.pop("location")
         props["place"] = place.name or place.text
+        props["place_guessed"] = location_guessed(incident)
         features.append(
             {
                 "type": "Feature",
