@@ -360,6 +360,13 @@ class Incident:
     def independent_sources(self) -> int:
         return len(set(self.origin_ids))
 
+    @property
+    def location_guessed(self) -> bool:
+        """Every report places the incident only by a guess (its mentions' ``location_basis`` is
+        "mentioned"): the place is named near the event, but no text attaches it."""
+        bases = [c.value.get("basis") for c in self.claims if c.field == "place"]
+        return bool(bases) and all(b == "mentioned" for b in bases)
+
 
 def to_jsonable(value: Any) -> Any:
     """Turn records (and dates, tuples) into JSON-ready values, recursively."""

@@ -50,3 +50,13 @@ def test_a_stated_place_keeps_its_precision(clock):
     (ucdp,) = csv.DictReader(io.StringIO(_rows("ucdp", incident, articles)))
     assert ucdp["where_prec"] == "1"
     assert json.loads(_rows("plover", incident, articles))["location"]["guessed"] is False
+
+
+def test_listings_mark_a_guessed_place(clock):
+    from truce.cli.listing import incident_line, show_incident
+
+    incident, articles = _one_incident(clock, "mentioned")
+    assert "~Tyre (LB)" in incident_line(incident)
+    assert "a guess" in show_incident(incident, articles)
+    incident, _ = _one_incident(clock, "stated")
+    assert "~" not in incident_line(incident) and " Tyre (LB)" in incident_line(incident)

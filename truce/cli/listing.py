@@ -39,10 +39,11 @@ def _date_text(date) -> str:
     return text
 
 
-def _place_text(place) -> str:
+def _place_text(place, guessed: bool = False) -> str:
+    """The place's name and country; "~" before a guess (named near the event, not attached)."""
     if place is None:
         return "?"
-    name = place.name or place.text
+    name = ("~" if guessed else "") + (place.name or place.text)
     return f"{name} ({place.country_code})" if place.country_code else name
 
 
@@ -72,7 +73,7 @@ def event_line(e: EventMention) -> str:
         f"{e.id:12}",
         f"{_date_text(e.date):23}",
         f"{kind:22}",
-        f"{_place_text(e.location)[:28]:28}",
+        f"{_place_text(e.location, e.location_basis == 'mentioned')[:28]:28}",
         who + (f" → {whom}" if whom else ""),
     ]
     if killed:
@@ -90,7 +91,7 @@ def incident_line(i: Incident) -> str:
             f"{i.id:16}",
             f"{_date_text(i.date):23}",
             f"{kind:22}",
-            f"{_place_text(i.location)[:28]:28}",
+            f"{_place_text(i.location, i.location_guessed)[:28]:28}",
             f"{len(i.article_ids)} art / {i.independent_sources} src",
             f"{i.corroboration:18}",
             f"killed {killed}" if killed else "",
@@ -113,7 +114,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = DEFAULT_DB,
         json: JsonOption = False,
     ) -> None:
-        """List event mentions (one per article that reports them), filtered."""
+        """List event mentions (one per article that reports them), filtered.
+
+        A place shown as ~Name is a guess: named near the event, not attached to it."""
         from truce.store import Store
 
         with Store.open(db_url(db)) as store:
@@ -143,7 +146,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = DEFAULT_DB,
         json: JsonOption = False,
     ) -> None:
-        """List incidents: events resolved across articles, with their source counts."""
+        """List incidents: events resolved across articles, with their source counts.
+
+        A place shown as ~Name is a guess: every report names it near the event, none attaches it."""
         from truce.store import Store
 
         with Store.open(db_url(db)) as store:
@@ -211,7 +216,8 @@ def show_incident(incident: Incident, articles: dict) -> str:
         f"incident {i.id}: {i.plover_type}" + (f"/{i.plover_mode}" if i.plover_mode else ""),
         f"  ACLED:        {i.acled_event_type or '-'} / {i.acled_sub_event_type or '-'}",
         f"  date:         {_date_text(i.date)} ({i.date.precision if i.date else 'unknown'})",
-        f"  place:        {_place_text(i.location)}",
+        f"  place:        {_place_text(i.location, i.location_guessed)}"
+        + (" (a guess: named near the event in every report, not attached to it)" if i.location_guessed else ""),
         f"  actors:       {_actor_text(i.actors, 'actor') or '-'}",
         f"  recipients:   {_actor_text(i.actors, 'recipient') or '-'}",
         f"  killed:       {_count_text(i.fatalities) or '-'}",

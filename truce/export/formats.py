@@ -60,13 +60,6 @@ def _count(incident: Incident, key: str) -> int | None:
     return (incident.fatalities or {}).get(key) if incident.fatalities else None
 
 
-def location_guessed(incident: Incident) -> bool:
-    """Every report places the incident only by a guess (``location_basis`` "mentioned"): the
-    place is named near the event but no text attaches it."""
-    bases = [c.value.get("basis") for c in incident.claims if c.field == "place"]
-    return bool(bases) and all(b == "mentioned" for b in bases)
-
-
 def _at_least(value: int | None, floor: int) -> int | str:
     # a guessed place is "near" the point: ACLED geo_precision 2, UCDP where_prec 2 at best
     return max(value, floor) if value else ""
@@ -105,7 +98,7 @@ def _acled_row(incident: Incident, articles: Mapping[str, Article]) -> dict[str,
         "location": (place.name or place.text) if place else "",
         "latitude": place.lat if place and place.lat is not None else "",
         "longitude": place.lon if place and place.lon is not None else "",
-        "geo_precision": (_at_least(place.geo_precision, 2) if location_guessed(incident) else place.geo_precision)
+        "geo_precision": (_at_least(place.geo_precision, 2) if incident.location_guessed else place.geo_precision)
         if place and place.geo_precision else "",
         "source": "; ".join(_sources(incident, articles)),
         "notes": _notes(incident),
@@ -139,7 +132,7 @@ def _ucdp_row(incident: Incident, articles: Mapping[str, Article]) -> dict[str, 
         "where_coordinates": (place.name or place.text) if place else "",
         "latitude": place.lat if place and place.lat is not None else "",
         "longitude": place.lon if place and place.lon is not None else "",
-        "where_prec": (_at_least(place.precision, 2) if location_guessed(incident) else place.precision)
+        "where_prec": (_at_least(place.precision, 2) if incident.location_guessed else place.precision)
         if place and place.precision else "",
         "date_start": date.start.isoformat() if date and date.start else "",
         "date_end": (date.end or date.start).isoformat() if date and (date.end or date.start) else "",
@@ -199,7 +192,7 @@ def _plover_record(incident: Incident, articles: Mapping[str, Article]) -> dict[
                 "lat": place.lat,
                 "lon": place.lon,
                 "geonameid": place.geonameid,
-                "guessed": location_guessed(incident),
+                "guessed": incident.location_guessed,
             }
             if place
             else None
@@ -230,7 +223,7 @@ def write_geojson(incidents: Iterable[Incident], articles: Mapping[str, Article]
         props = _plover_record(incident, articles)
         props.pop("location")
         props["place"] = place.name or place.text
-        props["place_guessed"] = location_guessed(incident)
+        props["place_guessed"] = incident.location_guessed
         features.append(
             {
                 "type": "Feature",

@@ -319,9 +319,8 @@ class IncidentIndex:
         interval = None
         if d is not None and d.start is not None and d.end is not None:
             interval = (d.start, d.end)
-        guessed = all(c.value.get("basis") == "mentioned" for c in incident.claims if c.field == "place")
         p = _Profile(incident, incident.plover_type, incident.plover_mode, interval,
-                     d.precision if d else "unknown", None if guessed else incident.location)
+                     d.precision if d else "unknown", None if incident.location_guessed else incident.location)
         p.actor_keys = _actor_keys(incident.actors, "actor")
         p.actor_countries = {a.country for a in incident.actors if a.role == "actor" and a.country}
         p.target_words = _actor_words(incident.actors, "recipient")
