@@ -400,3 +400,17 @@ def test_an_announced_coercive_act_is_a_threat(code, text):
 
 def test_announced_sanctions_stay_sanctions(code):
     assert "SANCTION" in [p for p, _ in _types(code("Washington said it would impose sanctions on the militia."))]
+
+
+@pytest.mark.parametrize(
+    "text, plover",
+    [
+        # what explains or situates the main act is background, even when it is violence
+        ("Israel Friday reimposed blockades in the West Bank following the shooting deaths of two Israelis "
+         "a day earlier, a military spokesman announced.", "COERCE"),
+        ("Serbia lifted a night curfew in Montenegro where 28 people have been killed in ethnic riots this "
+         "year.", "CONCEDE"),
+    ],
+)  # fmt: skip
+def test_background_violence_does_not_take_the_main_event(extract, text, plover):
+    assert extract(text).events[0].plover_type == plover

@@ -130,7 +130,7 @@ def _clause_root(token, report_verbs: frozenset[str] = frozenset()):
     return False
 
 
-_BACKGROUND_MARKERS = frozenset("after before since following amid despite until prior during".split())
+_BACKGROUND_MARKERS = frozenset("after before since following amid despite until prior during because".split())
 
 
 # Words whose object is an event talked about, not reported: "protest the killing of", "condemned the
@@ -150,8 +150,11 @@ def _in_background(token, max_steps: int = 5) -> bool:
     """True when the trigger sits in a clause or phrase that dates or explains another event."""
     if token.dep_ == "dobj" and token.head.lemma_.lower() in _PREVENTION_VERBS:
         return True  # "efforts to end the fighting", "to forestall more violence": talked about
-    if token.dep_ == "relcl" and token.head.dep_ in ("nsubj", "nsubjpass"):
-        return True  # "a man who killed his wife was seized by a mob": it says who the subject is
+    if token.dep_ == "relcl" and (token.head.dep_ in ("nsubj", "nsubjpass") or any(
+            c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in token.children)):
+        # "a man who killed his wife was seized by a mob": it says who the subject is; "lifted a
+        # curfew in Montenegro, where 28 people have been killed": it says what the place has seen
+        return True
     cur = token
     for step in range(max_steps):
         if step > 0 and cur.lemma_.lower() in _EMBEDDING_HEADS and cur.i != token.i:
@@ -627,13 +630,21 @@ def mark_governed(cands: list[Candidate]) -> None:
                 break
 
 
+def _took_in_main_outcome(c: Candidate) -> bool:
+    """A background event that took in a main-clause outcome stands for it ("five were killed two
+    days after the militia executed 20 others"); one whose outcomes are background too does not
+    ("reimposed blockades following the shooting deaths")."""
+    doc = c.token.doc
+    return any(not _in_background(doc[t.token]) for t in c.merged)
+
+
 def salience(c: Candidate, n_sentences: int, title_end: int) -> float:
     """A score in [0, 1]: the first sentence and the title weigh most, then main clauses, then type."""
     position = 1.0 / (1.0 + c.sent_index)
     if c.sentence.start_char < title_end:
         position = min(1.0, position + 0.5)
     score = 0.35 * position
-    if c.background and not c.merged:
+    if c.background and not _took_in_main_outcome(c):
         score -= 0.15
     score += 0.15 * (1.0 if c.is_root else 0.3)
     score += 0.15 * _CATEGORY_WEIGHT.get(c.trigger.plover, 0.4)
