@@ -150,15 +150,14 @@ def _in_background(token, max_steps: int = 5) -> bool:
     """True when the trigger sits in a clause or phrase that dates or explains another event."""
     if token.dep_ == "dobj" and token.head.lemma_.lower() in _PREVENTION_VERBS:
         return True  # "efforts to end the fighting", "to forestall more violence": talked about
-    if token.dep_ == "relcl" and (token.head.dep_ in ("nsubj", "nsubjpass") or any(
-            c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in token.children)):
-        # "a man who killed his wife was seized by a mob": it says who the subject is; "lifted a
-        # curfew in Montenegro, where 28 people have been killed": it says what the place has seen
-        return True
+    if token.dep_ == "relcl" and token.head.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "a man who killed his wife was seized by a mob": it says who the subject is
     cur = token
     for step in range(max_steps):
         if step > 0 and cur.lemma_.lower() in _EMBEDDING_HEADS and cur.i != token.i:
             return True
+        if cur.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in cur.children):
+            return True  # "lifted a curfew in Montenegro, where 28 people have been killed in riots"
         for child in cur.children:
             if child.dep_ == "mark" and child.lower_ in _BACKGROUND_MARKERS:
                 return True
