@@ -414,3 +414,9 @@ def test_announced_sanctions_stay_sanctions(code):
 )  # fmt: skip
 def test_background_violence_does_not_take_the_main_event(extract, text, plover):
     assert extract(text).events[0].plover_type == plover
+
+
+def test_a_reaction_to_a_statement_is_an_event_but_issuing_one_is_not(code):
+    cands = code("The German government today welcomed the president's latest policy statement.")
+    assert [c.trigger.plover for c in cands] == ["SUPPORT"]
+    assert not code("The ministry released a statement on Monday.")

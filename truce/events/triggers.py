@@ -29,6 +29,8 @@ _NON_EVENT_OBJECTS = frozenset(
     "statement report video footage figure data image photo list detail name result record "
     "note letter book song album film".split()
 )
+# Reactions, which a statement or a report can draw ("welcomed the statement", "condemned the video").
+_REACTIONS = frozenset(("SUPPORT", "ACCUSE", "REJECT"))
 # What is executed without anyone being killed.
 _EXECUTED_THINGS = frozenset(
     "plan order operation mission strike airstrike attack raid warrant contract policy programme program "
@@ -244,10 +246,10 @@ def _skip(token, entry: TriggerEntry) -> bool:
     if token.pos_ in _NOUN_POS and "V" not in entry.pos or token.pos_ in _NOUN_POS and entry.pos == "VN":
         if (lemma in _STATE_NOUNS or entry.weight < _WEAK_NOUN_WEIGHT) and not _governed(token):
             return True
-    if token.pos_ == "VERB":
+    if token.pos_ == "VERB" and entry.plover not in _REACTIONS:
         objects = [c for c in token.children if c.dep_ in ("dobj", "attr")]
         if objects and all(_lemma(o) in _NON_EVENT_OBJECTS for o in objects):
-            return True
+            return True  # ... but "welcomed the statement", "rejected the report" react to them
     if lemma == "attack" and any(_lemma(c) == "heart" for c in token.children):
         return True
     if lemma in ("wound", "injure", "dead") and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
