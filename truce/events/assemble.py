@@ -634,7 +634,8 @@ def _took_in_main_outcome(c: Candidate) -> bool:
     days after the militia executed 20 others"); one whose outcomes are background too does not
     ("reimposed blockades following the shooting deaths")."""
     doc = c.token.doc
-    return any(not _in_background(doc[t.token]) for t in c.merged)
+    inside = {t.i for t in c.token.subtree}  # what hangs below the event shares its background
+    return any(t.token not in inside and not _in_background(doc[t.token]) for t in c.merged)
 
 
 def salience(c: Candidate, n_sentences: int, title_end: int) -> float:
