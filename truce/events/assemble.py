@@ -146,7 +146,7 @@ _EMBEDDING_HEADS = frozenset(
 _PREVENTION_VERBS = frozenset("end stop halt prevent forestall avert curb contain deter combat thwart".split())
 
 
-def _in_background(token, max_steps: int = 5) -> bool:
+def _in_background(token, max_steps: int = 7) -> bool:
     """True when the trigger sits in a clause or phrase that dates or explains another event."""
     if token.dep_ == "dobj" and token.head.lemma_.lower() in _PREVENTION_VERBS:
         return True  # "efforts to end the fighting", "to forestall more violence": talked about
