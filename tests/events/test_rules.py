@@ -410,7 +410,6 @@ def test_announced_sanctions_stay_sanctions(code):
          "a day earlier, a military spokesman announced.", "COERCE"),
         ("Serbia lifted a night curfew in Montenegro where 28 people have been killed in ethnic riots this "
          "year.", "CONCEDE"),
-        ("Protesters gather at a church to demand the arrest of a bishop suspected of rape and murder.", "PROTEST"),
         # the toll below a background event is background too
         ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids last Friday in which "
          "it said 20 people were killed or wounded.", "ACCUSE"),
