@@ -1,15 +1,15 @@
 import pytest
 
-from truce.place import find_places, locate_event
+from truce.place import find_places, locate_event, locate_event_with_basis
 from truce.records import Article
 
 
-def _locate(nlp, gaz, text, trigger):
+def _locate(nlp, gaz, text, trigger, locator=locate_event):
     a = Article(id="t", text=text)
     doc = nlp(text)
     places = find_places(doc, a, gaz)
     s = text.index(trigger)
-    return locate_event(doc, a, (s, s + len(trigger)), places)
+    return locator(doc, a, (s, s + len(trigger)), places)
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_no_places_no_location(nlp, gaz):
 
 
 def test_a_place_after_a_comma_is_the_container_not_the_event_place(nlp, gaz):
-    from truce.place import find_places, locate_event
+    from truce.place import find_places, locate_event, locate_event_with_basis
     from truce.records import Article
 
     text = (
@@ -165,13 +165,7 @@ def test_a_place_in_what_describes_the_target_is_not_the_events(nlp, gaz):
 
 
 def _locate_with_basis(nlp, gaz, text, trigger):
-    from truce.place import locate_event_with_basis
-
-    a = Article(id="t", text=text)
-    doc = nlp(text)
-    places = find_places(doc, a, gaz)
-    s = text.index(trigger)
-    return locate_event_with_basis(doc, a, (s, s + len(trigger)), places)
+    return _locate(nlp, gaz, text, trigger, locate_event_with_basis)
 
 
 def test_a_place_attached_to_the_event_is_stated(nlp, gaz):

@@ -86,16 +86,23 @@ def test_strikes_50_km_apart_or_on_different_days_never_merge(clock):
     assert len(resolver.incidents) == 3
 
 
-def test_same_strike_reported_by_two_outlets_merges_and_counts_sources(clock):
-    s1 = "An Israeli drone strike killed 3 people in Tyre on Tuesday, the health ministry said."
-    s2 = "Three were killed when an Israeli strike hit a car near Tyre on 18 November, officials said."
-    a = synthetic("a", [s1], outlet="one")
-    _strike(a, s1, day(2025, 11, 18), "Tyre", killed=3)
-    b = synthetic("b", [s2], outlet="two")
-    _strike(b, s2, day(2025, 11, 18), "Tyre", killed=4)
+_TYRE_STRIKE = "An Israeli drone strike killed 3 people in Tyre on Tuesday, the health ministry said."
+
+
+def _two_outlets(clock, second: str, second_place: str, second_killed: int, basis: str | None = None):
+    """The Tyre strike reported by outlet "one" and ``second`` by outlet "two": the resolver."""
+    a = synthetic("a", [_TYRE_STRIKE], outlet="one")
+    _strike(a, _TYRE_STRIKE, day(2025, 11, 18), "Tyre", killed=3)
+    b = synthetic("b", [second], outlet="two")
+    _strike(b, second, day(2025, 11, 18), second_place, killed=second_killed).location_basis = basis
     resolver = Resolver(clock=clock)
     resolver.add([a.extraction(), b.extraction()])
-    (inc,) = resolver.incidents
+    return resolver
+
+
+def test_same_strike_reported_by_two_outlets_merges_and_counts_sources(clock):
+    s2 = "Three were killed when an Israeli strike hit a car near Tyre on 18 November, officials said."
+    (inc,) = _two_outlets(clock, s2, "Tyre", 4).incidents
     assert inc.independent_sources == 2 and inc.corroboration == "corroborated"
     assert inc.fatalities == {"low": 3, "best": 3, "high": 4}
     (disc,) = [d for d in inc.discrepancies if d.field == "fatalities"]
@@ -105,24 +112,14 @@ def test_same_strike_reported_by_two_outlets_merges_and_counts_sources(clock):
 
 
 def test_a_guessed_place_neither_joins_nor_separates_reports(clock):
-    s1 = "An Israeli drone strike killed 3 people in Tyre on Tuesday, the health ministry said."
     s2 = "Three were killed when an Israeli strike hit a car of a Nabatieh family on 18 November."
-    a = synthetic("a", [s1], outlet="one")
-    _strike(a, s1, day(2025, 11, 18), "Tyre", killed=3)
-    b = synthetic("b", [s2], outlet="two")
-    guess = _strike(b, s2, day(2025, 11, 18), "Nabatieh", killed=3)
-    guess.location_basis = "mentioned"  # named in the sentence, not attached to the strike
-    resolver = Resolver(clock=clock)
-    resolver.add([a.extraction(), b.extraction()])
-    (inc,) = resolver.incidents
+    # Nabatieh is named in the sentence, not attached to the strike: a guess
+    (inc,) = _two_outlets(clock, s2, "Nabatieh", 3, basis="mentioned").incidents
     assert inc.location.name == "Tyre" and inc.independent_sources == 2
     (claim,) = [c for c in inc.claims if c.field == "place" and c.article_id == "b"]
     assert claim.value["basis"] == "mentioned"  # kept, and marked as a guess
     # stated, the same two places 50 km apart are two strikes
-    guess.location_basis = "stated"
-    resolver = Resolver(clock=clock)
-    resolver.add([a.extraction(), b.extraction()])
-    assert len(resolver.incidents) == 2
+    assert len(_two_outlets(clock, s2, "Nabatieh", 3, basis="stated").incidents) == 2
 
 
 def test_same_event_twice_in_one_article_is_one_incident_but_another_is_not(clock):
