@@ -95,5 +95,6 @@ def test_a_three_letter_name_is_a_place_only_when_placed(nlp, gaz):
 
     placed = names("Traders clashed with police at Voi (Taita Taveta) on Tuesday.")
     assert placed.get("Voi") == "KE"
+    assert names("Hundreds of Voi residents took to the streets on Tuesday.").get("Voi") == "KE"
     # a bracket that names no place does not make a short word a place
     assert "Ali" not in names("He was killed at Ali (AFP) on Tuesday.")

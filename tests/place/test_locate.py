@@ -223,3 +223,11 @@ def test_an_unresolved_place_gives_way_to_the_resolved_place_it_lies_in(nlp, gaz
     # locate_event keeps the words the text attaches, coordinates or not
     attached = _locate(nlp, gaz, text, trigger)
     assert attached is not None and attached.lat is None and attached.start < place.start
+
+
+def test_people_a_protest_is_about_do_not_place_it(nlp, gaz):
+    # "Migori residents protested" acts where the residents live; the drivers here are the object
+    text = ("Transport in Kabarnet town bus stage temporarily stopped when more than 200 drivers protested "
+            "against hiring and firing of Baringo county vehicles drivers.")
+    place, _ = _locate_with_basis(nlp, gaz, text, "protested")
+    assert place is not None and place.text == "Kabarnet", place

@@ -262,6 +262,12 @@ def _bracketed_container_follows(span, gaz: Gazetteer) -> bool:
     return bool(gaz.plain_rows(plain_key(first)))
 
 
+def _local_people_follow(span) -> bool:
+    """People of a place follow the span: "Voi residents", "Ijo villagers"."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in ("residents", "villagers", "townspeople", "locals")
+
+
 _KIND_OF_RE = re.compile(
     r"\b(town|city|village|camp|district|province|governorate|region|county|river|neighbou?rhood|suburb)"
     r"\s+of\s+$", re.I)
@@ -526,8 +532,10 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
             if span.end < n and _name_word(toks[span.end]) and not _modifier_word(toks[span.end]):
                 continue  # the name goes on: only the whole of it may match
             cue = _place_cue(span)
-            if len(fold_key(span.text)) < 4 and not (cue and _bracketed_container_follows(span, gaz)):
-                continue  # short names are mostly words ("May", "Ali"), unless placed: "at Voi (Taita Taveta)"
+            if len(fold_key(span.text)) < 4 and not (cue and (
+                    _bracketed_container_follows(span, gaz) or _local_people_follow(span))):
+                continue  # short names are mostly words ("May", "Ali"), unless placed: "at Voi (Taita
+                # Taveta)", "Voi residents"
             rows = [r for r in gaz.plain_rows(plain_key(span.text)) if gaz.features[r] != "PCLI"]
             if not rows and cue and len(span) > 1:  # a variant spelling, said to be a place
                 rows = [

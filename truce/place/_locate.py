@@ -402,8 +402,10 @@ def locate(
             # other than the event; "Khanasir town", "Aleppo province" are still places, and a
             # possessive of a thing ("Syria's conflict", "Venezuela's oil installations") often
             # is where it happens
-            if head.lower_ in _LOCAL_PEOPLE and p.feature not in ("PCLI", "PCLS"):
-                pass  # "Migori residents protested": local people act where they live
+            if head.lower_ in _LOCAL_PEOPLE and p.feature not in ("PCLI", "PCLS") and head.dep_ in (
+                    "nsubj", "nsubjpass", "ROOT"):
+                pass  # "Migori residents protested": local people act where they live (not "the
+                # hiring of Baringo county drivers", who are what the protest is about)
             elif head.lower_ in _PERSONISH or (
                 p_tok.dep_ != "poss" and head.lower_ not in _PLACE_NOUNS
             ):
