@@ -423,3 +423,11 @@ def test_a_reaction_to_a_statement_is_an_event_but_issuing_one_is_not(code):
     cands = code("The German government today welcomed the president's latest policy statement.")
     assert [c.trigger.plover for c in cands] == ["SUPPORT"]
     assert not code("The ministry released a statement on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A few days before, a part of the school collapsed killing eight children.", "Floods killed 20 people in the north."],
+)
+def test_an_accident_that_kills_is_no_attack(code, text):
+    assert not [c for c in code(text) if c.trigger.plover == "ASSAULT"]

@@ -267,9 +267,28 @@ def _skip(token, entry: TriggerEntry) -> bool:
         return True  # "targeted activities", "targeted sanctions": a kind of thing, not an attack
     if lemma in ("death", "dead") and token.head.lemma_ in ("sentence", "threat", "toll"):
         return True
+    if lemma in ("kill", "injure") and _accidental(token):
+        return True  # "part of the school collapsed, killing eight children": no one attacked
     if token.dep_ == "compound" and token.pos_ in _NOUN_POS and _lemma(token.head) in _KIND_OF_THING:
         return True  # "the arrest warrant", "attack helicopters", "the arrest rate": a kind of thing
     return False
+
+
+# What kills or injures without anyone attacking: a collapse, a crash, a flood.
+_ACCIDENT_VERBS = frozenset("collapse crash capsize derail overturn sink cave".split())
+_ACCIDENT_NOUNS = frozenset("accident crash collapse flood floods flooding landslide lightning storm "
+                            "earthquake stampede disease cholera outbreak".split())
+
+
+def _accidental(token) -> bool:
+    """The killing is an accident's: its subject, or the verb it follows, is a collapse, crash,
+    flood ... ("the building collapsed, killing eight", "floods killed 20")."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ in ("advcl", "xcomp", "conj") and token.head.pos_ == "VERB":
+        if _lemma(token.head) in _ACCIDENT_VERBS:
+            return True
+        subjects += [c for c in token.head.children if c.dep_ == "nsubj"]
+    return any(_lemma(c) in _ACCIDENT_NOUNS for c in subjects)
 
 
 # what a source declines to do without refusing anything that matters: "declined to comment"
