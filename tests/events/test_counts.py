@@ -267,3 +267,8 @@ def test_a_death_by_burning_is_counted_on_its_own_event(extract):
     events = extract("A man was burnt to death by a mob in Meru after he allegedly stabbed a guard to death.").events
     burnt = next(e for e in events if e.sentence[e.trigger_start - e.sentence_start:].startswith("burnt"))
     assert burnt.fatalities is not None and burnt.fatalities.best == 1
+
+
+def test_a_toll_raised_later_is_the_latest_figure(nlp):
+    claims = counts(nlp, "Gunmen attacked a village on Monday, killing two. The death toll was raised to 5.")
+    assert [(c.best, c.cumulative) for c in claims if c.kind == "killed"] == [(2, False), (5, False)]

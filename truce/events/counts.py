@@ -577,8 +577,11 @@ def _noun_cue_figure(cue) -> _Figure | None:
                     if fig is not None:
                         fig.start = min(fig.start, cue.idx)
                         return fig
-    if cue.lemma_.lower() == "toll" and cue.dep_ == "nsubj" and cue.head.lemma_.lower() in _TOLL_VERBS:
-        # "The death toll in an attack on Sunday by ... has risen to 11": the figure the verb reaches
+    if cue.lemma_.lower() == "toll" and (
+            cue.dep_ == "nsubj" and cue.head.lemma_.lower() in _TOLL_VERBS
+            or cue.dep_ == "nsubjpass" and cue.head.lemma_.lower() in _TOLL_VERBS | _TOLL_REVISIONS):
+        # "The death toll in an attack on Sunday by ... has risen to 11": the figure the verb reaches;
+        # "the death toll was raised to six", "was revised from 1 to 4": the figure it was brought to
         verb = cue.head
         figures = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at")
                    for p in c.children if p.dep_ == "pobj" and (p.like_num or p.pos_ == "NUM")]
@@ -602,6 +605,7 @@ def _noun_cue_figure(cue) -> _Figure | None:
 
 
 _TOLL_VERBS = frozenset("rise climb reach stand hit jump increase pass mount grow".split())
+_TOLL_REVISIONS = frozenset("raise revise put update lift".split())
 # Words between "death toll" and its figure: "rose to", "stood at", "has climbed to", ":".
 _TOLL_LINKS = {
     "to", "at", "of", "rose", "rises", "risen", "stands", "stood", "reached", "reaches", "climbed",
