@@ -165,8 +165,9 @@ def _explosion_sub(cues: SentenceCues, default: str | None) -> str:
     return default or "Remote explosive/landmine/IED"
 
 
-# a confrontation that a report calling the crowd peaceful ("No reports of protester violence")
-# leaves a protest with intervention; an injury or a burning does not
+# Words that name a clash itself. A clash that a report calls peaceful ("No reports of protester
+# violence") leaves a protest with intervention (an injury or a burning does not); and clash words
+# around a trigger that is not one of these only frame it ("kill 2 civilians in ethnic clash").
 _CLASH_LEMMAS = frozenset(("clash", "engage", "confront", "confrontation", "fight", "fighting", "scuffle", "battle",
                            "skirmish", "shootout", "exchange"))
 

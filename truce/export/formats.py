@@ -60,9 +60,12 @@ def _count(incident: Incident, key: str) -> int | None:
     return (incident.fatalities or {}).get(key) if incident.fatalities else None
 
 
-def _at_least(value: int | None, floor: int) -> int | str:
-    # a guessed place is "near" the point: ACLED geo_precision 2, UCDP where_prec 2 at best
-    return max(value, floor) if value else ""
+def _place_precision(value: int | None, guessed: bool) -> int | str:
+    """A place precision for export; a guessed place is "near" its point, so 2 at best (ACLED
+    geo_precision, UCDP where_prec)."""
+    if not value:
+        return ""
+    return max(value, 2) if guessed else value
 
 
 ACLED_COLUMNS = [
@@ -98,8 +101,7 @@ def _acled_row(incident: Incident, articles: Mapping[str, Article]) -> dict[str,
         "location": (place.name or place.text) if place else "",
         "latitude": place.lat if place and place.lat is not None else "",
         "longitude": place.lon if place and place.lon is not None else "",
-        "geo_precision": (_at_least(place.geo_precision, 2) if incident.location_guessed else place.geo_precision)
-        if place and place.geo_precision else "",
+        "geo_precision": _place_precision(place.geo_precision, incident.location_guessed) if place else "",
         "source": "; ".join(_sources(incident, articles)),
         "notes": _notes(incident),
         "fatalities": _count(incident, "best") or 0,
@@ -132,8 +134,7 @@ def _ucdp_row(incident: Incident, articles: Mapping[str, Article]) -> dict[str, 
         "where_coordinates": (place.name or place.text) if place else "",
         "latitude": place.lat if place and place.lat is not None else "",
         "longitude": place.lon if place and place.lon is not None else "",
-        "where_prec": (_at_least(place.precision, 2) if incident.location_guessed else place.precision)
-        if place and place.precision else "",
+        "where_prec": _place_precision(place.precision, incident.location_guessed) if place else "",
         "date_start": date.start.isoformat() if date and date.start else "",
         "date_end": (date.end or date.start).isoformat() if date and (date.end or date.start) else "",
         "date_prec": ucdp_date_prec(date.precision) if date else 5,
