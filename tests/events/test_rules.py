@@ -431,3 +431,37 @@ def test_a_reaction_to_a_statement_is_an_event_but_issuing_one_is_not(code):
 )
 def test_an_accident_that_kills_is_no_attack(code, text):
     assert not [c for c in code(text) if c.trigger.plover == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # state forces holding a checkpoint who harm a civilian there attack; militants who attack it fight
+        ("Soldiers shot and killed a civilian at a checkpoint near the town.", "Attack"),
+        ("Militants attacked a police checkpoint, killing two officers.", "Armed clash"),
+    ],
+)
+def test_a_checkpoint_makes_a_battle_only_when_its_holders_are_attacked(extract, text, sub):
+    assert extract(text).events[0].acled_sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        ("Rebels captured Chinshwehaw (Laukkaing, Shan-North) after heavy fighting.",
+         "Non-state actor overtakes territory"),
+        ("Police captured Abdi Hassan (30) in the town.", "Arrests"),
+    ],
+)
+def test_a_captured_name_with_its_district_in_brackets_is_a_place(extract, text, sub):
+    assert extract(text).events[0].acled_sub_event_type == sub
+
+
+def test_the_charge_behind_an_arrest_is_no_event_of_its_own(extract):
+    main = extract("Police arrested an opposition leader in Kampala on charges of inciting violence.").events[0]
+    assert main.acled_sub_event_type == "Arrests"
+
+
+def test_rioters_who_protest_riot_in_a_violent_demonstration(extract):
+    text = "Rioters looted shops and set fire to a mall in Durban during protests over the jailing of Zuma."
+    assert extract(text).events[0].acled_sub_event_type == "Violent demonstration"

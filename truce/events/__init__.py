@@ -521,8 +521,10 @@ def _borrow_toll(cands: list[assemble.Candidate], n_sent: int, title_end: int) -
 
 
 # Words before a violent event that make it the arrest's reason, not its setting ("arrested after an
-# earlier clash", "in connection with the recent bombing", "over an alleged attack").
-_BEFORE_LEAD = re.compile(r"\b(?:after|following|over|for|in connection with|linked to|planning|plotting|suspected of|earlier|recent)\b[^.]*$", re.I)
+# earlier clash", "in connection with the recent bombing", "over an alleged attack", "on charges of
+# inciting violence").
+_BEFORE_LEAD = re.compile(r"\b(?:after|following|over|for|in connection with|linked to|planning|plotting|suspected of|"
+                          r"earlier|recent|charges? of|charged with|accused of|suspicion of|incit\w*)\b[^.]*$", re.I)
 _MAIN_OVER_ARRESTS = frozenset(("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots",
                                 "Protests"))
 

@@ -23,7 +23,7 @@ CUE_CLASSES = (
     "weapon_air", "weapon_shelling", "weapon_ied", "weapon_grenade", "weapon_suicide",
     "weapon_chemical", "disrupt", "protest", "riot_violent", "intervention", "mob", "clash",
     "territory_nonstate", "territory_gov", "armed", "armed_group", "communal", "peaceful",
-    "turned_violent", "stones", "state_response", "nonstate_armed", "clash_frame", "clash_sides",
+    "turned_violent", "stones", "state_response", "nonstate_armed", "clash_frame", "clash_sides", "armed_post",
 )  # fmt: skip
 _PROTESTER_WORDS = ("protest", "demonstrat", "picket", "marcher", "rioter", "striking", "strikers")
 _VICTIM_ARMED = ("soldier", "troop", "police", "officer", "militant", "fighter", "insurgent", "rebel",
@@ -90,6 +90,12 @@ def _looks_police(text: str) -> bool:
     t = text.lower()
     return any(w in t for w in ("police", "officer", "security", "askari", "gsu", "warder", "soldier", "troop",
                                 "army", "military", "forces", "guard", "constable", "cop"))  # fmt: skip
+
+
+def _state_acts(actors: list[EventActor]) -> bool:
+    """Whether the event's named perpetrators are all state forces (inter 1, or police and soldiers by name)."""
+    perps = [a for a in actors if a.role == "actor" and a.text.lower() not in _PRONOUNS]
+    return bool(perps) and all(a.acled_inter == 1 or _looks_police(a.text) for a in perps)
 
 
 def _looks_mob(text: str) -> bool:
@@ -196,10 +202,13 @@ def classify_acled(
     object_texts: list[str],
     civilian_rx=None,
     weapon_agent: bool = False,
+    place_object: bool = False,
 ) -> tuple[str | None, str | None, str]:
     """(event_type, sub_event_type, rule) for one event. ``None`` types mean ACLED would not code it.
 
     ``weapon_agent``: the event's agent is itself a weapon ("a roadside bomb struck a convoy").
+    ``place_object``: the event's object is a place by its form (a place name, or a name followed by
+    its district in brackets: "captured Chinshwehaw (Laukkaing, Shan-North)").
     """
     armed_v, civil_v, protest_v = _victims(actors, counts, civilian_rx)
     perp = _perpetrator_inter(actors)
@@ -207,6 +216,7 @@ def classify_acled(
     # force against protesters is excessive when someone is killed or hurt, not when police "shot at" them
     hurt = any((c.best or c.low or 0) > 0 for c in counts) or lemma in ("kill", "injure", "wound")
     weapon_trigger = entry_acled == "Explosions/Remote violence"
+    clash = "clash" in cues or ("armed_post" in cues and not (civil_v and not armed_v and _state_acts(actors)))
     protest_event = plover == "PROTEST" and mode not in ("riot",)
 
     # Protests and riots ----------------------------------------------------------------------
@@ -238,7 +248,7 @@ def classify_acled(
         # force used in the middle of a protest (police firing, people shot) is part of that protest:
         # a violent demonstration if the crowd was violent, excessive force if it was not
         perps = [a for a in actors if a.role == "actor" and a.text.lower() not in _PRONOUNS]
-        state = all(a.acled_inter == 1 or _looks_police(a.text) for a in perps)
+        state = all(a.acled_inter == 1 or _looks_police(a.text) for a in perps)  # no perpetrator named: the police
         if state and not any(c in cues for c in ("weapon_ied", "weapon_grenade", "weapon_suicide", "weapon_air")):
             return _protest_type(cues, hurt, True)
 
@@ -293,7 +303,8 @@ def classify_acled(
             return "Violence against civilians", "Attack", "acled:abduct+killed"
         return "Violence against civilians", "Abduction/forced disappearance", "acled:abduct"
     if lemma in ("capture", "overrun", "overtake", "recapture", "retake", "seize", "take"):
-        is_place = any(any(w in o.lower() for w in _PLACE_WORDS) for o in object_texts) or lemma != "capture"
+        is_place = place_object or any(any(w in o.lower() for w in _PLACE_WORDS) for o in object_texts) or (
+            lemma != "capture")
         if is_place:
             if lemma in ("recapture", "retake") or "territory_gov" in cues or 1 in perp:
                 return "Battles", "Government regains territory", "acled:territory-gov"
@@ -311,7 +322,7 @@ def classify_acled(
             return "Explosions/Remote violence", _explosion_sub(cues, "Air/drone strike"), "acled:military-strike"
     weapon_cue = any(c in cues for c in ("weapon_air", "weapon_shelling", "weapon_ied", "weapon_grenade",
                                          "weapon_suicide", "weapon_chemical"))  # fmt: skip
-    if weapon_trigger or (weapon_cue and ("clash" not in cues or weapon_agent
+    if weapon_trigger or (weapon_cue and (not clash or weapon_agent
                                           or lemma in ("kill", "die", "injure", "wound"))):
         if "disrupt" in cues and not harmed:
             return "Strategic developments", "Disrupted weapons use", "acled:disrupted"
@@ -372,7 +383,7 @@ def classify_acled(
         # an armed group's attack that police or soldiers answer with force ("... police opened fire,
         # killing two of the attackers")
         return "Battles", "Armed clash", "acled:state-response"
-    if armed_v or ("clash" in cues and not (civil_v and lemma not in _CLASH_LEMMAS and "clash_frame" in cues
+    if armed_v or (clash and not (civil_v and lemma not in _CLASH_LEMMAS and "clash_frame" in cues
                                          and "clash_sides" not in cues)):
         # a clash named in the sentence is the event's kind, unless the event is an act against
         # civilians that the clash only frames ("gunmen attack and kill 2 civilians in ethnic clash");

@@ -583,10 +583,25 @@ def classify(cands: list[Candidate], lexicon: Lexicon, mentions: Sequence[ActorM
         agents = [a.text for a in c.actors if a.role == "actor"]
         agents += [" ".join(t.text for t in ch.subtree) for ch in c.token.children if ch.dep_ == "nsubj"]
         weapon_agent = any(lexicon.cue_regex(k).search(a.lower()) for a in agents for k in _WEAPONS)
+        place_object = _object_names_a_place(c.token)
         c.acled_type, c.acled_sub, c.acled_rule = classify_acled(
             c.trigger.plover, c.trigger.mode, c.trigger.entry.acled, c.trigger.entry.sub, lemma, cues,
-            c.actors, c.killed + c.injured, objects, lexicon.cue_regex("civilian"), weapon_agent,
+            c.actors, c.killed + c.injured, objects, lexicon.cue_regex("civilian"), weapon_agent, place_object,
         )  # fmt: skip
+
+
+# a proper name right after the verb, followed by its district and province in brackets, as reports and
+# ACLED notes place a town ("captured Chinshwehaw (Laukkaing, Shan-North)")
+_NAME_WITH_CONTAINER = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s*\([A-Z][^()]{1,60}\)")
+
+
+def _object_names_a_place(trigger) -> bool:
+    """Whether the trigger's object is a place by its form: a name the parser calls a place, or a
+    name followed by a bracketed container (the parser often takes the bracket for the object)."""
+    if any(ch.dep_ == "dobj" and ch.ent_type_ in ("GPE", "LOC", "FAC") for ch in trigger.children):
+        return True
+    doc = trigger.doc
+    return bool(_NAME_WITH_CONTAINER.match(doc.text, trigger.idx + len(trigger.text)))
 
 
 _GOVERNED_STEPS = 4
