@@ -98,3 +98,9 @@ def test_a_three_letter_name_is_a_place_only_when_placed(nlp, gaz):
     assert names("Hundreds of Voi residents took to the streets on Tuesday.").get("Voi") == "KE"
     # a bracket that names no place does not make a short word a place
     assert "Ali" not in names("He was killed at Ali (AFP) on Tuesday.")
+
+
+def test_the_compass_half_of_a_divided_province_is_no_place(gaz, nlp):
+    text = "Armed groups captured the town of Laukkaing (Laukkaing, Shan-North) from the military."
+    _, _, places = _places(nlp, gaz, text)
+    assert "North" not in [p.text for p in places]

@@ -112,3 +112,12 @@ def test_a_folded_spelling_of_a_listed_division_does_not_beat_the_exact_name(gaz
     # "Laamu" (Maldives) and "Niari" (Congo) fold to the same keys as Lamu and Nyeri
     p = resolve_place(name, gaz)
     assert p.country_code == country and p.name == name, p
+
+
+def test_a_stated_division_matches_its_bare_name(gaz):
+    # the gazetteer calls Kagara's province "Niger State"; the bracket says "Niger", which is also a
+    # country: the town in Niger State is meant, not a place "somewhere in Niger" the gazetteer lacks
+    text = "Gunmen abducted 42 people from a school in Kagara (Rafi, Niger)."
+    s = text.index("Kagara")
+    (m,) = resolve_spans(Article(id="t", text=text), [(s, s + len("Kagara"))], gaz)
+    assert m.name == "Kagara" and m.country_code == "NG" and m.admin1 == "Niger State", m

@@ -599,4 +599,10 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
                     c.containers.append(nxt.text)
         if (c.start, c.end) in ent_spans and ent_spans[(c.start, c.end)] == "FAC":
             c.kind = c.kind or None
-    return found
+        c.containers = [_COMPASS_PART_RE.sub("", p) for p in c.containers]
+    # "Shan-North", "Bago-East": ACLED's halves of a divided province; the compass word is no place
+    return [c for c in found if not (c.text.lower() in _COMPASS_WORDS and text[c.start - 1 : c.start] == "-")]
+
+
+_COMPASS_WORDS = frozenset(("north", "south", "east", "west", "central"))
+_COMPASS_PART_RE = re.compile(r"-(?:North|South|East|West|Central)$")

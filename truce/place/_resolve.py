@@ -12,6 +12,7 @@ softmax over scores; alternatives are kept when the choice is close.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from truce.place._admin import bare_name, read_kind_words
 from truce.place._normalise import fold_key, plain_key
 from truce.place.gazetteer import Gazetteer
 
@@ -380,6 +382,18 @@ def _elsewhere_than_container(gaz: Gazetteer, cands: dict[int, int], container_r
     return False
 
 
+@functools.lru_cache(maxsize=8192)
+def _admin_keys(admin1: str, admin2: str) -> frozenset[str]:
+    """The keys a stated container may match a place's divisions by: their names as the gazetteer
+    has them, without a trailing kind word, and bare ("Niger State" answers to "(Rafi, Niger)")."""
+    words = read_kind_words()
+    keys = {fold_key(admin1), fold_key(admin2)}
+    for a in (admin1, admin2):
+        if a:
+            keys |= {fold_key(clean_name(a)[0]), fold_key(bare_name(a, words))}
+    return frozenset(keys)
+
+
 def resolve_name(
     gaz: Gazetteer,
     text: str,
@@ -459,10 +473,7 @@ def resolve_name(
         if kinds:
             s += 0.8 if feat in kinds else -0.2
         for keys, rows in zip(container_keys, container_rows):
-            admin_keys = {fold_key(gaz.admin1[row]), fold_key(gaz.admin2[row])}
-            admin_keys |= {
-                fold_key(clean_name(a)[0]) for a in (gaz.admin1[row], gaz.admin2[row]) if a
-            }
+            admin_keys = _admin_keys(gaz.admin1[row], gaz.admin2[row])
             country_row = gaz.country_rows.get(cc)
             if keys in admin_keys or (country_row is not None and country_row in rows):
                 s += 2.5
