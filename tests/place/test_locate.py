@@ -231,3 +231,21 @@ def test_people_a_protest_is_about_do_not_place_it(nlp, gaz):
             "against hiring and firing of Baringo county vehicles drivers.")
     place, _ = _locate_with_basis(nlp, gaz, text, "protested")
     assert place is not None and place.text == "Kabarnet", place
+
+
+@pytest.mark.parametrize(
+    "text,trigger,expected",
+    [
+        # the tagger takes the name for an adverb, and the parser hangs it on its bracket
+        ("Russian forces shelled Bakhmut (Bakhmutskyi, Donetsk) on Thursday.", "shelled", "Bakhmut"),
+        ("Wagner Group forces withdrew from their positions in Bakhmut (Bakhmutskyi, Donetsk) and handed them over "
+         "to Russian regular forces.", "withdrew", "Bakhmut"),
+        # NER reads "Lianga (Surigao del Sur" as a work of art
+        ("On 18 February 2022, NPA rebels clashed with Philippine Army troops in Barangay Bagong Silang, Lianga "
+         "(Surigao del Sur, Caraga).",
+         "clashed", "Lianga"),
+    ],
+)
+def test_a_town_before_its_bracketed_containers_is_the_event_place(nlp, gaz, text, trigger, expected):
+    loc = _locate(nlp, gaz, text, trigger, locator=lambda *a: locate_event_with_basis(*a)[0])
+    assert loc is not None and loc.text == expected, loc

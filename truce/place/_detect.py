@@ -438,10 +438,14 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
     taken: list[tuple[int, int]] = []
     ents = [e for e in doc.ents if e.label_ in _LABELS or e.label_ == "NORP"]
     ent_spans = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
+    # an entity that opens a bracket it does not close is the tagger's mistake ("Lianga (Surigao del
+    # Sur" as a work of art): its words are judged as if it were not there
+    broken = [e for e in doc.ents if e.text.count("(") != e.text.count(")")]
+    broken_tokens = {t.i for e in broken for t in e}
     person_org = [
         (e.start_char, e.end_char)
         for e in doc.ents
-        if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW")
+        if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW") and e not in broken
     ]
 
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
@@ -507,7 +511,7 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
         if (
             not tok.text[:1].isupper()
             or tok.is_stop
-            or tok.ent_type_ in _NOT_PLACE_ENTS
+            or (tok.ent_type_ in _NOT_PLACE_ENTS and tok.i not in broken_tokens)
             or (i > 0 and _name_word(toks[i - 1]) and not _modifier_word(toks[i - 1]))
         ):
             i += 1  # not a capitalised word, or the middle of a longer name ("Dawlat Abad")
@@ -519,8 +523,10 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
                 continue
             if any(t.lower_ in _TITLES for t in span):
                 continue
-            if span[0].pos_ != "PROPN" and not (span[0].pos_ in ("NOUN", "ADJ") and _place_cue(span)):
-                continue  # a capitalised common word, unless a cue says it is a place ("Eldoret residents")
+            if span[0].pos_ != "PROPN" and not (span[0].pos_ in ("NOUN", "ADJ", "ADV", "X") and _place_cue(span)):
+                # a capitalised common word, unless a cue says it is a place ("Eldoret residents"); the
+                # tagger also takes unknown names for adverbs ("shelled Bakhmut (Bakhmutskyi, Donetsk)")
+                continue
             # a longer name may swallow NER's pieces of it ("Dawlat" + "Abad" -> "Dawlat Abad")
             if any(
                 a < span.end_char

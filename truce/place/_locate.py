@@ -323,6 +323,12 @@ _IN_CONTAINER_GAP = re.compile(
 )
 
 
+# a bracket of one to three capitalised names after a place: its district, province, country
+_BRACKETED_CONTAINERS = re.compile(r"\s*\(\s*[A-Z][^(),\n]{0,40}(?:,\s*[A-Z][^(),\n]{0,40}){0,2}\)")
+# what lies between a place and a name inside the bracket that follows it
+_INSIDE_BRACKET_GAP = re.compile(r"\s*\(\s*(?:[A-Z][^(),\n]{0,40},\s*){0,2}")
+
+
 def _states_container(text: str, p: PlaceMention, places: Sequence[PlaceMention]) -> bool:
     """``p`` follows another place and a comma: "Shindand district, Herat", "Marti, Samburu" name
     where the first place lies; the first is where the event happened. So does a larger place after
@@ -332,6 +338,8 @@ def _states_container(text: str, p: PlaceMention, places: Sequence[PlaceMention]
             continue
         gap = text[q.end : p.start]
         if p.start - q.end <= 25 and _CONTAINER_GAP.fullmatch(gap):
+            return True
+        if _INSIDE_BRACKET_GAP.fullmatch(gap):  # "Bakhmut (Bakhmutskyi, Donetsk)": the bracket contains
             return True
         if _IN_CONTAINER_GAP.fullmatch(gap) and (q.lat is None or _coarser(p, q)):
             return True
@@ -397,7 +405,9 @@ def locate(
             score -= 1.0  # ... but "residents of Kisii protested": local people act where they live
         while head.dep_ == "compound" and head.head != head and head.i != t_tok.i:
             head = head.head  # "the Nabatieh drone attack": a modifier of the trigger's own compound
-        if p_tok.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and head.i != t_tok.i:
+        if p_tok.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and head.i != t_tok.i and not (
+                _BRACKETED_CONTAINERS.match(text, p.end)):  # "in Bakhmut (Bakhmutskyi, Donetsk)": the
+            # parser hangs the name on its bracket; a name its containers follow modifies nothing
             # "U.S. forces", "Mexico's army", "Caracas' newspaper": the place describes a noun
             # other than the event; "Khanasir town", "Aleppo province" are still places, and a
             # possessive of a thing ("Syria's conflict", "Venezuela's oil installations") often
