@@ -87,17 +87,20 @@ def _approximate_points(
 
 
 def _fall_back_on_containers(
-    gaz: Gazetteer, containers: list[list[str]], results: list[_resolve.Resolution]
+    gaz: Gazetteer, containers: list[list[str]], results: list[_resolve.Resolution], names: Sequence[str] = ()
 ) -> dict[int, _resolve.Resolution]:
     """A name the gazetteer lacks but the text places ("Sherzad district, Nangarhar") is placed at
-    its container, with the container's (coarser) precision and half the confidence."""
+    its container, with the container's (coarser) precision and half the confidence. A container
+    the text names as a place of its own (``names``, in the order of ``results``) keeps the
+    reading it got there."""
     out: dict[int, _resolve.Resolution] = {}
     ctx = _context_from(gaz, results)
+    as_named = {n: r for n, r in zip(names, results) if r.row is not None}
     for i, (cont, r) in enumerate(zip(containers, results)):
         if r.row is not None or not cont:
             continue
         for c in cont:
-            cr = _resolve.resolve_name(gaz, c, ctx)
+            cr = as_named.get(c) or _resolve.resolve_name(gaz, c, ctx)
             if cr.row is not None:
                 out[i] = _resolve.Resolution(
                     cr.row, cr.score, round(cr.confidence * 0.5, 3), cr.level, []
@@ -303,7 +306,7 @@ def find_places(
             cands = more
             first = resolve(cands)
     points = _approximate_points(gazetteer, first)
-    fallback = _fall_back_on_containers(gazetteer, [c.containers for c in cands], first)
+    fallback = _fall_back_on_containers(gazetteer, [c.containers for c in cands], first, [c.text for c in cands])
     out = []
     for i, (c, r) in enumerate(zip(cands, first)):
         if i in fallback:
@@ -343,7 +346,7 @@ def resolve_spans(
     near = [bool(_detect._NEAR_RE.search(text[max(0, s - 40) : s])) for s, _ in spans]
     results = _resolve_all(gazetteer, names, containers, [None] * len(names), tuple(focus))
     points = _approximate_points(gazetteer, results)
-    for i, r in _fall_back_on_containers(gazetteer, containers, results).items():
+    for i, r in _fall_back_on_containers(gazetteer, containers, results, names).items():
         results[i] = r
         near[i] = True
     return [

@@ -581,6 +581,7 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
     found.sort(key=lambda c: c.start)
     # patterns: cue words before, containers after
     by_start = {c.start: c for c in found}
+    inner_of: dict[int, Candidate] = {}  # a container's id -> the place it contains through "of"
     for c in found:
         before = text[max(0, c.start - 40) : c.start]
         if _NEAR_RE.search(before):
@@ -603,12 +604,35 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
                 # in "the towns of X, Y and Z" the comma lists places, it does not contain them
                 if nxt is not None and "pattern" not in (c.source, nxt.source):
                     c.containers.append(nxt.text)
+            elif m := _PART_OF_RE.match(after):
+                nxt = by_start.get(c.end + m.end())
+                if nxt is not None:
+                    c.containers.append(nxt.text)  # "the Kalan area of Farah city"
+                    inner_of[id(nxt)] = c
+                elif (u := _UNKNOWN_UNIT_RE.match(after, m.end())) and (nxt := by_start.get(c.end + u.end())):
+                    # "the Rabat area of Tarnak Wa Jaldak (Shahr-e-Safa) district, Zabul": a district the
+                    # gazetteer lacks, then the province that contains both
+                    c.containers.append(nxt.text)
         if (c.start, c.end) in ent_spans and ent_spans[(c.start, c.end)] == "FAC":
             c.kind = c.kind or None
         c.containers = [_COMPASS_PART_RE.sub("", p) for p in c.containers]
+    # a chain: what contains the container contains the place ("X area of Y district, Zabul")
+    for c in found:
+        inner = inner_of.get(id(c))
+        if inner is not None:
+            inner.containers.extend(p for p in c.containers if p not in inner.containers)
     # "Shan-North", "Bago-East": ACLED's halves of a divided province; the compass word is no place
     return [c for c in found if not (c.text.lower() in _COMPASS_WORDS and text[c.start - 1 : c.start] == "-")]
 
 
+# "X area of Y", "X village of Y", "X of Y district": Y contains X
+_PART_OF_RE = re.compile(
+    r"['’]?\s+(?:(?:area|village|locality|part|section|quarter|neighbou?rhood|outskirts|vicinity)\s+)?of\s+(?:the\s+)?"
+)
+# a capitalised name the gazetteer lacks, maybe its other name in brackets, a unit word and a comma
+_UNKNOWN_UNIT_RE = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s*(?:\([^()\n]{1,40}\)\s*)?"
+    r"(?:district|province|county|sub-?county|region|governorate|municipality|city|town|village)?\s*,\s*"
+)
 _COMPASS_WORDS = frozenset(("north", "south", "east", "west", "central"))
 _COMPASS_PART_RE = re.compile(r"-(?:North|South|East|West|Central)$")

@@ -360,17 +360,25 @@ def _drop_strays(gaz: Gazetteer, cands: dict[int, int], ctx: Context) -> dict[in
     }
 
 
-def _elsewhere_than_container(gaz: Gazetteer, cands: dict[int, int], container_rows: list[set[int]]) -> bool:
+def _elsewhere_than_container(
+    gaz: Gazetteer, cands: dict[int, int], container_rows: list[set[int]], ctx: Context | None = None
+) -> bool:
     """Every reading of the name lies outside the one country its stated container can be in.
 
-    Only a container whose every reading is in one country counts, and never for a name that is
+    Only a container whose every reading is in one country counts (or in one of the countries the
+    article is about: "Farah" is a town in Afghanistan and in India), and never for a name that is
     itself a country or first-level division: "Toronto, Vancouver" and "Virginia, Maryland" are
     lists, not containment, and stay as they are.
     """
-    if any(gaz.features[r] in ("PCLI", "PCLS", "ADM1") for r in cands):
+    if any(gaz.features[r] in ("PCLI", "PCLS", "ADM1", "CONT") for r in cands):
         return False
+    # a capital or a city is more often listed beside its container's namesake than inside it
+    # ("Moscow, Kiev, Minsk and Riga"): the article's countries narrow a container only for the rest
+    minor = not any(gaz.features[r] in ("PPLC", "PPLA") or gaz.pops[r] >= 100_000 for r in cands)
     for rows in container_rows:
         countries = {gaz.ccs[r] for r in rows}
+        if len(countries) > 1 and minor and ctx is not None and ctx.countries:
+            countries = {cc for cc in countries if ctx.countries.get(cc, 0.0) > 0} or countries
         if len(countries) == 1 and not any(gaz.ccs[r] in countries for r in cands):
             return True
         # "Muqur district, Badghis": a stated province that every reading of the name lies outside
@@ -485,7 +493,7 @@ def resolve_name(
                 s += 1.5
                 inside_container = True
         scored.append((s, row, level))
-    if not inside_container and _elsewhere_than_container(gaz, cands, container_rows):
+    if not inside_container and _elsewhere_than_container(gaz, cands, container_rows, ctx):
         # "the village of Moura, Mopti": the text says in which country the place is, and no
         # reading of the name lies in it (Moura in Portugal does not), so the gazetteer lacks it;
         # the caller places it at its container rather than at a namesake abroad
