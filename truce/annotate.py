@@ -60,6 +60,20 @@ def _paragraph_breaks(doc):
     return doc
 
 
+# Past forms the tagger takes for present ones (tag VBP), so the lemmatizer keeps them as they are
+_LEMMA_FIXES = {"retook": "retake"}
+
+
+def _fix_lemmas(doc):
+    """Give the few verb forms the tagger mistakes their lemma, so the event and place stages, which
+    match lemmas, see "retook" as "retake"."""
+    for token in doc:
+        fixed = _LEMMA_FIXES.get(token.lower_)
+        if fixed is not None:
+            token.lemma_ = fixed
+    return doc
+
+
 def in_dateline(doc, offset: int) -> bool:
     """Whether the character at ``offset`` lies in a dateline ("KHARTOUM, June 14 (Reuters) -"): it
     says where and when the report was filed, not where or when its events happened."""
@@ -74,6 +88,8 @@ def load_nlp(model: str = DEFAULT_MODEL):
 
     if "truce_paragraph_breaks" not in Language.factories:
         Language.component("truce_paragraph_breaks", func=_paragraph_breaks)
+    if "truce_lemma_fixes" not in Language.factories:
+        Language.component("truce_lemma_fixes", func=_fix_lemmas)
     try:
         nlp = spacy.load(model)
     except OSError as e:
@@ -83,6 +99,8 @@ def load_nlp(model: str = DEFAULT_MODEL):
         ) from e
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("truce_paragraph_breaks", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("truce_lemma_fixes", after="lemmatizer")
     nlp.max_length = MAX_CHARS
     log.debug("loaded spaCy model %s %s", model, nlp.meta.get("version"))
     return nlp

@@ -61,6 +61,14 @@ def test_cue_regex_matches_whole_words_and_prefixes(lexicon):
     assert not rx.search("the rallye car")  # "rally" is a whole word only
 
 
+def test_a_cue_that_ends_in_a_mark_matches_before_a_word():
+    from truce.events.lexicon import Lexicon
+
+    rx = Lexicon(cues={"crowd": ["[size=", "crowd*"]}).cue_regex("crowd")
+    assert rx.search("[size=no report]") and rx.search("the crowds left")
+    assert not rx.search("overcrowded")
+
+
 def test_note_labels_load_with_valid_types(lexicon):
     from truce.events.lexicon import ACLED_TYPES
 

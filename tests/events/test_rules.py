@@ -465,3 +465,48 @@ def test_the_charge_behind_an_arrest_is_no_event_of_its_own(extract):
 def test_rioters_who_protest_riot_in_a_violent_demonstration(extract):
     text = "Rioters looted shops and set fire to a mall in Durban during protests over the jailing of Zuma."
     assert extract(text).events[0].acled_sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # a bare toll takes the weapon of the sentence before, which has no event word of its own
+        ("An Al Shabaab suicide bomber drove an explosives-laden truck into a checkpoint in Mogadishu. At least 81 "
+         "people were killed.", "Suicide bomb"),
+        ("A roadside bomb went off as an army truck passed through the town. Three soldiers were wounded.",
+         "Remote explosive/landmine/IED"),
+        ("Russian forces hit a Ukrainian armoured vehicle with a Lancet loitering munition near Kurakhove.",
+         "Air/drone strike"),
+        ("Regime aircraft dropped barrel bombs containing chlorine on Douma.", "Chemical weapon"),
+    ],
+)
+def test_weapons_named_apart_from_their_toll(extract, text, sub):
+    assert extract(text).events[0].acled_sub_event_type == sub
+
+
+def test_tear_gas_fired_at_a_crowd_disperses_it(extract):
+    main = extract("Supporters gathered in Harare in defiance of a police ban. Police fired tear gas and water "
+                   "cannon at the crowd.").events[0]
+    assert (main.plover_type, main.acled_sub_event_type) == ("COERCE", "Protest with intervention")
+
+
+def test_the_army_of_the_country_among_several_regains_its_town(extract):
+    text = ("Rwandan and Mozambican forces retook the port town of Mocimboa da Praia (Mocimboa da Praia, Cabo "
+            "Delgado) from Islamic State militants.")
+    assert extract(text).events[0].acled_sub_event_type == "Government regains territory"
+
+
+def test_a_place_taken_without_fighting_is_a_non_violent_transfer(extract):
+    text = "Syrian regime troops entered Manbij and took over positions handed over by the SDF, without any fighting."
+    assert extract(text).events[0].acled_sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_human_chain_is_a_protest(extract):
+    main = extract("Garment workers formed a human chain in Dhaka to demand the new minimum wage.").events[0]
+    assert main.acled_sub_event_type == "Peaceful protest"
+
+
+def test_a_total_before_a_colon_is_the_toll_not_its_breakdown(extract):
+    text = ("Gunmen on motorbikes attacked a group of aid workers from an NGO visiting the reserve near Koure, "
+            "killing all eight of them: six foreign staff, their guide and their driver.")
+    assert extract(text).events[0].fatalities.best == 8

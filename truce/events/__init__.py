@@ -296,7 +296,11 @@ def _territory_taken_by(sub: str, event_actors: list, location: PlaceMention | N
         country = _registry(registry).country(location.country_code) if location and location.country_code else None
         if country is None:
             return sub
-        return _GOVERNMENT_REGAINS if any(a.country == country.iso3 for a in state) else _NON_STATE_OVERTAKES
+        # "Rwandan and Mozambican forces": the country's own army among several takes its place back
+        reg = _registry(registry)
+        own = any(a.country == country.iso3 or country.iso3 in {reg.country_of_word(w) for w in a.text.split()}
+                  for a in state)
+        return _GOVERNMENT_REGAINS if own else _NON_STATE_OVERTAKES
     if any(a.acled_inter in (2, 3, 4) for a in takers):
         return _NON_STATE_OVERTAKES
     return sub

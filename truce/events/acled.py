@@ -24,6 +24,7 @@ CUE_CLASSES = (
     "weapon_chemical", "disrupt", "protest", "riot_violent", "intervention", "mob", "clash",
     "territory_nonstate", "territory_gov", "armed", "armed_group", "communal", "peaceful",
     "turned_violent", "stones", "state_response", "nonstate_armed", "clash_frame", "clash_sides", "armed_post",
+    "territory_handover",
 )  # fmt: skip
 _PROTESTER_WORDS = ("protest", "demonstrat", "picket", "marcher", "rioter", "striking", "strikers")
 _VICTIM_ARMED = ("soldier", "troop", "police", "officer", "militant", "fighter", "insurgent", "rebel",
@@ -306,6 +307,8 @@ def classify_acled(
         is_place = place_object or any(any(w in o.lower() for w in _PLACE_WORDS) for o in object_texts) or (
             lemma != "capture")
         if is_place:
+            if "territory_handover" in cues:
+                return "Strategic developments", "Non-violent transfer of territory", "acled:handover"
             if lemma in ("recapture", "retake") or "territory_gov" in cues or 1 in perp:
                 return "Battles", "Government regains territory", "acled:territory-gov"
             return "Battles", "Non-state actor overtakes territory", "acled:territory-nonstate"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from truce.annotate import doc_text
 from truce.events.acled import CUE_CLASSES as _ALL_CUE_CLASSES
-from truce.events.acled import SENTENCE_CLASSES, classify_acled, sentence_cues
+from truce.events.acled import SENTENCE_CLASSES, SentenceCues, classify_acled, sentence_cues
 from truce.events.lexicon import Lexicon
 from truce.events.modality import modality_cues, read_modality
 from truce.events.roles import event_actors
@@ -575,6 +575,7 @@ def classify(cands: list[Candidate], lexicon: Lexicon, mentions: Sequence[ActorM
                 if ent.label_ == "NORP":
                     cues.present.setdefault("communal", ent.start_char)
             cache[c.sent_index] = cues
+        cues = _with_weapon_of_previous_sentence(c, cues, cands, sents, lexicon)
         objects = [a.text for a in c.actors if a.role == "recipient"]
         objects += [ch.text for ch in c.token.children if ch.dep_ in ("dobj",)]
         lemma = c.lemma
@@ -602,6 +603,24 @@ def _object_names_a_place(trigger) -> bool:
         return True
     doc = trigger.doc
     return bool(_NAME_WITH_CONTAINER.match(doc.text, trigger.idx + len(trigger.text)))
+
+
+_WEAPON_CLASSES = _WEAPONS + ("weapon_chemical",)
+
+
+def _with_weapon_of_previous_sentence(c: Candidate, cues, cands: list[Candidate], sents, lexicon: Lexicon):
+    """A bare outcome ("At least 81 people were killed") in a sentence that names no weapon takes the
+    weapon of the sentence before when that sentence tells the attack without an event word of its
+    own ("A suicide bomber drove a truck into a checkpoint.")."""
+    if not c.outcome_only or c.sent_index == 0 or any(k in cues for k in _WEAPON_CLASSES):
+        return cues
+    if any(o.sent_index == c.sent_index - 1 for o in cands):
+        return cues
+    prev = sents[c.sent_index - 1]
+    before = sentence_cues(prev.text.lower(), " ".join(t.lemma_.lower() for t in prev), lexicon, _WEAPON_CLASSES)
+    if not before.present:
+        return cues
+    return SentenceCues({**cues.present, **before.present})
 
 
 _GOVERNED_STEPS = 4

@@ -420,6 +420,11 @@ def _negated_subject(tok) -> bool:
 def _victim_heads(cue) -> list:
     """The noun phrase(s) a casualty verb or adjective counts."""
     deps = {c.dep_: c for c in cue.children}
+    # "killing all eight of them: six foreign staff, their guide and their driver": the parser makes
+    # the breakdown after the colon a second object; the first is the figure
+    deps["dobj"] = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if deps["dobj"] is None:
+        del deps["dobj"]
     lemma = cue.lemma_.lower()
     if "nsubjpass" in deps:
         return [deps["nsubjpass"]]

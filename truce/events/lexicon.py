@@ -138,9 +138,11 @@ class Lexicon:
         if pattern is None:
             parts = []
             for phrase in sorted(self.cues.get(cls, ()), key=len, reverse=True):
-                parts.append(_phrase_pattern(phrase))
+                # a phrase that ends in a mark ("[size=") is followed by a word: no end boundary
+                end = r"(?![\w-])" if phrase[-1].isalnum() or phrase[-1] in "*." else ""
+                parts.append(_phrase_pattern(phrase) + end)
             body = "|".join(parts) or r"(?!x)x"
-            pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])")
+            pattern = re.compile(r"(?<![\w-])(?:" + body + r")")
             self._cue_res[cls] = pattern
         return pattern
 

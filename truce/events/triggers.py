@@ -304,6 +304,13 @@ _KIND_OF_THING = frozenset(("warrant", "rate", "helicopter", "aircraft", "dog",
                             "vehicle", "capability", "capabilities"))  # fmt: skip
 
 
+def _fires_crowd_control(token, lexicon: Lexicon) -> bool:
+    """The verb's object is a crowd-control means (cue class ``crowd_control``: tear gas, water cannon,
+    rubber bullets), so "fired" or "shot" it at people disperses them rather than shooting them."""
+    objects = [" ".join(t.lower_ for t in c.subtree) for c in token.children if c.dep_ == "dobj"]
+    return any(lexicon.cue_regex("crowd_control").search(o) for o in objects)
+
+
 def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
     """Every trigger in one sentence (a spaCy ``Span``), in text order, one per head token."""
     found: dict[int, Trigger] = {}
@@ -322,8 +329,8 @@ def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
                     entry.rule + ":caps",
                 )  # fmt: skip
             continue
-        if pos not in ("VERB", "NOUN", "PROPN"):
-            continue
+        if pos not in ("VERB", "NOUN", "PROPN") and not (pos == "ADJ" and lemma in lexicon.sequences):
+            continue  # (a sequence may start with a word the tagger calls an adjective: "tear gas")
         # lemma sequences ("air strike", "hunger strike"): the last word is the head
         for words, entry in lexicon.sequences.get(lemma, ()):
             n = len(words)
@@ -336,6 +343,8 @@ def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
                     head.i, window[0].idx, head.idx + len(head), entry, entry.plover, entry.mode,
                     entry.rule,
                 )  # fmt: skip
+        if pos == "ADJ":
+            continue
         # head+dependent pairs ("open+fire", "pull+out", "strike+drone")
         for dep, entry in lexicon.pairs.get(lemma, ()):
             if not _pos_ok(entry, pos) or token.i in found:
@@ -352,6 +361,8 @@ def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
                 # an object shared by coordinated verbs: "intercepted and destroyed 12 drones"
                 match = next((g for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"
                               for g in c.children if g.dep_ == "dobj" and _lemma(g) == dep), None)  # fmt: skip
+            if match is not None and entry.plover == "ASSAULT" and _fires_crowd_control(token, lexicon):
+                continue  # "fired tear gas at the crowd": the dispersal, not a shooting
             if match is not None:
                 lo, hi = min(token.i, match.i), max(token.i, match.i)
                 start = doc[lo].idx
