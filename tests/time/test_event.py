@@ -195,3 +195,10 @@ def test_a_date_of_the_triggers_own_clause_beats_a_more_precise_one_above(nlp):
     ed = _date(nlp, text, "ceasefire", published=d("2025-03-22"))
     assert (ed.start, ed.precision) == (d("2024-11-01"), "month")
     assert _date(nlp, text, "killed", published=d("2025-03-22")).start == d("2025-03-22")
+
+
+def test_a_date_named_outright_beats_a_time_read_from_it(nlp):
+    # "overnight" is read from 5 June (the night of 4-5 June); the note dates the raid 5 June
+    text = "On 5 June 2021, militants raided Solhan overnight, shooting residents and burning homes."
+    ed = _date(nlp, text, "raided", published=d("2021-06-06"))
+    assert ed.start == d("2021-06-05") and ed.text == "5 June 2021"

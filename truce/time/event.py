@@ -55,6 +55,11 @@ def _shifted(t: TimeExpression) -> bool:
     return bool(t.anchor and t.anchor.startswith("previous:") and _SHIFT.search(t.text))
 
 
+def _read_from_another(t: TimeExpression) -> bool:
+    """Anchored on another date of the text rather than named outright ("overnight" after "On 5 June")."""
+    return bool(t.anchor and t.anchor.startswith("previous:"))
+
+
 def _to_date(t: TimeExpression) -> EventDate:
     assert t.interval is not None
     return EventDate(t.interval.start, t.interval.end, t.precision, t.text, (t.start, t.end))
@@ -218,8 +223,10 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
                 # a date of the trigger's own clause comes before one of a clause above it ("killed
                 # three on Saturday, the latest attack since a ceasefire took effect in November":
                 # the ceasefire's date is November)
-                best = min(governing, key=lambda ts: (ts[1] >= _ABOVE, _rank(ts[0]), _shifted(ts[0]), ts[1],
-                                                      abs(ts[0].start - start)))[0]
+                # and, at the same precision, a date named outright before a time read from it ("On 5
+                # June, militants raided Solhan overnight": ACLED codes 5 June, not the night's eve)
+                best = min(governing, key=lambda ts: (ts[1] >= _ABOVE, _rank(ts[0]), _shifted(ts[0]),
+                                                      _read_from_another(ts[0]), ts[1], abs(ts[0].start - start)))[0]
                 gap = _after_gap(doc, start, end)
                 if gap and best.start < gap[2]:  # a date inside the "after" clause is its own event's
                     return _before(_to_date(best), gap)
