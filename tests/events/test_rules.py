@@ -439,37 +439,15 @@ def test_an_accident_that_kills_is_no_attack(code, text):
         # state forces holding a checkpoint who harm a civilian there attack; militants who attack it fight
         ("Soldiers shot and killed a civilian at a checkpoint near the town.", "Attack"),
         ("Militants attacked a police checkpoint, killing two officers.", "Armed clash"),
-    ],
-)
-def test_a_checkpoint_makes_a_battle_only_when_its_holders_are_attacked(extract, text, sub):
-    assert extract(text).events[0].acled_sub_event_type == sub
-
-
-@pytest.mark.parametrize(
-    "text, sub",
-    [
+        # a captured name with its district in brackets is a place, a person's age in brackets is not
         ("Rebels captured Chinshwehaw (Laukkaing, Shan-North) after heavy fighting.",
          "Non-state actor overtakes territory"),
         ("Police captured Abdi Hassan (30) in the town.", "Arrests"),
-    ],
-)
-def test_a_captured_name_with_its_district_in_brackets_is_a_place(extract, text, sub):
-    assert extract(text).events[0].acled_sub_event_type == sub
-
-
-def test_the_charge_behind_an_arrest_is_no_event_of_its_own(extract):
-    main = extract("Police arrested an opposition leader in Kampala on charges of inciting violence.").events[0]
-    assert main.acled_sub_event_type == "Arrests"
-
-
-def test_rioters_who_protest_riot_in_a_violent_demonstration(extract):
-    text = "Rioters looted shops and set fire to a mall in Durban during protests over the jailing of Zuma."
-    assert extract(text).events[0].acled_sub_event_type == "Violent demonstration"
-
-
-@pytest.mark.parametrize(
-    "text, sub",
-    [
+        # the charge behind an arrest is no event of its own
+        ("Police arrested an opposition leader in Kampala on charges of inciting violence.", "Arrests"),
+        # rioters who protest riot in a violent demonstration
+        ("Rioters looted shops and set fire to a mall in Durban during protests over the jailing of Zuma.",
+         "Violent demonstration"),
         # a bare toll takes the weapon of the sentence before, which has no event word of its own
         ("An Al Shabaab suicide bomber drove an explosives-laden truck into a checkpoint in Mogadishu. At least 81 "
          "people were killed.", "Suicide bomb"),
@@ -478,9 +456,15 @@ def test_rioters_who_protest_riot_in_a_violent_demonstration(extract):
         ("Russian forces hit a Ukrainian armoured vehicle with a Lancet loitering munition near Kurakhove.",
          "Air/drone strike"),
         ("Regime aircraft dropped barrel bombs containing chlorine on Douma.", "Chemical weapon"),
+        # the country's own army among several regains its town; a place handed over is no battle
+        ("Rwandan and Mozambican forces retook the port town of Mocimboa da Praia (Mocimboa da Praia, Cabo "
+         "Delgado) from Islamic State militants.", "Government regains territory"),
+        ("Syrian regime troops entered Manbij and took over positions handed over by the SDF, without any "
+         "fighting.", "Non-violent transfer of territory"),
+        ("Garment workers formed a human chain in Dhaka to demand the new minimum wage.", "Peaceful protest"),
     ],
 )
-def test_weapons_named_apart_from_their_toll(extract, text, sub):
+def test_main_event_sub_type_found_on_notes_from_other_theatres(extract, text, sub):
     assert extract(text).events[0].acled_sub_event_type == sub
 
 
@@ -488,22 +472,6 @@ def test_tear_gas_fired_at_a_crowd_disperses_it(extract):
     main = extract("Supporters gathered in Harare in defiance of a police ban. Police fired tear gas and water "
                    "cannon at the crowd.").events[0]
     assert (main.plover_type, main.acled_sub_event_type) == ("COERCE", "Protest with intervention")
-
-
-def test_the_army_of_the_country_among_several_regains_its_town(extract):
-    text = ("Rwandan and Mozambican forces retook the port town of Mocimboa da Praia (Mocimboa da Praia, Cabo "
-            "Delgado) from Islamic State militants.")
-    assert extract(text).events[0].acled_sub_event_type == "Government regains territory"
-
-
-def test_a_place_taken_without_fighting_is_a_non_violent_transfer(extract):
-    text = "Syrian regime troops entered Manbij and took over positions handed over by the SDF, without any fighting."
-    assert extract(text).events[0].acled_sub_event_type == "Non-violent transfer of territory"
-
-
-def test_a_human_chain_is_a_protest(extract):
-    main = extract("Garment workers formed a human chain in Dhaka to demand the new minimum wage.").events[0]
-    assert main.acled_sub_event_type == "Peaceful protest"
 
 
 def test_a_total_before_a_colon_is_the_toll_not_its_breakdown(extract):
