@@ -478,3 +478,15 @@ def test_a_total_before_a_colon_is_the_toll_not_its_breakdown(extract):
     text = ("Gunmen on motorbikes attacked a group of aid workers from an NGO visiting the reserve near Koure, "
             "killing all eight of them: six foreign staff, their guide and their driver.")
     assert extract(text).events[0].fatalities.best == 8
+
+
+def test_police_who_use_tear_gas_act_and_acled_names_the_crowd_first(extract):
+    from truce.events.acled import acled_actor_pair
+
+    main = extract("Police used tear gas to disperse striking nurses in Nairobi.").events[0]
+    assert main.acled_sub_event_type == "Protest with intervention"
+    # as the text tells it, the police act (tear gas is their means, not an actor) ...
+    assert [a.text for a in main.actors if a.role == "actor"] == ["Police"]
+    # ... and ACLED's actor1 is the crowd, actor2 the police
+    actor1, actor2 = acled_actor_pair(main.acled_event_type, main.actors)
+    assert (actor1.acled_inter, actor2.text) == (6, "Police")

@@ -225,7 +225,9 @@ class _Tally:
 
 
 def _main_actor(event: EventMention):
-    return next((a for a in event.actors if a.role == "actor"), None)
+    from truce.events.acled import acled_actor_pair
+
+    return acled_actor_pair(event.acled_event_type, event.actors)[0]
 
 
 def _score_one(t: _Tally, row: AcledRow, result: Extraction | None) -> None:

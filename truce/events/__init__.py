@@ -245,10 +245,16 @@ def _crowd_inter(c: assemble.Candidate) -> None:
     code = {"Protests": 6, "Riots": 5}.get(c.acled_type or "")
     if code is None:
         return
+    state_acts = any(a.role == "actor" and a.acled_inter in (1, 8) for a in c.actors)
     for a in c.actors:
-        if a.role != "actor" or a.acled_inter is not None or _looks_armed(a.text):
+        # the crowd is the actor, or, when the police act on it ("used tear gas to disperse
+        # striking staff"), the recipient
+        crowd_role = a.role == "actor" or (a.role == "recipient" and state_acts)
+        # civilians (inter 7) that the police disperse in a protest are its crowd
+        coded = a.acled_inter is not None and not (a.role == "recipient" and a.acled_inter == 7)
+        if not crowd_role or coded or _looks_armed(a.text):
             continue
-        if a.text.lower() not in ("he", "she", "they", "it", "we"):
+        if a.text.lower() not in ("he", "she", "they", "it", "we", "him", "her", "them"):
             a.acled_inter = code
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from truce.events.lexicon import Lexicon
 from truce.records import CountClaim, EventActor
 
-__all__ = ["SentenceCues", "sentence_cues", "classify_acled"]
+__all__ = ["SentenceCues", "sentence_cues", "classify_acled", "acled_actor_pair"]
 
 _ARMED_INTER = (1, 2, 3, 4, 8)
 CUE_CLASSES = (
@@ -393,3 +393,17 @@ def classify_acled(
         # a clash that names its two sides is the event ("killed in clashes between X and Y")
         return "Battles", "Armed clash", "acled:armed-victims" if armed_v else "acled:clash"
     return "Violence against civilians", "Attack", "acled:civilian-victims" if civil_v else "acled:default-attack"
+
+
+def acled_actor_pair(event_type: str | None, actors: list[EventActor]) -> tuple[EventActor | None, EventActor | None]:
+    """ACLED's actor1 and actor2 for an event: the first actor and the first recipient, except that
+    ACLED names the crowd first in protests and riots ("Protesters (Kenya)", then "Police Forces of
+    Kenya"): when state forces act on a crowd ("police used tear gas to disperse protesters"), the
+    crowd is actor1. The event's own roles stay as the text tells them."""
+    first = next((a for a in actors if a.role == "actor"), None)
+    second = next((a for a in actors if a.role == "recipient"), None)
+    if event_type in ("Protests", "Riots") and first is not None and first.acled_inter in (1, 8):
+        crowd = next((a for a in actors if a.role == "recipient" and a.acled_inter in (5, 6)), None)
+        if crowd is not None:
+            return crowd, first
+    return first, second

@@ -118,6 +118,11 @@ def _with_conjuncts(token) -> list:
     return out
 
 
+# verbs whose object is a means, not someone who acts: "used tear gas to disperse the protesters",
+# "fired shots to scare them" - the subject does the second act
+_INSTRUMENT_VERBS = frozenset(("use", "employ", "utilise", "utilize", "fire", "lob", "throw", "hurl", "shoot"))
+
+
 def _subject_of(verb, depth: int = 0):
     """The subject of ``verb``, borrowed from the governing clause for "..., killing 3" and conjuncts."""
     for child in verb.children:
@@ -125,7 +130,7 @@ def _subject_of(verb, depth: int = 0):
             return child, "active"
         if child.dep_ in _PASSIVE_SUBJ:
             return child, "passive"
-    if verb.dep_ == "xcomp" and verb.head != verb:
+    if verb.dep_ == "xcomp" and verb.head != verb and verb.head.lemma_.lower() not in _INSTRUMENT_VERBS:
         # object control: "requires Hezbollah to withdraw", "asked the government to arrest him" -
         # the one asked acts
         obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i), None)

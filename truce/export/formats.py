@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import IO, Any
 
+from truce.events.acled import acled_actor_pair
 from truce.records import Article, Incident
 from truce.time.precision import acled_event_date, acled_time_precision, ucdp_date_prec
 
@@ -33,8 +34,11 @@ def country_name(code: str | None) -> str:
     return _country_names().get(code or "", code or "")
 
 
-def _actors(incident: Incident, role: str) -> list:
-    return [a for a in incident.actors if a.role == role]
+def _as_told(incident: Incident) -> tuple:
+    """The first actor and the first recipient as the text tells them (ACLED rows reorder a crowd
+    first: ``acled_actor_pair``)."""
+    return (next((a for a in incident.actors if a.role == "actor"), None),
+            next((a for a in incident.actors if a.role == "recipient"), None))
 
 
 def _actor_name(actor) -> str:
@@ -77,8 +81,7 @@ ACLED_COLUMNS = [
 
 
 def _acled_row(incident: Incident, articles: Mapping[str, Article]) -> dict[str, Any]:
-    first = _actors(incident, "actor")
-    second = _actors(incident, "recipient")
+    actor1, actor2 = acled_actor_pair(incident.acled_event_type, incident.actors)
     place = incident.location
     date = incident.date
     # ACLED codes one day per event: the day itself, else the middle of the period (its codebook
@@ -91,10 +94,10 @@ def _acled_row(incident: Incident, articles: Mapping[str, Article]) -> dict[str,
         "time_precision": acled_time_precision(date.precision) if date else 3,
         "event_type": incident.acled_event_type or "",
         "sub_event_type": incident.acled_sub_event_type or "",
-        "actor1": _actor_name(first[0]) if first else "",
-        "inter1": first[0].acled_inter if first and first[0].acled_inter is not None else "",
-        "actor2": _actor_name(second[0]) if second else "",
-        "inter2": second[0].acled_inter if second and second[0].acled_inter is not None else "",
+        "actor1": _actor_name(actor1) if actor1 else "",
+        "inter1": actor1.acled_inter if actor1 and actor1.acled_inter is not None else "",
+        "actor2": _actor_name(actor2) if actor2 else "",
+        "inter2": actor2.acled_inter if actor2 and actor2.acled_inter is not None else "",
         "country": country_name(place.country_code) if place else "",
         "admin1": (place.admin1 or "") if place else "",
         "admin2": (place.admin2 or "") if place else "",
@@ -118,16 +121,15 @@ UCDP_COLUMNS = [
 
 
 def _ucdp_row(incident: Incident, articles: Mapping[str, Article]) -> dict[str, Any]:
-    first = _actors(incident, "actor")
-    second = _actors(incident, "recipient")
+    first, second = _as_told(incident)  # UCDP's side A is the side that acts
     place = incident.location
     date = incident.date
     fat = incident.fatalities or {}
     return {
         "id": incident.id,
         "year": date.start.year if date and date.start else "",
-        "side_a": _actor_name(first[0]) if first else "",
-        "side_b": _actor_name(second[0]) if second else "",
+        "side_a": _actor_name(first) if first else "",
+        "side_b": _actor_name(second) if second else "",
         "country": country_name(place.country_code) if place else "",
         "adm_1": (place.admin1 or "") if place else "",
         "adm_2": (place.admin2 or "") if place else "",
@@ -170,8 +172,7 @@ def write_ucdp(incidents: Iterable[Incident], articles: Mapping[str, Article], o
 
 
 def _plover_record(incident: Incident, articles: Mapping[str, Article]) -> dict[str, Any]:
-    first = _actors(incident, "actor")
-    second = _actors(incident, "recipient")
+    first, second = _as_told(incident)
     place = incident.location
     date = incident.date
     return {
@@ -180,10 +181,10 @@ def _plover_record(incident: Incident, articles: Mapping[str, Article]) -> dict[
         "date_precision": date.precision if date else None,
         "event_type": incident.plover_type,
         "mode": incident.plover_mode,
-        "actor": _actor_name(first[0]) if first else None,
-        "actor_country": first[0].country if first else None,
-        "recipient": _actor_name(second[0]) if second else None,
-        "recipient_country": second[0].country if second else None,
+        "actor": _actor_name(first) if first else None,
+        "actor_country": first.country if first else None,
+        "recipient": _actor_name(second) if second else None,
+        "recipient_country": second.country if second else None,
         "location": (
             {
                 "name": place.name or place.text,
