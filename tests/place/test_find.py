@@ -104,3 +104,9 @@ def test_the_compass_half_of_a_divided_province_is_no_place(gaz, nlp):
     text = "Armed groups captured the town of Laukkaing (Laukkaing, Shan-North) from the military."
     _, _, places = _places(nlp, gaz, text)
     assert "North" not in [p.text for p in places]
+
+
+def test_a_compound_direction_is_one_place(gaz, nlp):
+    text = "Separatists abducted 30 people in Bamessing (Ngoketunjia, North-West)."
+    _, _, places = _places(nlp, gaz, text)
+    assert "North-West" in [p.text for p in places]

@@ -622,7 +622,16 @@ def detect(doc, gaz: Gazetteer, article_countries: set[str] | None = None) -> li
         if inner is not None:
             inner.containers.extend(p for p in c.containers if p not in inner.containers)
     # "Shan-North", "Bago-East": ACLED's halves of a divided province; the compass word is no place
-    return [c for c in found if not (c.text.lower() in _COMPASS_WORDS and text[c.start - 1 : c.start] == "-")]
+    return [c for c in found if not _compass_half(text, c)]
+
+
+def _compass_half(text: str, c: Candidate) -> bool:
+    """``c`` is the compass word after a name and a hyphen ("Shan-North"), not part of a compound
+    direction ("North-West", Cameroon's region)."""
+    if c.text.lower() not in _COMPASS_WORDS or text[c.start - 1 : c.start] != "-":
+        return False
+    before = re.search(r"([A-Za-z]+)-$", text[max(0, c.start - 20) : c.start])
+    return before is not None and before.group(1).lower() not in _COMPASS_WORDS
 
 
 # "X area of Y", "X village of Y", "X of Y district": Y contains X
@@ -635,4 +644,4 @@ _UNKNOWN_UNIT_RE = re.compile(
     r"(?:district|province|county|sub-?county|region|governorate|municipality|city|town|village)?\s*,\s*"
 )
 _COMPASS_WORDS = frozenset(("north", "south", "east", "west", "central"))
-_COMPASS_PART_RE = re.compile(r"-(?:North|South|East|West|Central)$")
+_COMPASS_PART_RE = re.compile(r"(?<!North)(?<!South)(?<!East)(?<!West)-(?:North|South|East|West|Central)$")
