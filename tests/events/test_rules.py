@@ -462,6 +462,9 @@ def test_an_accident_that_kills_is_no_attack(code, text):
         ("Syrian regime troops entered Manbij and took over positions handed over by the SDF, without any "
          "fighting.", "Non-violent transfer of territory"),
         ("Garment workers formed a human chain in Dhaka to demand the new minimum wage.", "Peaceful protest"),
+        # youths who open fire on civilians, with no crowd's cue, are an armed group, not a mob
+        ("Armed youths stormed the UN protection site in Bor and opened fire on displaced people sheltering "
+         "there, killing at least 47 civilians.", "Attack"),
     ],
 )
 def test_main_event_sub_type_found_on_notes_from_other_theatres(extract, text, sub):
@@ -490,3 +493,9 @@ def test_police_who_use_tear_gas_act_and_acled_names_the_crowd_first(extract):
     # ... and ACLED's actor1 is the crowd, actor2 the police
     actor1, actor2 = acled_actor_pair(main.acled_event_type, main.actors)
     assert (actor1.acled_inter, actor2.text) == (6, "Police")
+
+
+def test_a_town_the_place_stage_found_is_what_is_seized(extract):
+    result = extract("Tuareg rebels seize Kidal after clashes with army; 3 soldiers killed.")
+    seize = next(e for e in result.events if e.plover_type == "COERCE")
+    assert seize.acled_sub_event_type == "Non-state actor overtakes territory"

@@ -81,8 +81,11 @@ def code_events(
     counts: Sequence[CountClaim],
     attributions: Sequence[Attribution],
     lexicon: Lexicon,
+    places: Sequence[PlaceMention] = (),
 ) -> list[assemble.Candidate]:
-    """Triggers, roles, modality, counts and types, before dating and placing (the testable core)."""
+    """Triggers, roles, modality, counts and types, before dating and placing (the testable core).
+
+    ``places`` (the place stage's mentions) tell which objects are places ("rebels seize Kidal")."""
     cands = assemble.candidates(doc, article, list(actors), lexicon)
     if not cands:
         cands = _crowd_fallback(doc, actors, lexicon)
@@ -100,7 +103,7 @@ def code_events(
             if implied is not None:
                 c.killed.append(implied)
                 break
-    assemble.classify(cands, lexicon, list(actors))
+    assemble.classify(cands, lexicon, list(actors), [(p.start, p.end) for p in places])
     if lexicon.acled_model is not None:
         _apply_model(cands, lexicon.acled_model)
     for c in cands:
@@ -591,7 +594,7 @@ def find_events(
     generic actors ("police", "gunmen") by country."""
     counts = _find_counts(doc, article, actors)
     attributions = _find_attributions(doc, article, actors)
-    cands = code_events(doc, article, actors, counts, attributions, lexicon)
+    cands = code_events(doc, article, actors, counts, attributions, lexicon, places)
     n_sent = max(1, len(list(doc.sents)))
     title_end = _title_end(article)
     article_country = _article_country(places)

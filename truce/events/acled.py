@@ -238,7 +238,10 @@ def classify_acled(
         if 5 in perp and "protest" in cues and "mob" not in cues and plover in ("ASSAULT", "COERCE"):
             # demonstrators engaged in violence: "students set fire to dormitories in protest"
             return "Riots", "Violent demonstration", "acled:rioters-protesting"
-        if "mob" in cues or 5 in perp:
+        shooting = mode == "firearms" and lemma in ("shoot", "open", "fire", "gun")
+        if ("mob" in cues or 5 in perp) and not (shooting and "protest" not in cues and "mob" not in cues):
+            # ... but youths who open fire without a crowd's cue are an armed group ("armed youths
+            # stormed the camp and opened fire on displaced people")
             return "Riots", "Mob violence", "acled:rioters"
     if plover in ("ASSAULT", "COERCE") and "protest" in cues and (protest_v or mode == "arrest"):
         etype, sub, rule = _protest_type(cues, hurt, protest_v)
@@ -272,8 +275,8 @@ def classify_acled(
                 return "Violence against civilians", "Attack", "acled:destroy+harm"
             return "Strategic developments", "Looting/property destruction", "acled:destroy"
         if mode == "seize":
-            seized_place = lemma == "seize" and any(any(w in o.lower().split() for w in _PLACE_WORDS)
-                                                    for o in object_texts)  # "seized the town of Mahas"
+            seized_place = lemma == "seize" and (place_object or any(any(w in o.lower().split() for w in _PLACE_WORDS)
+                                                                     for o in object_texts))  # "seized the town of Mahas"
             if "territory_nonstate" in cues or "territory_gov" in cues or seized_place:
                 sub = "Government regains territory" if (1 in perp or "territory_gov" in cues) else (
                     "Non-state actor overtakes territory")

@@ -541,8 +541,13 @@ _CUE_WINDOW_SENTENCES = 2  # the trigger's sentence and the next two ("... Polic
 _CUE_WINDOW_CHARS = 1500
 
 
-def classify(cands: list[Candidate], lexicon: Lexicon, mentions: Sequence[ActorMention] = ()) -> None:
+def classify(
+    cands: list[Candidate], lexicon: Lexicon, mentions: Sequence[ActorMention] = (),
+    place_spans: Sequence[tuple[int, int]] = (),
+) -> None:
     """Set each candidate's ACLED type from its trigger, actors, counts and the cues around it.
+
+    ``place_spans``: the character spans the place stage found, so an object that is one is a place.
 
     ``mentions`` (the article's actor mentions) add two sentence cues: a named non-state armed group
     (inter 2-4: "Mungiki sect", "Al Shabaab") is ``armed_group``, and an ethnic or religious group the
@@ -584,7 +589,7 @@ def classify(cands: list[Candidate], lexicon: Lexicon, mentions: Sequence[ActorM
         agents = [a.text for a in c.actors if a.role == "actor"]
         agents += [" ".join(t.text for t in ch.subtree) for ch in c.token.children if ch.dep_ == "nsubj"]
         weapon_agent = any(lexicon.cue_regex(k).search(a.lower()) for a in agents for k in _WEAPONS)
-        place_object = _object_names_a_place(c.token)
+        place_object = _object_names_a_place(c.token, place_spans)
         c.acled_type, c.acled_sub, c.acled_rule = classify_acled(
             c.trigger.plover, c.trigger.mode, c.trigger.entry.acled, c.trigger.entry.sub, lemma, cues,
             c.actors, c.killed + c.injured, objects, lexicon.cue_regex("civilian"), weapon_agent, place_object,
@@ -596,11 +601,15 @@ def classify(cands: list[Candidate], lexicon: Lexicon, mentions: Sequence[ActorM
 _NAME_WITH_CONTAINER = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s*\([A-Z][^()]{1,60}\)")
 
 
-def _object_names_a_place(trigger) -> bool:
-    """Whether the trigger's object is a place by its form: a name the parser calls a place, or a
-    name followed by a bracketed container (the parser often takes the bracket for the object)."""
-    if any(ch.dep_ == "dobj" and ch.ent_type_ in ("GPE", "LOC", "FAC") for ch in trigger.children):
-        return True
+def _object_names_a_place(trigger, place_spans: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether the trigger's object is a place: one the place stage found, a name the parser calls a
+    place, or a name followed by a bracketed container (the parser often takes the bracket for the
+    object)."""
+    for ch in trigger.children:
+        if ch.dep_ != "dobj":
+            continue
+        if ch.ent_type_ in ("GPE", "LOC", "FAC") or any(a <= ch.idx < b for a, b in place_spans):
+            return True
     doc = trigger.doc
     return bool(_NAME_WITH_CONTAINER.match(doc.text, trigger.idx + len(trigger.text)))
 
