@@ -302,11 +302,11 @@ def _territory_taken_by(sub: str, event_actors: list, location: PlaceMention | N
     takers = [a for a in event_actors if a.role == "actor"]
     state = [a for a in takers if a.acled_inter == 1]
     if state:
-        country = _registry(registry).country(location.country_code) if location and location.country_code else None
+        reg = _registry(registry)
+        country = reg.country(location.country_code) if location and location.country_code else None
         if country is None:
             return sub
         # "Rwandan and Mozambican forces": the country's own army among several takes its place back
-        reg = _registry(registry)
         own = any(a.country == country.iso3 or country.iso3 in {reg.country_of_word(w) for w in a.text.split()}
                   for a in state)
         return _GOVERNMENT_REGAINS if own else _NON_STATE_OVERTAKES

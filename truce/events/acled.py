@@ -93,10 +93,11 @@ def _looks_police(text: str) -> bool:
                                 "army", "military", "forces", "guard", "constable", "cop"))  # fmt: skip
 
 
-def _state_acts(actors: list[EventActor]) -> bool:
-    """Whether the event's named perpetrators are all state forces (inter 1, or police and soldiers by name)."""
+def _state_acts(actors: list[EventActor], unnamed: bool = False) -> bool:
+    """Whether the event's named perpetrators are all state forces (inter 1, or police and soldiers by
+    name); ``unnamed`` answers when none is named."""
     perps = [a for a in actors if a.role == "actor" and a.text.lower() not in _PRONOUNS]
-    return bool(perps) and all(a.acled_inter == 1 or _looks_police(a.text) for a in perps)
+    return all(a.acled_inter == 1 or _looks_police(a.text) for a in perps) if perps else unnamed
 
 
 def _looks_mob(text: str) -> bool:
@@ -251,9 +252,8 @@ def classify_acled(
     if plover == "ASSAULT" and "protest" in cues and mode not in ("abduct", "sexual"):
         # force used in the middle of a protest (police firing, people shot) is part of that protest:
         # a violent demonstration if the crowd was violent, excessive force if it was not
-        perps = [a for a in actors if a.role == "actor" and a.text.lower() not in _PRONOUNS]
-        state = all(a.acled_inter == 1 or _looks_police(a.text) for a in perps)  # no perpetrator named: the police
-        if state and not any(c in cues for c in ("weapon_ied", "weapon_grenade", "weapon_suicide", "weapon_air")):
+        # no perpetrator named: the police
+        if _state_acts(actors, unnamed=True) and not any(c in cues for c in ("weapon_ied", "weapon_grenade", "weapon_suicide", "weapon_air")):
             return _protest_type(cues, hurt, True)
 
     # Strategic developments and territory ---------------------------------------------------

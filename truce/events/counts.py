@@ -419,12 +419,10 @@ def _negated_subject(tok) -> bool:
 
 def _victim_heads(cue) -> list:
     """The noun phrase(s) a casualty verb or adjective counts."""
-    deps = {c.dep_: c for c in cue.children}
-    # "killing all eight of them: six foreign staff, their guide and their driver": the parser makes
-    # the breakdown after the colon a second object; the first is the figure
-    deps["dobj"] = next((c for c in cue.children if c.dep_ == "dobj"), None)
-    if deps["dobj"] is None:
-        del deps["dobj"]
+    # the first object, where there are two: "killing all eight of them: six foreign staff, their guide
+    # and their driver" (the parser makes the breakdown after the colon a second object)
+    deps = {c.dep_: c for c in reversed(list(cue.children)) if c.dep_ == "dobj"}
+    deps.update({c.dep_: c for c in cue.children if c.dep_ != "dobj"})
     lemma = cue.lemma_.lower()
     if "nsubjpass" in deps:
         return [deps["nsubjpass"]]

@@ -249,13 +249,14 @@ def _container_parens(span) -> bool:
     return bool(m) and m.end() >= e and open_at > 0 and text[open_at - 2 : open_at].strip()[-1:].isalpha()
 
 
-_BRACKET_NAME_RE = re.compile(r" ?\(\s*[A-Z][A-Za-z' -]{2,40}(?:,\s*[A-Z][A-Za-z' -]{2,40}){0,2}\)")
+# one to three capitalised names in brackets after a place: its district, province, country
+BRACKETED_NAMES_RE = re.compile(r" ?\(\s*[A-Z][A-Za-z' -]{2,40}(?:,\s*[A-Z][A-Za-z' -]{2,40}){0,2}\)")
 
 
 def _bracketed_container_follows(span, gaz: Gazetteer) -> bool:
     """A bracket of one to three capitalised names, the first a gazetteer name, follows the span:
     "Voi (Taita Taveta)", ACLED's and wire copy's way of saying where a place lies (not "(AFP)")."""
-    m = _BRACKET_NAME_RE.match(doc_text(span.doc), span.end_char)
+    m = BRACKETED_NAMES_RE.match(doc_text(span.doc), span.end_char)
     if not m:
         return False
     first = m.group(0).strip()[1:-1].split(",")[0].strip()

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from truce.annotate import doc_text, in_dateline
-from truce.place._detect import ADMIN_UNIT_NOUNS, PLACE_KIND_NOUNS
+from truce.place._detect import ADMIN_UNIT_NOUNS, BRACKETED_NAMES_RE, PLACE_KIND_NOUNS
 from truce.records import PlaceMention
 
 __all__ = ["locate"]
@@ -323,8 +323,6 @@ _IN_CONTAINER_GAP = re.compile(
 )
 
 
-# a bracket of one to three capitalised names after a place: its district, province, country
-_BRACKETED_CONTAINERS = re.compile(r"\s*\(\s*[A-Z][^(),\n]{0,40}(?:,\s*[A-Z][^(),\n]{0,40}){0,2}\)")
 # what lies between a place and a name inside the bracket that follows it
 _INSIDE_BRACKET_GAP = re.compile(r"\s*\(\s*(?:[A-Z][^(),\n]{0,40},\s*){0,2}")
 
@@ -406,7 +404,7 @@ def locate(
         while head.dep_ == "compound" and head.head != head and head.i != t_tok.i:
             head = head.head  # "the Nabatieh drone attack": a modifier of the trigger's own compound
         if p_tok.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and head.i != t_tok.i and not (
-                _BRACKETED_CONTAINERS.match(text, p.end)):  # "in Bakhmut (Bakhmutskyi, Donetsk)": the
+                BRACKETED_NAMES_RE.match(text, p.end)):  # "in Bakhmut (Bakhmutskyi, Donetsk)": the
             # parser hangs the name on its bracket; a name its containers follow modifies nothing
             # "U.S. forces", "Mexico's army", "Caracas' newspaper": the place describes a noun
             # other than the event; "Khanasir town", "Aleppo province" are still places, and a

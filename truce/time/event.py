@@ -52,7 +52,7 @@ _SHIFT = re.compile(r"\b(?:before|after|previous|preceding|following|next|earlie
 
 def _shifted(t: TimeExpression) -> bool:
     """Counted from another date in the text: "the day before", "the previous day"."""
-    return bool(t.anchor and t.anchor.startswith("previous:") and _SHIFT.search(t.text))
+    return _read_from_another(t) and bool(_SHIFT.search(t.text))
 
 
 def _read_from_another(t: TimeExpression) -> bool:
