@@ -202,3 +202,26 @@ def test_a_date_named_outright_beats_a_time_read_from_it(nlp):
     text = "On 5 June 2021, militants raided Solhan overnight, shooting residents and burning homes."
     ed = _date(nlp, text, "raided", published=d("2021-06-06"))
     assert ed.start == d("2021-06-05") and ed.text == "5 June 2021"
+
+
+def test_a_date_after_an_event_noun_object_is_that_events_even_when_hung_on_the_verb(nlp):
+    # the parser attaches "on 7 Oct." to "protested"; after the object "the killing ..." it is the killing's day
+    text = ("On 12 Oct 2018, students from the Mombasa branch of the University of Nairobi protested the killing "
+            "of a UoN student and another man by a mob on 7 Oct.")
+    assert _date(nlp, text, "protested", published=d("2018-10-13")).start == d("2018-10-12")
+    text = ("On or before October 22nd, teachers gathered in Mbita (Homa Bay) to protest the murder of a collegue "
+            "on October 13th, and the failure of police to arrest any suspects.")
+    assert _date(nlp, text, "protest", published=d("2018-10-23")).start == d("2018-10-22")
+
+
+def test_a_date_past_a_following_clause_with_its_own_verb_is_that_clauses(nlp):
+    text = "13 March. Residents of Scheme estate protest over insecurity after a child had gone missing several days earlier."
+    ed = _date(nlp, text, "protest", published=d("2018-03-14"))
+    assert (ed.start, ed.precision) == (d("2018-03-13"), "day")
+
+
+def test_a_year_naming_a_thing_yields_to_the_notes_header_date(nlp):
+    text = ("03 April. Two are killed including a former Ukunda Ward aspirant in the 2017 General Election and two "
+            "others injured when unidentified gunmen attacked Ukunda.")
+    ed = _date(nlp, text, "attacked", published=d("2018-04-04"))
+    assert (ed.start, ed.precision) == (d("2018-04-03"), "day")
