@@ -465,10 +465,20 @@ def test_an_accident_that_kills_is_no_attack(code, text):
         # youths who open fire on civilians, with no crowd's cue, are an armed group, not a mob
         ("Armed youths stormed the UN protection site in Bor and opened fire on displaced people sheltering "
          "there, killing at least 47 civilians.", "Attack"),
+        ("The bodies of two men were dumped in a river outside Juba.", "Attack"),
+        ("A gang of armed men charged at police officers with machetes in Kitale.", "Armed clash"),
+        ("One aid worker got a gunshot wound to the leg in Bentiu.", "Attack"),
     ],
 )
 def test_main_event_sub_type_found_on_notes_from_other_theatres(extract, text, sub):
     assert extract(text).events[0].acled_sub_event_type == sub
+
+
+def test_shot_dead_is_found_when_the_parser_splits_it(extract):
+    # a time phrase between the auxiliary and the verb makes the tagger read "shot" as a noun and hang
+    # "dead" on the auxiliary; the pair is completed from the next word
+    main = extract("A suspected militant was on Wednesday morning shot dead by police in Garissa.").events[0]
+    assert (main.plover_type, main.plover_mode) == ("ASSAULT", "firearms")
 
 
 def test_tear_gas_fired_at_a_crowd_disperses_it(extract):

@@ -311,6 +311,10 @@ def _fires_crowd_control(token, lexicon: Lexicon) -> bool:
     return any(lexicon.cue_regex("crowd_control").search(o) for o in objects)
 
 
+# what may complete a head+dependent pair from the next word when the parse separates them
+_PARTICLE_POS = frozenset({"ADJ", "ADV", "ADP", "PART"})
+
+
 def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
     """Every trigger in one sentence (a spaCy ``Span``), in text order, one per head token."""
     found: dict[int, Trigger] = {}
@@ -361,6 +365,9 @@ def find_triggers(doc, lexicon: Lexicon, sentence) -> list[Trigger]:
                 # an object shared by coordinated verbs: "intercepted and destroyed 12 drones"
                 match = next((g for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"
                               for g in c.children if g.dep_ == "dobj" and _lemma(g) == dep), None)  # fmt: skip
+            if match is None and k + 1 < len(tokens) and _lemma(tokens[k + 1]) == dep and tokens[k + 1].pos_ in _PARTICLE_POS:
+                # "was on Wednesday shot dead": the parser hung "dead" elsewhere, but it follows the verb
+                match = tokens[k + 1]
             if match is not None and entry.plover == "ASSAULT" and _fires_crowd_control(token, lexicon):
                 continue  # "fired tear gas at the crowd": the dispersal, not a shooting
             if match is not None:
