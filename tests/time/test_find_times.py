@@ -507,3 +507,19 @@ def test_the_article_of_a_period_stays(nlp):
     text = "The past five weeks were calm."
     times = find_times(nlp(text), Article(id="t", text=text, published=d("2025-11-20")))
     assert [t.text for t in times] == ["The past five weeks"]
+
+
+@pytest.mark.parametrize(
+    "text, words, value",
+    [
+        ('On 3 December 2019, it was reported that "last week" a boy was killed in Tiaty.', "last week", "2019-W48"),
+        ("On 25 November 2019, local sources reported that two months ago militiamen killed two men.",
+         "two months ago", "2019-09"),
+        # no dated report: "last week" counts from the article's own day
+        ('A boy was killed in Tiaty "last week", residents said on Monday.', "last week", "2019-W49"),
+    ],
+)
+def test_deictic_words_in_a_dated_report_count_from_the_reports_day(nlp, text, words, value):
+    article = Article(id="t", text=text, published=d("2019-12-10"))
+    te = next(t for t in find_times(nlp(text), article) if t.text == words)
+    assert te.value == value

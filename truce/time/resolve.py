@@ -174,6 +174,15 @@ def _period_ended(te: TimeExpression, end_text: str, article: Article) -> TimeEx
     return replace(te, value=value, interval=interval, precision=precision, anchor="absolute")
 
 
+# a dated report of something earlier: "On 3 December 2019, it was reported that ...", "On 25
+# November, sources said that ...": words like "last week" or "two months ago" in what follows count
+# from the report's day, not from the article's
+_REPORTED_THAT = re.compile(
+    r",?\s+(?:it\s+(?:was|has\s+been)\s+(?:reported|announced|confirmed|claimed)"
+    r"|(?:[\w'-]+\s+){1,4}(?:reported|said|told\s+[\w\s]{1,30}?|announced|stated|claimed|confirmed))"
+    r"\s+that\b", re.I)
+
+
 def _names_a_thing(doc, start: int, end: int) -> bool:
     """The expression stands before a noun it modifies ("the August 1988 cease-fire"): it labels a
     thing rather than moving the narrative to that year."""
@@ -205,6 +214,7 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
     last_dated: tuple[int, object] | None = None  # (start offset, first day) of the last dated expression
     last_period: tuple[int, str] | None = None  # (start offset, length) of the last reporting period ("the nine months")
     parsed = doc is not None and doc.has_annotation("DEP")
+    reported: tuple[int, int, dt.date] | None = None  # (from, to, day) of a report's own date in force
     for c in cands:
         piece = text[c.start : c.end]
         before = text[max(0, c.start - 40) : c.start].split()
@@ -230,8 +240,13 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
         coarse = None
         if last_dated is not None and (last_dated[0] >= para or _NARRATIVE_WORDS.search(piece)):
             coarse = last_dated[1]
-        te = normalise(piece, Context(article.published, tense, previous, absolute=absolute, lead=lead,
+        published = article.published
+        if reported is not None and reported[0] <= c.start < reported[1]:
+            published = reported[2]  # "On 3 December, it was reported that 'last week' ...": that day's "last week"
+        te = normalise(piece, Context(published, tense, previous, absolute=absolute, lead=lead,
                                       quarter=quarter, coarse=coarse), start=c.start, type_hint=c.label)
+        if published != article.published and te.anchor == "published":
+            te = replace(te, anchor=f"previous:{published.isoformat()}")
         if not keep_all and te.reason and te.reason.startswith("not understood") and \
                 c.source not in ("date", "numeric", "year", "weekday", "given"):
             continue
@@ -283,6 +298,9 @@ def normalise_candidates(doc, article: Article, cands: list[Candidate], *, keep_
         if te.interval is None or (te.type not in ("DATE", "TIME") and not landed) or not te.value \
                 or not (te.value[:1].isdigit() or landed):
             continue
+        if te.precision == "day" and te.anchor == "absolute" and (said := _REPORTED_THAT.match(text, c.end)):
+            sentence_end = text.find(". ", said.end())
+            reported = (said.end(), len(text) if sentence_end < 0 else sentence_end, te.interval.start)
         if te.reason in (CLOCK_WITHOUT_DAY, RELATIVE_TO_EVENT):
             continue  # a guess ("6pm" with no day, "the day after ...") anchors nothing after it
         if not te.deadline and te.interval.start is not None and te.precision != "unknown":
