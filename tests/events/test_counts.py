@@ -272,3 +272,22 @@ def test_a_death_by_burning_is_counted_on_its_own_event(extract):
 def test_a_toll_raised_later_is_the_latest_figure(nlp):
     claims = counts(nlp, "Gunmen attacked a village on Monday, killing two. The death toll was raised to 5.")
     assert [(c.best, c.cumulative) for c in claims if c.kind == "killed"] == [(2, False), (5, False)]
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Police shot dead a man in Kisumu. He was accused of killing three people in March.", False),
+        ("The victim was suspected of killing two police officers last month.", False),
+        ("Two men were charged with killing two traders in Embu.", False),
+        # a claim of the event itself is no allegation
+        ("Al Shabaab claimed responsibility for killing 12 soldiers in Lamu.", True),
+    ],
+)
+def test_a_killing_someone_is_accused_of_is_background(nlp, text, kept):
+    from truce.events.counts import find_counts
+    from truce.records import Article
+
+    claims = find_counts(nlp(text), Article(id="t", text=text), [])
+    alleged = [c for c in claims if c.kind == "killed" and (c.best or 0) > 1]
+    assert alleged and all(c.background != kept for c in alleged)

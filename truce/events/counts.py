@@ -750,6 +750,26 @@ def _is_motive(cue) -> bool:
     return False
 
 
+# what a person is accused of is no casualty of the event being reported ("police shot dead a man
+# accused of killing three people", "the victim was suspected of killing two officers last month")
+_ALLEGATION_HEADS = {
+    "accuse", "suspect", "convict", "charge", "wanted", "arrest", "jail", "sentence", "indict", "prosecute",
+    "acquit", "try", "detain", "guilty",
+}
+
+
+def _is_allegation(cue) -> bool:
+    """A killing someone is accused, suspected, charged or convicted of: it is what the person is
+    said to have done before, not what this event cost. "Claimed responsibility for killing" is a claim
+    of the event itself and stays."""
+    if cue.dep_ == "pcomp" and cue.head.lower_ in ("of", "for", "with", "over"):
+        governor = cue.head.head
+        return governor.lemma_.lower() in _ALLEGATION_HEADS or governor.lower_ in _ALLEGATION_HEADS
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("suspect", "accuse") and cue.head.dep_ in ("acl", "relcl"):
+        return True  # "the man suspected to have shot dead an area chief"
+    return False
+
+
 _ACLED_CODED_RE = re.compile(
     r"\bfatalit(?:y|ies)\s+(?:were\s+|are\s+|have\s+been\s+)?"
     r"(?:coded\s+as\s+(\d+)|split\s+(?:over|across|between)\s+\d+\s+(?:\w+\s+){0,2}\((\d+)\))"
@@ -907,7 +927,7 @@ def _drop_nested(claims: list[CountClaim]) -> list[CountClaim]:
 
 def _claim(kind, q: Quantity, start, end, victims, sent, cue, reporters) -> CountClaim:
     claim = _make_claim(kind, q, start, end, victims, sent, cue, reporters)
-    claim.background = _in_background_clause(cue) or _is_motive(cue)
+    claim.background = _in_background_clause(cue) or _is_motive(cue) or _is_allegation(cue)
     return claim
 
 
