@@ -291,3 +291,9 @@ def test_a_killing_someone_is_accused_of_is_background(nlp, text, kept):
     claims = find_counts(nlp(text), Article(id="t", text=text), [])
     alleged = [c for c in claims if c.kind == "killed" and (c.best or 0) > 1]
     assert alleged and all(c.background != kept for c in alleged)
+
+
+@pytest.mark.parametrize("text", ["Unknown gunmen kill civilian distributing exam materials",
+                                  "Unknown group attacks hotel and kills civilian"])
+def test_a_bare_person_word_the_tagger_calls_an_adjective_is_one_victim(nlp, text):
+    assert ("killed", 1) in _claims(nlp, text)

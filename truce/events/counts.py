@@ -370,7 +370,11 @@ def _quantity_of_part(tok):
             return q, num
     if low in ("he", "she", "him", "her"):
         return Quantity(1, 1, 1), tok
-    if tok.tag_ in ("NN", "NNP") and _victim_kind(tok) != "people" and tok.lemma_ not in _NOT_PERSONS:
+    # the tagger reads a bare person word of a headline as an adjective ("gunmen kill civilian", "kills
+    # elder"): as an object or subject it is still one person
+    bare_person = tok.tag_ in ("JJ", "JJR") and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "ROOT") and \
+        _victim_kind(tok) not in (None, "people")
+    if (tok.tag_ in ("NN", "NNP") or bare_person) and _victim_kind(tok) != "people" and tok.lemma_ not in _NOT_PERSONS:
         # "a man was killed", "the driver died", "Unknown gunmen kill Mungiki sect spokesman",
         # "James Orengo was killed": one person
         first = tok.left_edge if tok.left_edge.i < tok.i else tok
