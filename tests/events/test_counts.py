@@ -297,3 +297,11 @@ def test_a_killing_someone_is_accused_of_is_background(nlp, text, kept):
                                   "Unknown group attacks hotel and kills civilian"])
 def test_a_bare_person_word_the_tagger_calls_an_adjective_is_one_victim(nlp, text):
     assert ("killed", 1) in _claims(nlp, text)
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("UN WFP aid worker was shot dead - motivations are unknown.", 1),
+    ("Police intervened. 2 were shot dead - DETAILS NOT SPECIFIED", 2),
+])
+def test_shot_dead_whose_dead_the_parser_hangs_elsewhere_is_a_killing(nlp, text, figure):
+    assert ("killed", figure) in _claims(nlp, text)

@@ -515,7 +515,9 @@ def _cue_kind(tok) -> str | None:
             if any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj", "advcl")
                    for c in tok.children) or any(
                 c.lower_ == "to" and any(g.lemma_ == "death" for g in c.children) for c in tok.children
-            ):
+            ) or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead"
+                  and tok.doc[tok.i + 1].head.i > tok.i + 1):
+                # "was shot dead - motivations are unknown": the parser hung "dead" on a later word
                 return "killed"
     if low == "dead" and tok.pos_ in ("ADJ", "NOUN"):
         return "killed"
