@@ -305,3 +305,9 @@ def test_a_bare_person_word_the_tagger_calls_an_adjective_is_one_victim(nlp, tex
 ])
 def test_shot_dead_whose_dead_the_parser_hangs_elsewhere_is_a_killing(nlp, text, figure):
     assert ("killed", figure) in _claims(nlp, text)
+
+
+def test_a_headline_killing_verb_tagged_as_its_objects_modifier_counts_the_object(nlp):
+    assert _claims(nlp, "Residents lynch man accused of stealing") == [("killed", 1)]
+    # a noun that modifies a person is no killing of that person
+    assert ("killed", 1) not in _claims(nlp, "Police released a murder suspect in Nairobi.")

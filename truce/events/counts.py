@@ -425,6 +425,8 @@ def _victim_heads(cue) -> list:
     """The noun phrase(s) a casualty verb or adjective counts."""
     # the first object, where there are two: "killing all eight of them: six foreign staff, their guide
     # and their driver" (the parser makes the breakdown after the colon a second object)
+    if _headline_verb_on_its_object(cue):
+        return [cue.head]
     deps = {c.dep_: c for c in reversed(list(cue.children)) if c.dep_ == "dobj"}
     deps.update({c.dep_: c for c in cue.children if c.dep_ != "dobj"})
     lemma = cue.lemma_.lower()
@@ -498,6 +500,14 @@ def _victim_heads(cue) -> list:
 _KILL_TYPO = re.compile(r"^kil+i?e?d$|^kil+ing$|^kil+s$")
 
 
+def _headline_verb_on_its_object(tok) -> bool:
+    """A headline's killing verb the tagger made a modifier of its object ("Residents lynch man
+    accused of stealing": "lynch" a compound of "man")."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.lemma_.lower() in _KILL_VERBS and \
+        tok.head.i == tok.i + 1 and _victim_kind(tok.head) is not None and \
+        tok.i > 0 and tok.doc[tok.i - 1].tag_ in ("NNS", "NNP", "NNPS")  # its subject: not "a murder suspect"
+
+
 def _cue_kind(tok) -> str | None:
     lemma, low = tok.lemma_.lower(), tok.lower_
     if _KILL_TYPO.match(low) and lemma != "kill" and low not in ("killing", "kills"):
@@ -519,6 +529,8 @@ def _cue_kind(tok) -> str | None:
                   and tok.doc[tok.i + 1].head.i > tok.i + 1):
                 # "was shot dead - motivations are unknown": the parser hung "dead" on a later word
                 return "killed"
+    if _headline_verb_on_its_object(tok):
+        return "killed"
     if low == "dead" and tok.pos_ in ("ADJ", "NOUN"):
         return "killed"
     if low in ("injured", "wounded", "hurt") and tok.pos_ in ("ADJ", "NOUN"):
@@ -815,9 +827,10 @@ def _sentence_claims(sent, reporters, anaphoric: set) -> list[CountClaim]:
                     claims.append(_claim(k, Quantity(0, 0, 0), tok.left_edge.idx,
                                          tok.idx + len(tok.text), None, sent, tok, reporters))
             continue
-        if tok.pos_ in ("NOUN", "PROPN") or (tok.lower_ in ("dead", "injured", "wounded")
-                                            and tok.dep_ not in ("acomp", "oprd", "xcomp", "ccomp", "amod", "conj")
-                                            and tok.pos_ != "VERB"):
+        noun_cue = tok.pos_ in ("NOUN", "PROPN") and not _headline_verb_on_its_object(tok)
+        if noun_cue or (tok.lower_ in ("dead", "injured", "wounded")
+                        and tok.dep_ not in ("acomp", "oprd", "xcomp", "ccomp", "amod", "conj")
+                        and tok.pos_ != "VERB"):
             if _is_negated_noun(tok):
                 claims.append(_claim(kind, Quantity(0, 0, 0), tok.left_edge.idx,
                                      tok.idx + len(tok.text), None, sent, tok, reporters))
