@@ -468,6 +468,8 @@ def test_an_accident_that_kills_is_no_attack(code, text):
         ("The bodies of two men were dumped in a river outside Juba.", "Attack"),
         ("A gang of armed men charged at police officers with machetes in Kitale.", "Armed clash"),
         ("One aid worker got a gunshot wound to the leg in Bentiu.", "Attack"),
+        # an eviction with no violence or protest named is a strategic development
+        ("Municipal authorities evicted about 400 families from an informal settlement in Harare.", "Other"),
     ],
 )
 def test_main_event_sub_type_found_on_notes_from_other_theatres(extract, text, sub):
