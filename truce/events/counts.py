@@ -372,9 +372,9 @@ def _quantity_of_part(tok):
         return Quantity(1, 1, 1), tok
     # the tagger reads a bare person word of a headline as an adjective ("gunmen kill civilian", "kills
     # elder"): as an object or subject it is still one person
-    bare_person = tok.tag_ in ("JJ", "JJR") and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "ROOT") and \
-        _victim_kind(tok) not in (None, "people")
-    if (tok.tag_ in ("NN", "NNP") or bare_person) and _victim_kind(tok) != "people" and tok.lemma_ not in _NOT_PERSONS:
+    kind = _victim_kind(tok)
+    bare_person = tok.tag_ in ("JJ", "JJR") and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "ROOT") and kind is not None
+    if (tok.tag_ in ("NN", "NNP") or bare_person) and kind != "people" and tok.lemma_ not in _NOT_PERSONS:
         # "a man was killed", "the driver died", "Unknown gunmen kill Mungiki sect spokesman",
         # "James Orengo was killed": one person
         first = tok.left_edge if tok.left_edge.i < tok.i else tok
@@ -423,10 +423,10 @@ def _negated_subject(tok) -> bool:
 
 def _victim_heads(cue) -> list:
     """The noun phrase(s) a casualty verb or adjective counts."""
-    # the first object, where there are two: "killing all eight of them: six foreign staff, their guide
-    # and their driver" (the parser makes the breakdown after the colon a second object)
     if _headline_verb_on_its_object(cue):
         return [cue.head]
+    # the first object, where there are two: "killing all eight of them: six foreign staff, their guide
+    # and their driver" (the parser makes the breakdown after the colon a second object)
     deps = {c.dep_: c for c in reversed(list(cue.children)) if c.dep_ == "dobj"}
     deps.update({c.dep_: c for c in cue.children if c.dep_ != "dobj"})
     lemma = cue.lemma_.lower()

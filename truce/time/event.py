@@ -240,6 +240,7 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
             trigger_tokens = set(tspan) if tspan is not None else set()
             trigger_verb = _verb_of(tspan.root) if tspan is not None and len(tspan) else None
             ancestors = _ancestors(tspan) if tspan is not None and len(tspan) else set()
+            # a year or month naming a thing ("the 2017 General Election") dates no event, governing or not
             inside = [t for t in inside if not _labels_a_thing(doc, t, trigger_tokens)]
             scored = [(t, *_attachment(doc, t, trigger_tokens, trigger_verb, ancestors)) for t in inside]
             governing = [(t, steps) for t, steps, foreign in scored if steps < 99 and not foreign]
@@ -261,7 +262,7 @@ def date_event(doc, article: Article, trigger: tuple[int, int], times: list[Time
             # else the nearest that belongs to no other clause. A date attached to another clause
             # ("lit bonfires as they demanded the removal of officials accused of bungling the
             # August 8 polls") dates that clause's event, not this one.
-            local = [t for t, steps, foreign in scored if not foreign and not _labels_a_thing(doc, t, trigger_tokens)]
+            local = [t for t, steps, foreign in scored if not foreign]
             if local:
                 return _to_date(min(local, key=lambda t: (_rank(t), abs(t.start - start))))
     # the paragraph's current reference date: the last dated expression before the trigger
